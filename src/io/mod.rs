@@ -1,0 +1,20 @@
+//! Everything that touches the disk: the project file (RON), atomic saving, the recent-files list
+//! and PNG writing. No egui here; the GUI and the command line both call into this module.
+
+mod atomic;
+mod png_file;
+mod project_file;
+mod recent;
+mod speaker_turns;
+
+pub use atomic::{backup_path, write_atomically};
+pub use png_file::{encode_png, write_png};
+pub use project_file::{
+    LoadError, MAX_PROJECT_BYTES, SaveError, load_project, parse_project, save_project,
+    to_ron_string,
+};
+pub use recent::RecentFiles;
+pub use speaker_turns::split_speaker_turns;
+
+/// The file extension of project files (the content is RON).
+pub const PROJECT_EXTENSION: &str = "continuum";

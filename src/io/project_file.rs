@@ -1,0 +1,243 @@
+//! The project file: RON text, self-contained, versioned, deterministic. The format is documented
+//! field by field in `docs/project-format.md`.
+//!
+//! Loading never panics and never writes: it reads the bytes, checks they are UTF-8 text, parses,
+//! checks the version, then validates references and ranges, and reports the first problem with
+//! the file's name and, for syntax, the line and column.
+
+use crate::model::{FORMAT_VERSION, Project, ValidationError};
+use serde::Deserialize;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before reading: no real project comes near it, and it keeps
+/// a wrongly chosen multi-gigabyte file from exhausting memory.
+pub const MAX_PROJECT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a project file could not be opened. Every variant names the file.
+#[derive(Debug)]
+pub enum LoadError {
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+    NotText {
+        path: PathBuf,
+        byte_offset: usize,
+    },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAProject {
+        path: PathBuf,
+    },
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+    },
+    Invalid {
+        path: PathBuf,
+        error: ValidationError,
+    },
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Read { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::NotText { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NotAProject { path }
+            | LoadError::NewerVersion { path, .. }
+            | LoadError::Invalid { path, .. } => path,
+        }
+    }
+
+    fn with_path(mut self, new_path: &Path) -> Self {
+        match &mut self {
+            LoadError::Read { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::NotText { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::NotAProject { path }
+            | LoadError::NewerVersion { path, .. }
+            | LoadError::Invalid { path, .. } => *path = new_path.to_path_buf(),
+        }
+        self
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path().display();
+        match self {
+            LoadError::Read { source, .. } => {
+                write!(f, "{path}: cannot be read: {}", describe_io(source))
+            }
+            LoadError::TooLarge { bytes, .. } => write!(
+                f,
+                "{path}: is {} MB, larger than any project file can be ({} MB); is it the right file?",
+                bytes / 1_000_000,
+                MAX_PROJECT_BYTES / 1_000_000
+            ),
+            LoadError::NotText { byte_offset, .. } => write!(
+                f,
+                "{path}: is not a Continuum project: it is not UTF-8 text (invalid byte at offset {byte_offset})"
+            ),
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => write!(f, "{path}:{line}:{column}: syntax error: {message}"),
+            LoadError::NotAProject { .. } => write!(
+                f,
+                "{path}: is not a Continuum project: it has no `format_version` field"
+            ),
+            LoadError::NewerVersion { found, .. } => write!(
+                f,
+                "{path}: was written by a newer Continuum (file format {found}; this version reads up to {FORMAT_VERSION}). \
+                 Update Continuum to open it; nothing was changed."
+            ),
+            LoadError::Invalid { error, .. } => write!(f, "{path}: invalid project: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Why a save failed. The file on disk and the open project are both unchanged when this happens.
+#[derive(Debug)]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: could not be saved: {}. The file on disk is unchanged.",
+            self.path.display(),
+            describe_io(&self.source)
+        )
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Plain words for the I/O failures a researcher actually meets.
+fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied (the file or its folder is read-only or belongs to someone else)"
+                .to_owned()
+        }
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Only the version, read first so a newer file is refused before its unknown fields are judged.
+#[derive(Deserialize)]
+struct VersionProbe {
+    /// 0 when the field is missing: no real file has version 0.
+    #[serde(default)]
+    format_version: u32,
+}
+
+fn syntax_error(error: ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax {
+        path: PathBuf::new(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// Parses and validates project text. Errors carry an empty path; [`load_project`] fills it in.
+pub fn parse_project(text: &str) -> Result<Project, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let probe: VersionProbe = ron::from_str(text).map_err(syntax_error)?;
+    match probe.format_version {
+        0 => return Err(LoadError::NotAProject { path: PathBuf::new() }),
+        found if found > FORMAT_VERSION => {
+            return Err(LoadError::NewerVersion {
+                path: PathBuf::new(),
+                found,
+            });
+        }
+        // Version 1 is the first; migrations from older versions go here as the format evolves.
+        _ => {}
+    }
+    let mut project: Project = ron::from_str(text).map_err(syntax_error)?;
+    project.format_version = FORMAT_VERSION;
+    project
+        .validate()
+        .map_err(|error| LoadError::Invalid {
+            path: PathBuf::new(),
+            error,
+        })?;
+    project.normalise();
+    Ok(project)
+}
+
+/// Reads, parses and validates the project at `path`. Never writes anything.
+pub fn load_project(path: &Path) -> Result<Project, LoadError> {
+    let read_error = |source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(read_error(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    if meta.len() > MAX_PROJECT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
+        path: path.to_path_buf(),
+        byte_offset: e.utf8_error().valid_up_to(),
+    })?;
+    parse_project(&text).map_err(|e| e.with_path(path))
+}
+
+/// The canonical text of a project: the same project always gives the same bytes.
+pub fn to_ron_string(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        // Multi-line strings stay multi-line, so memos and transcripts read and diff as text.
+        .escape_strings(false)
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(project, config)
+        // Serialising plain structs of strings and numbers to a String cannot fail.
+        .unwrap_or_else(|e| unreachable!("serialising a project failed: {e}"));
+    text.push('\n');
+    text
+}
+
+/// Saves atomically, keeping the previous version as `<name>.bak`.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    let text = to_ron_string(project);
+    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    })
+}

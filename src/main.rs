@@ -1,0 +1,34 @@
+//! The `continuum` binary: the GUI, or a headless subcommand.
+
+use clap::Parser;
+use continuum::cli::{self, Cli};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    if let Some(command) = &args.command {
+        return match cli::run(command) {
+            Ok(output) => {
+                print!("{output}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let options = continuum::ui::StartOptions {
+        file: args.file,
+        screenshot: args.screenshot,
+        recent: continuum::io::RecentFiles::load_from_config_folder(),
+        dialogs: Box::new(continuum::ui::NativeFileDialogs),
+    };
+    match continuum::ui::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The domain of Continuum, pure Rust with no GUI: a project with its continuum, transcripts,
+//! excerpts and each annotator's placements, plus the single edit path every change goes through.
+//!
+//! Nothing here reads or writes files (see `crate::io`) or knows about egui (see `crate::ui`).
+
+mod colour;
+mod continuum;
+mod edit;
+mod ids;
+mod project;
+mod text;
+mod timestamp;
+mod validate;
+
+pub use colour::Colour;
+pub use continuum::{Anchor, Continuum};
+pub use edit::{Edit, EditError, MemoTarget};
+pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
+pub use project::{
+    Annotator, Case, Excerpt, Participant, Placement, Project, Transcript, Turn, FORMAT_VERSION,
+};
+pub use text::{char_len, char_slice, short_label};
+pub use timestamp::Timestamp;
+pub use validate::ValidationError;

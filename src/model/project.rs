@@ -1,0 +1,237 @@
+//! The project and its entities, exactly as they are stored in the project file.
+//!
+//! Every collection is kept sorted by id, so saving is deterministic and lookups can binary-search.
+
+use super::{
+    AnnotatorId, CaseId, Colour, Continuum, ExcerptId, ParticipantId, Timestamp, TranscriptId,
+};
+use serde::{Deserialize, Serialize};
+
+/// The version of the project file this build writes. Older files are migrated on load; newer
+/// ones are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A setting being compared, e.g. a home-care unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: CaseId,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// An interviewee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub name: String,
+    /// Free text: "manager", "staff", "citizen", …
+    pub role: String,
+    pub case: Option<CaseId>,
+}
+
+/// One speaker turn: the span of the transcript text that one speaker said.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turn {
+    /// First char of the utterance (inclusive).
+    pub start: usize,
+    /// End of the utterance (exclusive).
+    pub end: usize,
+    /// The speaker as named in the source ("Interviewer", "Mette").
+    pub speaker: String,
+}
+
+/// The text of one interview. The text never changes after import, so excerpt offsets stay valid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transcript {
+    pub id: TranscriptId,
+    pub name: String,
+    pub participant: Option<ParticipantId>,
+    pub case: Option<CaseId>,
+    #[serde(default)]
+    pub memo: String,
+    /// Speaker turns in text order, not overlapping.
+    #[serde(default)]
+    pub turns: Vec<Turn>,
+    pub text: String,
+}
+
+/// A span of a transcript, in chars: `start` inclusive, `end` exclusive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excerpt {
+    pub id: ExcerptId,
+    pub transcript: TranscriptId,
+    pub start: usize,
+    pub end: usize,
+    /// A short name for the map; empty means "use the first words of the quote".
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub memo: String,
+}
+
+/// One annotator's position for one excerpt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    pub excerpt: ExcerptId,
+    /// 0.0 is the closeness pole, 1.0 the distance pole.
+    pub position: f64,
+    #[serde(default)]
+    pub memo: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+/// A person coding, with their own layer of placements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annotator {
+    pub id: AnnotatorId,
+    pub name: String,
+    pub colour: Colour,
+    /// This annotator's placements, sorted by excerpt id; at most one per excerpt.
+    #[serde(default)]
+    pub placements: Vec<Placement>,
+}
+
+/// Everything one project file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub format_version: u32,
+    pub title: String,
+    /// The project memo.
+    #[serde(default)]
+    pub memo: String,
+    pub continuum: Continuum,
+    #[serde(default)]
+    pub cases: Vec<Case>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub transcripts: Vec<Transcript>,
+    #[serde(default)]
+    pub excerpts: Vec<Excerpt>,
+    #[serde(default)]
+    pub annotators: Vec<Annotator>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Self::new("Untitled project")
+    }
+}
+
+impl Project {
+    /// An empty project with the default continuum.
+    pub fn new(title: &str) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            title: title.to_owned(),
+            memo: String::new(),
+            continuum: Continuum::default(),
+            cases: Vec::new(),
+            participants: Vec::new(),
+            transcripts: Vec::new(),
+            excerpts: Vec::new(),
+            annotators: Vec::new(),
+        }
+    }
+
+    pub fn case(&self, id: CaseId) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn transcript(&self, id: TranscriptId) -> Option<&Transcript> {
+        self.transcripts.iter().find(|t| t.id == id)
+    }
+
+    pub fn excerpt(&self, id: ExcerptId) -> Option<&Excerpt> {
+        self.excerpts.iter().find(|e| e.id == id)
+    }
+
+    pub fn annotator(&self, id: AnnotatorId) -> Option<&Annotator> {
+        self.annotators.iter().find(|a| a.id == id)
+    }
+
+    pub fn placement(&self, annotator: AnnotatorId, excerpt: ExcerptId) -> Option<&Placement> {
+        self.annotator(annotator)?
+            .placements
+            .iter()
+            .find(|p| p.excerpt == excerpt)
+    }
+
+    /// The excerpts of one transcript, in text order.
+    pub fn excerpts_of(&self, transcript: TranscriptId) -> Vec<&Excerpt> {
+        let mut list: Vec<_> = self
+            .excerpts
+            .iter()
+            .filter(|e| e.transcript == transcript)
+            .collect();
+        list.sort_by_key(|e| (e.start, e.end, e.id));
+        list
+    }
+
+    /// The quoted text of an excerpt ("" if its transcript is missing).
+    pub fn quote(&self, excerpt: &Excerpt) -> &str {
+        self.transcript(excerpt.transcript)
+            .map_or("", |t| super::char_slice(&t.text, excerpt.start, excerpt.end))
+    }
+
+    /// The label to show for an excerpt: its own label, or the first words of its quote.
+    pub fn excerpt_label(&self, excerpt: &Excerpt) -> String {
+        if excerpt.label.trim().is_empty() {
+            super::short_label(self.quote(excerpt), 32)
+        } else {
+            excerpt.label.trim().to_owned()
+        }
+    }
+
+    /// The case a transcript belongs to: its own, else its participant's.
+    pub fn case_of_transcript(&self, transcript: &Transcript) -> Option<CaseId> {
+        transcript.case.or_else(|| {
+            transcript
+                .participant
+                .and_then(|p| self.participant(p))
+                .and_then(|p| p.case)
+        })
+    }
+
+    pub fn next_case_id(&self) -> CaseId {
+        CaseId(self.cases.iter().map(|c| c.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn next_participant_id(&self) -> ParticipantId {
+        ParticipantId(self.participants.iter().map(|p| p.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn next_transcript_id(&self) -> TranscriptId {
+        TranscriptId(self.transcripts.iter().map(|t| t.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn next_excerpt_id(&self) -> ExcerptId {
+        ExcerptId(self.excerpts.iter().map(|e| e.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn next_annotator_id(&self) -> AnnotatorId {
+        AnnotatorId(self.annotators.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// Counts words of all transcripts (whitespace-separated), for summaries.
+    pub fn word_count(&self) -> usize {
+        self.transcripts
+            .iter()
+            .map(|t| t.text.split_whitespace().count())
+            .sum()
+    }
+}

@@ -1,0 +1,612 @@
+//! The application: owns the open [`Document`], the view state and the panels; lays out the window;
+//! applies the edits and commands the panels emit; guards unsaved changes on New, Open and Quit.
+
+use super::annotators::{self, AddAnnotatorDialog};
+use super::file_dialogs::{FileDialogs, NativeFileDialogs};
+use super::notifications::Notifications;
+use super::state::{Outbox, ViewState};
+use super::transcript_view::{TranscriptView, can_create_excerpt};
+use super::{Command, continuum_panel, inspector, transcript_list};
+use crate::document::Document;
+use crate::io::RecentFiles;
+use crate::model::{Edit, Excerpt, Project};
+use std::path::{Path, PathBuf};
+
+/// How the window starts.
+pub struct StartOptions {
+    /// The project to open; `None` opens the bundled sample project.
+    pub file: Option<PathBuf>,
+    /// Save a screenshot of the window here after the first frames, then quit.
+    pub screenshot: Option<PathBuf>,
+    pub recent: RecentFiles,
+    pub dialogs: Box<dyn FileDialogs>,
+}
+
+impl Default for StartOptions {
+    fn default() -> Self {
+        Self {
+            file: None,
+            screenshot: None,
+            recent: RecentFiles::in_memory(),
+            dialogs: Box::new(NativeFileDialogs),
+        }
+    }
+}
+
+/// What to do once the user has answered "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+enum AfterSave {
+    Quit,
+    NewProject,
+    Open(PathBuf),
+}
+
+/// Frames to wait before a `--screenshot`, so fonts and layout have settled.
+const SCREENSHOT_AFTER_FRAMES: u32 = 8;
+
+struct ScreenshotTask {
+    path: PathBuf,
+    frames: u32,
+    requested: bool,
+    /// Filled by egui's screenshot callback once the frame has been captured.
+    image: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>,
+}
+
+pub struct App {
+    doc: Document,
+    /// True while showing the bundled sample that was never saved: the title says so.
+    is_sample: bool,
+    view: ViewState,
+    transcript_view: TranscriptView,
+    notifications: Notifications,
+    recent: RecentFiles,
+    dialogs: Box<dyn FileDialogs>,
+    add_annotator: Option<AddAnnotatorDialog>,
+    confirm_discard: Option<AfterSave>,
+    /// Set once the user agreed to close, so the next close request goes through.
+    closing: bool,
+    screenshot: Option<ScreenshotTask>,
+    title: String,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        cc.egui_ctx.set_theme(egui::ThemePreference::Light);
+        Self::with_options(options)
+    }
+
+    /// Builds the app without an eframe context (used by `new` and by tests).
+    pub fn with_options(options: StartOptions) -> Self {
+        let mut notifications = Notifications::default();
+        let (doc, is_sample) = match &options.file {
+            Some(path) => match Document::open(path) {
+                Ok(doc) => (doc, false),
+                Err(error) => {
+                    notifications.error(error.to_string());
+                    (Document::new(Project::default()), false)
+                }
+            },
+            None => match crate::io::parse_project(crate::SAMPLE_PROJECT) {
+                Ok(project) => (Document::new(project), true),
+                Err(error) => {
+                    notifications.error(format!("The bundled sample project is damaged: {error}"));
+                    (Document::new(Project::default()), false)
+                }
+            },
+        };
+        let mut app = Self {
+            doc,
+            is_sample,
+            view: ViewState::default(),
+            transcript_view: TranscriptView::default(),
+            notifications,
+            recent: options.recent,
+            dialogs: options.dialogs,
+            add_annotator: None,
+            confirm_discard: None,
+            closing: false,
+            screenshot: options.screenshot.map(|path| ScreenshotTask {
+                path,
+                frames: 0,
+                requested: false,
+                image: Default::default(),
+            }),
+            title: String::new(),
+        };
+        if let Some(path) = &options.file
+            && app.doc.path().is_some()
+        {
+            let _ = app.recent.add(path);
+        }
+        app.reset_view();
+        app
+    }
+
+    pub fn project(&self) -> &Project {
+        self.doc.project()
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The messages currently shown to the user (errors and confirmations).
+    pub fn notices(&self) -> Vec<String> {
+        self.notifications.iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// The window title: file name, a mark for unsaved changes, and the program name.
+    pub fn window_title(&self) -> String {
+        let name = if self.is_sample && self.doc.path().is_none() {
+            format!("{} (sample)", crate::SAMPLE_PROJECT_NAME)
+        } else {
+            self.doc.display_name()
+        };
+        let mark = if self.doc.has_unsaved_changes() { "● " } else { "" };
+        format!("{mark}{name} — Continuum")
+    }
+
+    /// Shows the first transcript and picks the first annotator after a project is opened.
+    fn reset_view(&mut self) {
+        let project = self.doc.project();
+        self.view = ViewState {
+            transcript: project.transcripts.first().map(|t| t.id),
+            active_annotator: project.annotators.first().map(|a| a.id),
+            ..ViewState::default()
+        };
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        if let Err(error) = self.doc.apply(edit) {
+            self.notifications.error(format!("That change was not made: {error}."));
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewProject => self.guard_unsaved(AfterSave::NewProject),
+            Command::Open => {
+                if let Some(path) = self.dialogs.pick_project() {
+                    self.guard_unsaved(AfterSave::Open(path));
+                }
+            }
+            Command::OpenRecent(path) => self.guard_unsaved(AfterSave::Open(path)),
+            Command::ClearRecent => {
+                let _ = self.recent.clear();
+            }
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::NewExcerpt => self.new_excerpt(),
+            Command::DeleteExcerpt => {
+                if let Some(id) = self.view.selected_excerpt {
+                    self.apply(Edit::RemoveExcerpt(id));
+                    self.view.selected_excerpt = None;
+                }
+            }
+            Command::AddAnnotator => {
+                self.add_annotator = Some(AddAnnotatorDialog::new(self.doc.project()));
+            }
+            Command::ClearSelection => {
+                self.view.text_selection = None;
+                self.view.selected_excerpt = None;
+            }
+        }
+    }
+
+    fn new_excerpt(&mut self) {
+        if !can_create_excerpt(&self.view) {
+            self.notifications
+                .info("Select some text in the transcript first, then press New excerpt.");
+            return;
+        }
+        let (Some(transcript), Some(selection)) = (self.view.transcript, self.view.text_selection)
+        else {
+            return;
+        };
+        let (start, end) = selection.range();
+        let project = self.doc.project();
+        // An excerpt that exactly matches an existing one is just selected, not duplicated.
+        if let Some(existing) = project
+            .excerpts_of(transcript)
+            .into_iter()
+            .find(|e| e.start == start && e.end == end)
+        {
+            self.view.selected_excerpt = Some(existing.id);
+            self.view.text_selection = None;
+            return;
+        }
+        let id = project.next_excerpt_id();
+        self.apply(Edit::AddExcerpt(Excerpt {
+            id,
+            transcript,
+            start,
+            end,
+            label: String::new(),
+            memo: String::new(),
+        }));
+        if self.doc.project().excerpt(id).is_some() {
+            self.view.selected_excerpt = Some(id);
+            self.view.text_selection = None;
+        }
+    }
+
+    /// Saves to the current file, or asks where if there is none. Returns whether it saved.
+    fn save(&mut self) -> bool {
+        match self.doc.save() {
+            Ok(true) => {
+                self.saved();
+                true
+            }
+            Ok(false) => self.save_as(),
+            Err(error) => {
+                self.notifications
+                    .error(format!("{error} Use File > Save As… to save elsewhere."));
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = match self.doc.path() {
+            Some(path) => path
+                .file_name()
+                .map_or("project.continuum".into(), |n| n.to_string_lossy().into_owned()),
+            None if self.is_sample => crate::SAMPLE_PROJECT_NAME.to_owned(),
+            None => "project.continuum".to_owned(),
+        };
+        let Some(path) = self.dialogs.save_project(&suggested) else {
+            return false;
+        };
+        match self.doc.save_as(&path) {
+            Ok(()) => {
+                self.saved();
+                true
+            }
+            Err(error) => {
+                self.notifications.error(error.to_string());
+                false
+            }
+        }
+    }
+
+    fn saved(&mut self) {
+        self.is_sample = false;
+        if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+            let _ = self.recent.add(&path);
+            self.notifications.info(format!("Saved {}", path.display()));
+        }
+    }
+
+    /// Runs `then` now if nothing is unsaved, otherwise asks first.
+    fn guard_unsaved(&mut self, then: AfterSave) {
+        if self.doc.has_unsaved_changes() {
+            self.confirm_discard = Some(then);
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::Quit => self.closing = true,
+            AfterSave::NewProject => {
+                self.doc = Document::new(Project::default());
+                self.is_sample = false;
+                self.reset_view();
+            }
+            AfterSave::Open(path) => match Document::open(&path) {
+                Ok(doc) => {
+                    self.doc = doc;
+                    self.is_sample = false;
+                    let _ = self.recent.add(&path);
+                    self.reset_view();
+                }
+                // The open project stays as it was; the message says which file and what is wrong.
+                Err(error) => self.notifications.error(error.to_string()),
+            },
+        }
+    }
+
+    fn confirm_discard_dialog(&mut self, ctx: &egui::Context) {
+        let Some(then) = self.confirm_discard.clone() else {
+            return;
+        };
+        let verb = match &then {
+            AfterSave::Quit => "closing",
+            AfterSave::NewProject => "starting a new project",
+            AfterSave::Open(_) => "opening another project",
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
+            ui.set_width(380.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save the changes to “{}” before {verb}?",
+                self.doc.display_name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(2);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(3);
+                }
+            });
+        });
+        match choice {
+            Some(1) => {
+                self.confirm_discard = None;
+                if self.save() {
+                    self.finish(ctx, then);
+                }
+            }
+            Some(2) => {
+                self.confirm_discard = None;
+                self.finish(ctx, then);
+            }
+            Some(_) => self.confirm_discard = None,
+            None => {}
+        }
+    }
+
+    fn finish(&mut self, ctx: &egui::Context, then: AfterSave) {
+        let quitting = then == AfterSave::Quit;
+        self.proceed(then);
+        if quitting {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.closing
+            && self.doc.has_unsaved_changes()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_discard = Some(AfterSave::Quit);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        // Modal dialogs own the keyboard while they are open.
+        if self.add_annotator.is_some() || self.confirm_discard.is_some() {
+            return;
+        }
+        let typing = ctx.memory(|m| m.focused().is_some());
+        for command in Command::WITH_SHORTCUTS {
+            // Escape in a text field leaves the field; it should not also drop the selection.
+            if typing && command == Command::ClearSelection {
+                continue;
+            }
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                out.command(command);
+            }
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [Command::NewProject, Command::Open] {
+                    if command.menu_button(ui, true) {
+                        out.command(command);
+                    }
+                }
+                ui.menu_button("Open Recent", |ui| {
+                    if self.recent.paths().is_empty() {
+                        ui.label(egui::RichText::new("No recent projects").weak());
+                    }
+                    for path in self.recent.paths() {
+                        let command = Command::OpenRecent(path.clone());
+                        if command.menu_button(ui, true) {
+                            out.command(command);
+                        }
+                    }
+                    ui.separator();
+                    if Command::ClearRecent.menu_button(ui, !self.recent.paths().is_empty()) {
+                        out.command(Command::ClearRecent);
+                    }
+                });
+                ui.separator();
+                for command in [Command::Save, Command::SaveAs] {
+                    if command.menu_button(ui, true) {
+                        out.command(command);
+                    }
+                }
+                ui.separator();
+                if Command::Quit.menu_button(ui, true) {
+                    out.command(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if Command::NewExcerpt.menu_button(ui, can_create_excerpt(&self.view)) {
+                    out.command(Command::NewExcerpt);
+                }
+                if Command::DeleteExcerpt.menu_button(ui, self.view.selected_excerpt.is_some()) {
+                    out.command(Command::DeleteExcerpt);
+                }
+                if Command::ClearSelection.menu_button(ui, true) {
+                    out.command(Command::ClearSelection);
+                }
+            });
+            ui.menu_button("Annotators", |ui| {
+                if Command::AddAnnotator.menu_button(ui, true) {
+                    out.command(Command::AddAnnotator);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                egui::global_theme_preference_buttons(ui);
+            });
+        });
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        ui.horizontal(|ui| {
+            let command = Command::NewExcerpt;
+            let shortcut = command
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            let enabled = can_create_excerpt(&self.view);
+            if ui
+                .add_enabled(enabled, egui::Button::new(command.label()))
+                .on_hover_text(format!("{} ({shortcut})", command.tooltip()))
+                .on_disabled_hover_text("Select text in the transcript first")
+                .clicked()
+            {
+                out.command(command);
+            }
+            ui.separator();
+            annotators::chooser(ui, self.doc.project(), &mut self.view, out);
+            ui.separator();
+            let hint = if enabled {
+                "Press New excerpt (Ctrl+E) to make the selection an excerpt."
+            } else {
+                "Select text in the transcript to make an excerpt; drag excerpts onto the continuum below."
+            };
+            ui.label(egui::RichText::new(hint).weak());
+        });
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let project = self.doc.project();
+            let where_ = match self.doc.path() {
+                Some(path) => path.display().to_string(),
+                None if self.is_sample => "Bundled sample (Save As… to keep your changes)".to_owned(),
+                None => "Not saved yet".to_owned(),
+            };
+            ui.label(egui::RichText::new(where_).small());
+            ui.separator();
+            let placements: usize = project.annotators.iter().map(|a| a.placements.len()).sum();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} transcripts · {} excerpts · {} placements · {} annotators",
+                    project.transcripts.len(),
+                    project.excerpts.len(),
+                    placements,
+                    project.annotators.len()
+                ))
+                .small(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.doc.has_unsaved_changes() {
+                    ui.label(egui::RichText::new("Unsaved changes").small().color(egui::Color32::from_rgb(0xD5, 0x5E, 0x00)));
+                } else {
+                    ui.label(egui::RichText::new("All changes saved").small().weak());
+                }
+            });
+        });
+    }
+
+    fn take_screenshot(&mut self, ctx: &egui::Context) {
+        let Some(task) = &mut self.screenshot else {
+            return;
+        };
+        ctx.request_repaint();
+        task.frames += 1;
+        if !task.requested && task.frames >= SCREENSHOT_AFTER_FRAMES {
+            let slot = task.image.clone();
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(image);
+                }
+            });
+            task.requested = true;
+        }
+        let image = task.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = image {
+            let [w, h] = image.size;
+            let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+            match crate::io::write_png(&task.path, w as u32, h as u32, &rgba) {
+                Ok(()) => eprintln!("screenshot saved to {}", task.path.display()),
+                Err(error) => eprintln!("screenshot failed: {error}"),
+            }
+            self.screenshot = None;
+            self.closing = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close_request(&ctx);
+        let mut out = Outbox::default();
+        self.shortcuts(&ctx, &mut out);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_bar(ui, &mut out);
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.toolbar(ui, &mut out);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if !self.notifications.is_empty() {
+            egui::Panel::bottom("notifications")
+                .show_separator_line(false)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    self.notifications.show(ui);
+                    ui.add_space(4.0);
+                });
+        }
+        let project = self.doc.project();
+        egui::Panel::left("transcripts")
+            .resizable(true)
+            .default_size(240.0)
+            .min_size(160.0)
+            .show(ui, |ui| transcript_list::show(ui, project, &mut self.view));
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(240.0)
+            .show(ui, |ui| inspector::show(ui, project, &mut self.view, &mut out));
+        egui::Panel::bottom("continuum")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(160.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                continuum_panel::show(ui, project, &mut self.view, &mut out);
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            self.transcript_view.show(ui, project, &mut self.view, &mut out);
+        });
+
+        if let Some(dialog) = &mut self.add_annotator
+            && !dialog.show(&ctx, self.doc.project(), &mut self.view, &mut out)
+        {
+            self.add_annotator = None;
+        }
+
+        for edit in out.edits {
+            self.apply(edit);
+        }
+        for command in out.commands {
+            self.run(&ctx, command);
+        }
+        self.confirm_discard_dialog(&ctx);
+
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        self.take_screenshot(&ctx);
+    }
+}

@@ -1,0 +1,99 @@
+//! Every user command in one enum, with its label, tooltip and keyboard shortcut, so menus,
+//! buttons and the shortcut handler agree on what a command is called and how it is reached.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    NewProject,
+    Open,
+    OpenRecent(PathBuf),
+    ClearRecent,
+    Save,
+    SaveAs,
+    Quit,
+    NewExcerpt,
+    DeleteExcerpt,
+    AddAnnotator,
+    ClearSelection,
+}
+
+impl Command {
+    /// Commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
+    /// because egui matches Ctrl+S also when Shift is held.
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::SaveAs,
+        Command::Save,
+        Command::NewProject,
+        Command::Open,
+        Command::Quit,
+        Command::NewExcerpt,
+        Command::ClearSelection,
+    ];
+
+    pub fn label(&self) -> String {
+        match self {
+            Command::NewProject => "New".into(),
+            Command::Open => "Open…".into(),
+            Command::OpenRecent(path) => path.display().to_string(),
+            Command::ClearRecent => "Clear Recent".into(),
+            Command::Save => "Save".into(),
+            Command::SaveAs => "Save As…".into(),
+            Command::Quit => "Quit".into(),
+            Command::NewExcerpt => "New excerpt".into(),
+            Command::DeleteExcerpt => "Delete excerpt".into(),
+            Command::AddAnnotator => "Add annotator…".into(),
+            Command::ClearSelection => "Clear selection".into(),
+        }
+    }
+
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Command::NewProject => "Start an empty project with the default continuum",
+            Command::Open => "Open a Continuum project file",
+            Command::OpenRecent(_) => "Open this recently used project",
+            Command::ClearRecent => "Forget the list of recent projects",
+            Command::Save => "Save the project to its file",
+            Command::SaveAs => "Save the project to a new file",
+            Command::Quit => "Close Continuum",
+            Command::NewExcerpt => "Make the selected text an excerpt you can place on the continuum",
+            Command::DeleteExcerpt => "Delete the selected excerpt with every annotator's placement of it",
+            Command::AddAnnotator => "Add a person who codes, with their own colour",
+            Command::ClearSelection => "Clear the text and excerpt selection",
+        }
+    }
+
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let ctrl = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        match self {
+            Command::NewProject => ctrl(Key::N),
+            Command::Open => ctrl(Key::O),
+            Command::Save => ctrl(Key::S),
+            Command::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+            )),
+            Command::Quit => ctrl(Key::Q),
+            Command::NewExcerpt => ctrl(Key::E),
+            Command::ClearSelection => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)),
+            _ => None,
+        }
+    }
+
+    /// A menu entry for this command, with its shortcut shown and its tooltip on hover.
+    pub fn menu_button(&self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let mut button = egui::Button::new(self.label());
+        if let Some(shortcut) = self.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        let clicked = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(self.tooltip())
+            .clicked();
+        if clicked {
+            ui.close();
+        }
+        clicked
+    }
+}

@@ -1,0 +1,37 @@
+//! Native open/save dialogs behind a trait, so tests can answer them without a desktop.
+
+use std::path::PathBuf;
+
+pub trait FileDialogs {
+    /// Asks for a project file to open.
+    fn pick_project(&self) -> Option<PathBuf>;
+    /// Asks where to save, suggesting `file_name`.
+    fn save_project(&self, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The platform's dialogs through rfd (xdg portal or zenity on Linux).
+pub struct NativeFileDialogs;
+
+impl FileDialogs for NativeFileDialogs {
+    fn pick_project(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open project")
+            .add_filter("Continuum project", &[crate::io::PROJECT_EXTENSION])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+
+    fn save_project(&self, file_name: &str) -> Option<PathBuf> {
+        let path = rfd::FileDialog::new()
+            .set_title("Save project as")
+            .set_file_name(file_name)
+            .add_filter("Continuum project", &[crate::io::PROJECT_EXTENSION])
+            .save_file()?;
+        // Add the extension if the user typed a bare name, so the file is recognisable later.
+        Some(if path.extension().is_none() {
+            path.with_extension(crate::io::PROJECT_EXTENSION)
+        } else {
+            path
+        })
+    }
+}

@@ -1,0 +1,179 @@
+//! The right-hand panel: the selected excerpt, the active annotator's placement of it, and the memo
+//! editor for the placement, the excerpt, the transcript and the project.
+
+use super::Command;
+use super::state::{MemoTab, Outbox, ViewState};
+use crate::model::{Edit, MemoTarget, Project, Timestamp};
+
+pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            excerpt_section(ui, project, view, out);
+            ui.add_space(8.0);
+            memo_section(ui, project, view, out);
+        });
+}
+
+fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
+    ui.heading("Excerpt");
+    let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
+        ui.label(
+            egui::RichText::new(
+                "No excerpt selected. Select text in the transcript and press New excerpt (Ctrl+E), \
+                 or click a highlighted passage or a marker.",
+            )
+            .weak(),
+        );
+        return;
+    };
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .inner_margin(8)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("quote")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new(format!("“{}”", project.quote(excerpt))).italics());
+                });
+        });
+    if let Some(transcript) = project.transcript(excerpt.transcript) {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} · characters {}–{}",
+                transcript.name, excerpt.start, excerpt.end
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    ui.horizontal(|ui| {
+        let caption = ui.label("Label:");
+        let mut label = excerpt.label.clone();
+        ui.add(
+            egui::TextEdit::singleline(&mut label)
+                .hint_text(crate::model::short_label(project.quote(excerpt), 32))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(caption.id);
+        if label != excerpt.label {
+            out.edit(Edit::SetExcerptLabel {
+                excerpt: excerpt.id,
+                label,
+            });
+        }
+    });
+
+    ui.add_space(6.0);
+    let Some(annotator) = view.active_annotator.and_then(|a| project.annotator(a)) else {
+        return;
+    };
+    ui.label(egui::RichText::new(format!("Placement by {}", annotator.name)).strong());
+    match project.placement(annotator.id, excerpt.id) {
+        Some(placement) => {
+            let mut position = placement.position;
+            let anchor = project
+                .continuum
+                .nearest_anchor(position)
+                .map_or(String::new(), |a| format!("near {}", a.name));
+            ui.horizontal(|ui| {
+                let caption = ui.label("Position:");
+                ui.add(
+                    egui::Slider::new(&mut position, 0.0..=1.0)
+                        .fixed_decimals(2)
+                        .text(anchor),
+                )
+                .labelled_by(caption.id);
+            });
+            if position != placement.position {
+                out.edit(Edit::place(project, annotator.id, excerpt.id, position, Timestamp::now()));
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "placed {} · changed {}",
+                    placement.created, placement.modified
+                ))
+                .weak()
+                .small(),
+            );
+            if ui
+                .button("Remove from continuum")
+                .on_hover_text("Take this excerpt off the continuum; the excerpt itself stays")
+                .clicked()
+            {
+                out.edit(Edit::RemovePlacement {
+                    annotator: annotator.id,
+                    excerpt: excerpt.id,
+                });
+            }
+        }
+        None => {
+            ui.label(egui::RichText::new("Not placed yet: drag it from the tray onto the axis, or").weak());
+            if ui.button("Place at the middle").clicked() {
+                out.edit(Edit::place(project, annotator.id, excerpt.id, 0.5, Timestamp::now()));
+            }
+        }
+    }
+    ui.add_space(4.0);
+    if ui
+        .button(Command::DeleteExcerpt.label())
+        .on_hover_text(Command::DeleteExcerpt.tooltip())
+        .clicked()
+    {
+        out.command(Command::DeleteExcerpt);
+    }
+}
+
+fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
+    ui.heading("Memos");
+    ui.horizontal(|ui| {
+        for (tab, name) in [
+            (MemoTab::Placement, "Placement"),
+            (MemoTab::Excerpt, "Excerpt"),
+            (MemoTab::Transcript, "Transcript"),
+            (MemoTab::Project, "Project"),
+        ] {
+            ui.selectable_value(&mut view.memo_tab, tab, name);
+        }
+    });
+    let excerpt = view.selected_excerpt;
+    let (target, about) = match view.memo_tab {
+        MemoTab::Placement => match (view.active_annotator, excerpt) {
+            (Some(a), Some(e)) if project.placement(a, e).is_some() => (
+                Some(MemoTarget::Placement(a, e)),
+                "Why this excerpt sits where it does on the continuum.".to_owned(),
+            ),
+            _ => (None, "Select a placed excerpt to write why it sits where it does.".to_owned()),
+        },
+        MemoTab::Excerpt => match excerpt {
+            Some(e) => (Some(MemoTarget::Excerpt(e)), "Notes on this excerpt, shared by all annotators.".to_owned()),
+            None => (None, "Select an excerpt to write about it.".to_owned()),
+        },
+        MemoTab::Transcript => match view.transcript.and_then(|t| project.transcript(t)) {
+            Some(t) => (Some(MemoTarget::Transcript(t.id)), format!("Notes on the interview “{}”.", t.name)),
+            None => (None, "Open a transcript to write about it.".to_owned()),
+        },
+        MemoTab::Project => (Some(MemoTarget::Project), "Notes on the whole project.".to_owned()),
+    };
+    let Some(target) = target else {
+        ui.label(egui::RichText::new(about).weak());
+        return;
+    };
+    let caption = ui.label(egui::RichText::new(about).weak());
+    let old = project.memo(target).unwrap_or_default();
+    let mut text = old.to_owned();
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id_salt(("memo", format!("{target:?}")))
+            .desired_rows(10)
+            .desired_width(f32::INFINITY)
+            .hint_text("Write a memo…"),
+    );
+    response.labelled_by(caption.id);
+    if text != old {
+        out.edit(Edit::SetMemo { target, text });
+    }
+}

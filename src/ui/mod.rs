@@ -1,0 +1,36 @@
+//! The eframe application: one file per panel or dialog. Panels read the project and the view
+//! state and put [`Edit`](crate::model::Edit)s and [`Command`]s into an [`Outbox`]; the [`App`]
+//! applies them after the frame's panels are drawn. UI code never writes files itself: saving goes
+//! through [`crate::document`] and [`crate::io`].
+
+mod annotators;
+mod app;
+mod commands;
+mod continuum_panel;
+mod file_dialogs;
+mod inspector;
+mod notifications;
+mod state;
+mod transcript_list;
+mod transcript_view;
+
+pub use app::{App, StartOptions};
+pub use commands::Command;
+pub use file_dialogs::{FileDialogs, NativeFileDialogs};
+
+/// Opens the main window and runs until it is closed.
+pub fn run(options: StartOptions) -> eframe::Result {
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Continuum")
+            .with_app_id("continuum")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Continuum",
+        native_options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, options)))),
+    )
+}

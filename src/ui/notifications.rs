@@ -1,0 +1,104 @@
+//! The one list of messages for the user: errors stay until dismissed, confirmations fade.
+
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+#[derive(Debug)]
+pub struct Notice {
+    pub level: Level,
+    pub text: String,
+    shown: Instant,
+}
+
+const INFO_LIFETIME: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Default)]
+pub struct Notifications {
+    notices: Vec<Notice>,
+}
+
+impl Notifications {
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(Level::Error, text.into());
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(Level::Info, text.into());
+    }
+
+    fn push(&mut self, level: Level, text: String) {
+        // The same message twice in a row (e.g. a repeated failing save) is shown once.
+        self.notices.retain(|n| n.text != text);
+        self.notices.push(Notice {
+            level,
+            text,
+            shown: Instant::now(),
+        });
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Notice> {
+        self.notices.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.notices.is_empty()
+    }
+
+    /// Shows the notices as a strip of rows, each with a dismiss button.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.notices
+            .retain(|n| n.level == Level::Error || n.shown.elapsed() < INFO_LIFETIME);
+        if self.notices.iter().any(|n| n.level == Level::Info) {
+            ui.ctx().request_repaint_after(Duration::from_millis(500));
+        }
+        let mut dismiss = None;
+        for (i, notice) in self.notices.iter().enumerate() {
+            let (fill, stroke, kind) = match notice.level {
+                Level::Error => (
+                    egui::Color32::from_rgb(0xfd, 0xec, 0xea),
+                    egui::Color32::from_rgb(0xb4, 0x23, 0x18),
+                    "Error",
+                ),
+                Level::Info => (
+                    egui::Color32::from_rgb(0xe8, 0xf4, 0xec),
+                    egui::Color32::from_rgb(0x1e, 0x6b, 0x3a),
+                    "Done",
+                ),
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .stroke(egui::Stroke::new(1.0, stroke))
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(8, 4))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text("Dismiss this message")
+                            .clicked()
+                        {
+                            dismiss = Some(i);
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            ui.label(egui::RichText::new(kind).strong().color(stroke));
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(&notice.text).color(egui::Color32::BLACK),
+                                )
+                                .wrap(),
+                            );
+                        });
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! What the user is looking at and has selected: view state shared by the panels, never saved in
+//! the project file. Panels change it directly; project changes go through the [`Outbox`].
+
+use super::Command;
+use crate::model::{AnnotatorId, Edit, ExcerptId, TranscriptId};
+
+/// A text selection in the current transcript, in chars. `anchor` is where the mouse went down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSelection {
+    pub anchor: usize,
+    pub cursor: usize,
+}
+
+impl TextSelection {
+    /// The selected range, ordered, start inclusive and end exclusive.
+    pub fn range(&self) -> (usize, usize) {
+        (self.anchor.min(self.cursor), self.anchor.max(self.cursor))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchor == self.cursor
+    }
+}
+
+/// Which memo the memo editor shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum MemoTab {
+    #[default]
+    Placement,
+    Excerpt,
+    Transcript,
+    Project,
+}
+
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub transcript: Option<TranscriptId>,
+    pub selected_excerpt: Option<ExcerptId>,
+    pub text_selection: Option<TextSelection>,
+    pub active_annotator: Option<AnnotatorId>,
+    /// Set to scroll the transcript view to a char offset on the next frame it can.
+    pub scroll_to_char: Option<usize>,
+    pub memo_tab: MemoTab,
+    /// A marker being dragged on the continuum and where it is now; committed on release.
+    pub marker_drag: Option<(ExcerptId, f64)>,
+}
+
+impl ViewState {
+    /// Shows `transcript`, dropping any text selection from the previous one.
+    pub fn show_transcript(&mut self, transcript: TranscriptId) {
+        if self.transcript != Some(transcript) {
+            self.transcript = Some(transcript);
+            self.text_selection = None;
+        }
+    }
+
+    /// Selects an excerpt and brings it into view.
+    pub fn select_excerpt(&mut self, excerpt: ExcerptId, transcript: TranscriptId, start: usize) {
+        self.show_transcript(transcript);
+        self.selected_excerpt = Some(excerpt);
+        self.text_selection = None;
+        self.scroll_to_char = Some(start);
+    }
+}
+
+/// What the panels ask of the app this frame.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    pub edits: Vec<Edit>,
+    pub commands: Vec<Command>,
+}
+
+impl Outbox {
+    pub fn edit(&mut self, edit: Edit) {
+        self.edits.push(edit);
+    }
+
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+}

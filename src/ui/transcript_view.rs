@@ -1,0 +1,495 @@
+//! The transcript text with speaker turns, excerpt highlights and mouse selection.
+//!
+//! Only the paragraphs inside the visible part of the scroll area are laid out and painted, so a
+//! 100,000-word transcript scrolls as smoothly as a short one. Paragraph heights are measured once
+//! per transcript and width and kept in a cache. Selection is done here rather than with egui's
+//! label selection because we need the exact char offsets in the whole transcript.
+
+use super::state::{Outbox, TextSelection, ViewState};
+use super::Command;
+use crate::model::{AnnotatorId, Project, Transcript, TranscriptId};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Vec2, pos2, vec2};
+use std::sync::Arc;
+
+const TEXT_SIZE: f32 = 15.0;
+const LINE_HEIGHT: f32 = 22.0;
+const PARAGRAPH_GAP: f32 = 10.0;
+const GUTTER: f32 = 130.0;
+const GUTTER_GAP: f32 = 14.0;
+const MAX_TEXT_WIDTH: f32 = 760.0;
+
+/// One line of the transcript (a paragraph), by char and byte range.
+#[derive(Debug)]
+struct Paragraph {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    /// The speaker whose turn starts in this paragraph, if any.
+    speaker: Option<String>,
+}
+
+/// Paragraphs and their measured positions for one transcript at one text width.
+#[derive(Debug)]
+struct Layout {
+    transcript: TranscriptId,
+    width: f32,
+    paragraphs: Vec<Paragraph>,
+    /// Top of each paragraph, relative to the top of the text; plus the total height at the end.
+    tops: Vec<f32>,
+}
+
+impl Layout {
+    fn total_height(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The paragraph at height `y` (clamped to the first and last).
+    fn paragraph_at(&self, y: f32) -> usize {
+        let after = self.tops[..self.paragraphs.len()].partition_point(|&top| top <= y);
+        after.saturating_sub(1).min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// The paragraph holding char `offset`.
+    fn paragraph_of_char(&self, offset: usize) -> usize {
+        let after = self.paragraphs.partition_point(|p| p.start <= offset);
+        after.saturating_sub(1)
+    }
+}
+
+fn split_paragraphs(transcript: &Transcript) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut char_start = 0;
+    let mut byte_start = 0;
+    let mut turns = transcript.turns.iter().peekable();
+    for line in transcript.text.split('\n') {
+        let chars = line.chars().count();
+        let end = char_start + chars;
+        let mut speaker = None;
+        while let Some(turn) = turns.peek() {
+            if turn.start > end {
+                break;
+            }
+            if speaker.is_none() && turn.start >= char_start {
+                speaker = Some(turn.speaker.clone());
+            }
+            turns.next();
+        }
+        paragraphs.push(Paragraph {
+            start: char_start,
+            end,
+            byte_start,
+            byte_end: byte_start + line.len(),
+            speaker,
+        });
+        char_start = end + 1; // the newline
+        byte_start += line.len() + 1;
+    }
+    paragraphs
+}
+
+fn text_format(colour: Color32, background: Color32) -> TextFormat {
+    TextFormat {
+        font_id: FontId::proportional(TEXT_SIZE),
+        line_height: Some(LINE_HEIGHT),
+        color: colour,
+        background,
+        ..Default::default()
+    }
+}
+
+/// Highlight colours, chosen against the current theme.
+struct Palette {
+    text: Color32,
+    selection: Color32,
+    excerpt: Color32,
+    selected_excerpt: Color32,
+}
+
+/// Lays out one paragraph with its highlights. Only backgrounds differ between calls, so the height
+/// never depends on the highlights.
+fn paragraph_job(
+    text: &str,
+    paragraph: &Paragraph,
+    width: f32,
+    highlights: &[(usize, usize, Color32)],
+    palette: &Palette,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let line = &text[paragraph.byte_start..paragraph.byte_end];
+    if highlights.is_empty() {
+        job.append(line, 0.0, text_format(palette.text, Color32::TRANSPARENT));
+        return job;
+    }
+    // Cut the paragraph at every highlight boundary and give each piece the strongest colour over it.
+    let len = paragraph.end - paragraph.start;
+    let mut cuts: Vec<usize> = vec![0, len];
+    for &(a, b, _) in highlights {
+        cuts.push(a.saturating_sub(paragraph.start).min(len));
+        cuts.push(b.saturating_sub(paragraph.start).min(len));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let byte_of: Vec<usize> = line
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(line.len()))
+        .collect();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a == b {
+            continue;
+        }
+        let (global_a, global_b) = (paragraph.start + a, paragraph.start + b);
+        let background = highlights
+            .iter()
+            .filter(|(s, e, _)| *s <= global_a && global_b <= *e)
+            .map(|(_, _, c)| *c)
+            .next_back()
+            .unwrap_or(Color32::TRANSPARENT);
+        job.append(
+            &line[byte_of[a]..byte_of[b]],
+            0.0,
+            text_format(palette.text, background),
+        );
+    }
+    job
+}
+
+/// The transcript panel. Holds the measured layout between frames.
+#[derive(Default)]
+pub struct TranscriptView {
+    layout: Option<Layout>,
+}
+
+impl TranscriptView {
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        project: &Project,
+        view: &mut ViewState,
+        out: &mut Outbox,
+    ) {
+        let Some(transcript) = view.transcript.and_then(|id| project.transcript(id)) else {
+            ui.centered_and_justified(|ui| {
+                if project.transcripts.is_empty() {
+                    ui.label("This project has no transcripts yet.");
+                } else {
+                    ui.label("Choose a transcript on the left to read and code it.");
+                }
+            });
+            return;
+        };
+        header(ui, project, transcript);
+        ui.separator();
+
+        let palette = Palette {
+            text: ui.visuals().text_color(),
+            selection: ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+            excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70),
+            selected_excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 150),
+        };
+        let highlights = highlights(project, transcript, view, &palette);
+
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt(("transcript", transcript.id))
+            .auto_shrink([false, false]);
+        if let (Some(target), Some(layout)) = (view.scroll_to_char, &self.layout)
+            && layout.transcript == transcript.id
+        {
+            let top = layout.tops[layout.paragraph_of_char(target)];
+            scroll = scroll.vertical_scroll_offset((top - 60.0).max(0.0));
+            view.scroll_to_char = None;
+        } else if view.scroll_to_char.is_some() {
+            // The layout for this transcript is measured during this frame; scroll on the next.
+            ui.ctx().request_repaint();
+        }
+
+        scroll.show_viewport(ui, |ui, viewport| {
+            let full_width = ui.available_width();
+            let text_width = (full_width - GUTTER - GUTTER_GAP - 24.0).clamp(200.0, MAX_TEXT_WIDTH);
+            self.ensure_layout(ui, transcript, text_width, &palette);
+            let Some(layout) = &self.layout else { return };
+            let (rect, response) = ui.allocate_exact_size(
+                vec2(full_width, layout.total_height() + 40.0),
+                Sense::click_and_drag(),
+            );
+            let text_left = rect.left() + GUTTER + GUTTER_GAP;
+            let origin = pos2(text_left, rect.top());
+            let painter = ui.painter_at(rect);
+
+            let first = layout.paragraph_at(viewport.top());
+            let last = layout.paragraph_at(viewport.bottom());
+            for index in first..=last {
+                let paragraph = &layout.paragraphs[index];
+                let top = origin.y + layout.tops[index];
+                let local: Vec<_> = highlights
+                    .iter()
+                    .copied()
+                    .filter(|(s, e, _)| *s < paragraph.end.max(paragraph.start + 1) && *e > paragraph.start)
+                    .collect();
+                let job = paragraph_job(&transcript.text, paragraph, text_width, &local, &palette);
+                let galley = painter.layout_job(job);
+                let text_rect = Rect::from_min_size(pos2(text_left, top), galley.size());
+                if let Some(speaker) = &paragraph.speaker {
+                    painter.text(
+                        pos2(rect.left() + GUTTER, top + 3.0),
+                        egui::Align2::RIGHT_TOP,
+                        speaker,
+                        FontId::proportional(13.0),
+                        speaker_colour(ui, speaker, transcript),
+                    );
+                }
+                painter.galley(text_rect.min, galley, palette.text);
+                // An accessibility node per visible paragraph, so screen readers and tests find text.
+                let line = &transcript.text[paragraph.byte_start..paragraph.byte_end];
+                if !line.is_empty() {
+                    let node = ui.interact(text_rect, ui.scope_id().with(("paragraph", index)), Sense::hover());
+                    node.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, line)
+                    });
+                }
+            }
+
+            let char_at = |pos: Pos2| -> usize {
+                let index = layout.paragraph_at(pos.y - origin.y);
+                let paragraph = &layout.paragraphs[index];
+                let job = paragraph_job(&transcript.text, paragraph, text_width, &[], &palette);
+                let galley: Arc<egui::Galley> = painter.layout_job(job);
+                let local = pos - pos2(text_left, origin.y + layout.tops[index]);
+                let local = Vec2::new(local.x, local.y.clamp(0.0, galley.size().y - 1.0));
+                paragraph.start + galley.cursor_from_pos(local).index.0.min(paragraph.end - paragraph.start)
+            };
+            handle_pointer(ui, &response, view, project, transcript, char_at);
+            response.context_menu(|ui| {
+                if Command::NewExcerpt.menu_button(ui, can_create_excerpt(view)) {
+                    out.command(Command::NewExcerpt);
+                }
+                if Command::DeleteExcerpt.menu_button(ui, view.selected_excerpt.is_some()) {
+                    out.command(Command::DeleteExcerpt);
+                }
+            });
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+            // Keep selecting while the pointer leaves the view above or below.
+            if response.dragged()
+                && let Some(pointer) = ui.ctx().pointer_latest_pos()
+            {
+                let clip = ui.clip_rect();
+                let delta = if pointer.y < clip.top() {
+                    (clip.top() - pointer.y).min(40.0)
+                } else if pointer.y > clip.bottom() {
+                    -(pointer.y - clip.bottom()).min(40.0)
+                } else {
+                    0.0
+                };
+                if delta != 0.0 {
+                    ui.scroll_with_delta(vec2(0.0, delta));
+                    ui.ctx().request_repaint();
+                }
+            }
+        });
+
+        copy_selection_on_request(ui, transcript, view);
+    }
+
+    /// Measures every paragraph once per transcript and width.
+    fn ensure_layout(
+        &mut self,
+        ui: &egui::Ui,
+        transcript: &Transcript,
+        width: f32,
+        palette: &Palette,
+    ) {
+        let width = width.round();
+        if let Some(layout) = &self.layout
+            && layout.transcript == transcript.id
+            && layout.width == width
+        {
+            return;
+        }
+        let paragraphs = split_paragraphs(transcript);
+        let mut tops = Vec::with_capacity(paragraphs.len() + 1);
+        let mut y = 0.0;
+        ui.fonts_mut(|fonts| {
+            for paragraph in &paragraphs {
+                tops.push(y);
+                let height = if paragraph.start == paragraph.end {
+                    LINE_HEIGHT * 0.5
+                } else {
+                    let job = paragraph_job(&transcript.text, paragraph, width, &[], palette);
+                    fonts.layout_job(job).size().y
+                };
+                y += height + PARAGRAPH_GAP;
+            }
+        });
+        tops.push(y);
+        self.layout = Some(Layout {
+            transcript: transcript.id,
+            width,
+            paragraphs,
+            tops,
+        });
+    }
+}
+
+fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&transcript.name);
+        let mut facts = Vec::new();
+        if let Some(p) = transcript.participant.and_then(|p| project.participant(p)) {
+            facts.push(format!("{} ({})", p.name, p.role));
+        }
+        if let Some(c) = project.case_of_transcript(transcript).and_then(|c| project.case(c)) {
+            facts.push(c.name.clone());
+        }
+        facts.push(format!("{} words", transcript.text.split_whitespace().count()));
+        facts.push(format!("{} excerpts", project.excerpts_of(transcript.id).len()));
+        ui.label(egui::RichText::new(facts.join("  ·  ")).weak());
+    });
+}
+
+/// Interviewers in grey, everyone else in the accent colour, so turns are told apart at a glance.
+fn speaker_colour(ui: &egui::Ui, speaker: &str, transcript: &Transcript) -> Color32 {
+    let first_speaker = transcript.turns.first().map(|t| t.speaker.as_str());
+    let lower = speaker.to_lowercase();
+    if lower.contains("interview") || lower == "i" || Some(speaker) == first_speaker {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().hyperlink_color
+    }
+}
+
+/// The ranges to highlight in this transcript, weakest first: excerpts, then the selected excerpt,
+/// then the text selection.
+fn highlights(
+    project: &Project,
+    transcript: &Transcript,
+    view: &ViewState,
+    palette: &Palette,
+) -> Vec<(usize, usize, Color32)> {
+    let annotator_colour = |annotator: Option<AnnotatorId>| {
+        annotator
+            .and_then(|a| project.annotator(a))
+            .map(|a| Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b))
+    };
+    let active = annotator_colour(view.active_annotator);
+    let mut list = Vec::new();
+    let mut selected = None;
+    for excerpt in project.excerpts_of(transcript.id) {
+        let placed = view
+            .active_annotator
+            .is_some_and(|a| project.placement(a, excerpt.id).is_some());
+        let base = match (placed, active) {
+            (true, Some(colour)) => colour.gamma_multiply(0.28),
+            _ => palette.excerpt,
+        };
+        if view.selected_excerpt == Some(excerpt.id) {
+            let strong = match (placed, active) {
+                (true, Some(colour)) => colour.gamma_multiply(0.55),
+                _ => palette.selected_excerpt,
+            };
+            selected = Some((excerpt.start, excerpt.end, strong));
+        } else {
+            list.push((excerpt.start, excerpt.end, base));
+        }
+    }
+    list.extend(selected);
+    if let Some(selection) = view.text_selection.filter(|s| !s.is_empty()) {
+        let (a, b) = selection.range();
+        list.push((a, b, palette.selection));
+    }
+    list
+}
+
+fn handle_pointer(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    view: &mut ViewState,
+    project: &Project,
+    transcript: &Transcript,
+    char_at: impl Fn(Pos2) -> usize,
+) {
+    let shift = ui.input(|i| i.modifiers.shift);
+    if response.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+    {
+        let at = char_at(origin);
+        view.text_selection = match view.text_selection {
+            Some(s) if shift => Some(TextSelection { anchor: s.anchor, cursor: at }),
+            _ => Some(TextSelection { anchor: at, cursor: at }),
+        };
+    }
+    if response.dragged()
+        && let Some(pointer) = response.interact_pointer_pos()
+        && let Some(selection) = &mut view.text_selection
+    {
+        selection.cursor = char_at(pointer);
+    }
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let at = char_at(pointer);
+        if shift && let Some(selection) = &mut view.text_selection {
+            selection.cursor = at;
+            return;
+        }
+        view.text_selection = None;
+        // The innermost (shortest) excerpt under the pointer wins, so nested excerpts stay reachable.
+        let hit = project
+            .excerpts_of(transcript.id)
+            .into_iter()
+            .filter(|e| e.start <= at && at < e.end)
+            .min_by_key(|e| e.end - e.start);
+        view.selected_excerpt = hit.map(|e| e.id);
+    }
+    if response.double_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let at = char_at(pointer);
+        let (start, end) = word_around(&transcript.text, at);
+        if start < end {
+            view.text_selection = Some(TextSelection { anchor: start, cursor: end });
+        }
+    }
+}
+
+/// The word containing char `at`, as a char range.
+fn word_around(text: &str, at: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    if at >= chars.len() || !is_word(chars[at]) {
+        return (at, at);
+    }
+    let mut start = at;
+    while start > 0 && is_word(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < chars.len() && is_word(chars[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
+fn copy_selection_on_request(ui: &egui::Ui, transcript: &Transcript, view: &ViewState) {
+    let Some(selection) = view.text_selection.filter(|s| !s.is_empty()) else {
+        return;
+    };
+    // A focused memo field copies its own text; only copy ours when nothing else has focus.
+    let focused = ui.ctx().memory(|m| m.focused().is_some());
+    let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+    if copy && !focused {
+        let (a, b) = selection.range();
+        ui.ctx()
+            .copy_text(crate::model::char_slice(&transcript.text, a, b).to_owned());
+    }
+}
+
+/// The command the toolbar and shortcut use; here so the view can tell whether it is available.
+pub fn can_create_excerpt(view: &ViewState) -> bool {
+    view.transcript.is_some() && view.text_selection.is_some_and(|s| !s.is_empty())
+}

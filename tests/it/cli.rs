@@ -1,0 +1,99 @@
+//! The command line, run as a real process.
+
+use crate::support::sample_path;
+use std::process::{Command, Output};
+
+fn continuum(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_continuum")).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn new_then_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.continuum");
+    let out = continuum(&["new".as_ref(), path.as_os_str(), "--title".as_ref(), "Min undersøgelse".as_ref()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = continuum(&["check".as_ref(), path.as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("valid (format version 1)"), "{stdout}");
+    assert!(stdout.contains("title: Min undersøgelse"), "{stdout}");
+    assert!(stdout.contains("transcripts: 0"), "{stdout}");
+}
+
+#[test]
+fn new_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.continuum");
+    std::fs::write(&path, "precious").unwrap();
+    let out = continuum(&["new".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already exists; use --force"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+    let out = continuum(&["new".as_ref(), path.as_os_str(), "--force".as_ref()]);
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("format_version: 1"));
+}
+
+#[test]
+fn check_summarises_the_sample() {
+    let out = continuum(&["check".as_ref(), sample_path().as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for expected in [
+        "cases: 2 (Hjemmeplejen Vestbo, Dagcentret Lindely)",
+        "participants: 6",
+        "transcripts: 6",
+        "excerpts: 41",
+        "annotators: 2",
+        "Anna Holm: 39 placements",
+        "Jonas Berg: 41 placements",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn check_reports_a_broken_file_precisely_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.continuum");
+    let good = std::fs::read_to_string(sample_path()).unwrap();
+    std::fs::write(&path, good.replacen("position: 0.22,", "position: 2.2,", 1)).unwrap();
+    let out = continuum(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("broken.continuum: invalid project: placement of excerpt e1 by annotator a1 “Anna Holm”, field `position`: 2.2 is outside 0..1"), "{stderr}");
+}
+
+#[test]
+fn no_input_makes_check_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<Vec<u8>> = vec![
+        vec![],
+        vec![0; 1000],
+        (0..=255u8).cycle().take(5000).collect(),
+        b"(format_version: 18446744073709551616)".to_vec(),
+        b"(format_version: 1, title: \"unterminated".to_vec(),
+        "(format_version: 1, title: \"x\", continuum: (closeness_label: \"a\", distance_label: \"b\", anchors: [(name: \"x\", position: 1e308)]))".as_bytes().to_vec(),
+    ];
+    for (i, bytes) in inputs.iter().enumerate() {
+        let path = dir.path().join(format!("input{i}.continuum"));
+        std::fs::write(&path, bytes).unwrap();
+        let out = continuum(&["check".as_ref(), path.as_os_str()]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "input {i}: {stderr}");
+        assert!(!stderr.contains("panicked"), "input {i}: {stderr}");
+        assert!(stderr.contains(&format!("input{i}.continuum")), "input {i}: {stderr}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = continuum(&["check".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("Usage"), "{}", text(&out.stderr));
+}

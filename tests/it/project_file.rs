@@ -1,0 +1,225 @@
+//! The project file: round trips, determinism, and a precise error for each kind of bad file.
+
+use crate::support::{sample_path, small_project};
+use continuum::io::{self, LoadError};
+use continuum::model::*;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Loads `text` as a file called `bad.continuum` and returns the error message.
+fn error_for(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "bad.continuum", text);
+    let before = std::fs::read(&path).unwrap();
+    let error = io::load_project(&path).expect_err("the file should be refused").to_string();
+    assert_eq!(std::fs::read(&path).unwrap(), before, "loading must never write");
+    assert!(error.contains("bad.continuum"), "the message names the file: {error}");
+    error
+}
+
+fn small_text() -> String {
+    io::to_ron_string(&small_project())
+}
+
+#[test]
+fn every_sample_project_loads_validates_and_saves_byte_identically() {
+    let folder = sample_path().parent().unwrap().to_path_buf();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "continuum") {
+            let original = std::fs::read_to_string(&path).unwrap();
+            let project = io::load_project(&path).unwrap_or_else(|e| panic!("{e}"));
+            project.validate().unwrap();
+            assert_eq!(io::to_ron_string(&project), original, "{} does not save identically", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1);
+}
+
+#[test]
+fn round_trip_keeps_awkward_text_exactly() {
+    let mut project = small_project();
+    let memo = "She said \"no\".\nThen r#\"raw\"# and \"#\ttabs, æøå ÆØÅ, emoji 🙂, backslash \\ and a trailing newline\n";
+    project.apply(Edit::SetMemo { target: MemoTarget::Project, text: memo.into() }).unwrap();
+    project.apply(Edit::SetTitle("Title with \"quotes\" and ) brackets (".into())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.continuum");
+    io::save_project(&path, &project).unwrap();
+    let loaded = io::load_project(&path).unwrap();
+    assert_eq!(loaded, project);
+    assert_eq!(loaded.memo, memo);
+}
+
+#[test]
+fn saving_is_deterministic_and_keeps_a_backup() {
+    let project = small_project();
+    assert_eq!(io::to_ron_string(&project), io::to_ron_string(&project.clone()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.continuum");
+    io::save_project(&path, &project).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    let mut changed = project.clone();
+    changed.apply(Edit::SetTitle("Changed".into())).unwrap();
+    io::save_project(&path, &changed).unwrap();
+    assert_eq!(std::fs::read(io::backup_path(&path)).unwrap(), first);
+    assert_eq!(io::load_project(&path).unwrap(), changed);
+}
+
+#[test]
+fn a_failed_save_leaves_the_file_on_disk_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // A "folder" that is really a file: the save cannot create its temporary file there.
+    let blocker = write(dir.path(), "not-a-folder", "x");
+    let error = io::save_project(&blocker.join("p.continuum"), &small_project()).unwrap_err();
+    assert!(error.to_string().contains("could not be saved"), "{error}");
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}
+
+#[test]
+fn hand_edited_files_in_any_order_load_and_save_canonically() {
+    let mut project = small_project();
+    project.apply(Edit::AddCase(Case { id: CaseId(2), name: "Lindely".into(), description: String::new() })).unwrap();
+    let mut shuffled = project.clone();
+    shuffled.cases.reverse();
+    let text = ron::ser::to_string(&shuffled).unwrap();
+    let loaded = io::parse_project(&text).unwrap();
+    assert_eq!(loaded, project);
+}
+
+#[test]
+fn not_ron_reports_line_and_column() {
+    let error = error_for("{\n  \"format_version\": 1\n}\n");
+    assert!(error.contains("bad.continuum:1:1: syntax error"), "{error}");
+}
+
+#[test]
+fn a_syntax_error_deep_in_the_file_points_at_its_line() {
+    let text = small_text().replacen("title: \"Small\",", "title: \"Small\" oops,", 1);
+    let line = text.lines().position(|l| l.contains("oops")).unwrap() + 1;
+    let error = error_for(&text);
+    assert!(error.contains(&format!("bad.continuum:{line}:")), "{error}");
+}
+
+#[test]
+fn truncated_file_is_a_syntax_error() {
+    let text = small_text();
+    let error = error_for(&text[..text.len() / 2]);
+    assert!(error.contains("syntax error"), "{error}");
+}
+
+#[test]
+fn empty_file_is_refused() {
+    let error = error_for("");
+    assert!(error.contains("syntax error"), "{error}");
+}
+
+#[test]
+fn a_newer_format_version_is_refused_with_a_clear_message() {
+    let text = small_text().replacen("format_version: 1,", "format_version: 7,\n  shiny_new_field: true,", 1);
+    let error = error_for(&text);
+    assert!(error.contains("newer Continuum (file format 7"), "{error}");
+}
+
+#[test]
+fn a_file_without_a_format_version_is_not_a_project() {
+    let error = error_for("(title: \"x\")");
+    assert!(error.contains("no `format_version`"), "{error}");
+}
+
+#[test]
+fn unknown_fields_are_refused_not_dropped() {
+    let text = small_text().replacen("memo: \"\",", "memo: \"\",\n  colour_scheme: \"dark\",", 1);
+    let error = error_for(&text);
+    assert!(error.contains("colour_scheme"), "{error}");
+}
+
+#[test]
+fn dangling_transcript_reference_names_the_excerpt_and_field() {
+    let mut project = small_project();
+    project.excerpts[0].transcript = TranscriptId(99);
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(error.contains("excerpt e1, field `transcript`: refers to transcript t99, which does not exist"), "{error}");
+}
+
+#[test]
+fn dangling_placement_reference_names_the_annotator() {
+    let mut project = small_project();
+    project.annotators[0].placements[0].excerpt = ExcerptId(42);
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(error.contains("placement of excerpt e42 by annotator a1 “Anna”, field `excerpt`"), "{error}");
+}
+
+#[test]
+fn position_outside_the_axis_is_refused() {
+    for bad in ["1.5", "-0.1", "NaN", "inf"] {
+        let text = small_text().replacen("position: 0.1,", &format!("position: {bad},"), 1);
+        let error = error_for(&text);
+        assert!(error.contains("field `position`") && error.contains("outside 0..1"), "{bad}: {error}");
+    }
+}
+
+#[test]
+fn excerpt_past_the_end_of_its_transcript_is_refused() {
+    let mut project = small_project();
+    project.excerpts[0].end = 500;
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(error.contains("excerpt e1, field `end`: 500 is past the end of transcript t1 (24 characters)"), "{error}");
+}
+
+#[test]
+fn empty_or_reversed_excerpt_is_refused() {
+    let mut project = small_project();
+    project.excerpts[0].start = 20;
+    project.excerpts[0].end = 5;
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(error.contains("excerpt e1, field `start`: 20 is not before its end (5)"), "{error}");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let mut project = small_project();
+    let mut twin = project.transcripts[0].clone();
+    twin.name = "Twin".into();
+    project.transcripts.push(twin);
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(error.contains("transcript t1, field `id`: the id t1 is used by more than one transcript"), "{error}");
+}
+
+#[test]
+fn a_bad_colour_is_located() {
+    let text = small_text().replacen("colour: \"#0072b2\"", "colour: \"blue\"", 1);
+    let error = error_for(&text);
+    assert!(error.contains("syntax error") && error.contains("\"#rrggbb\""), "{error}");
+}
+
+#[test]
+fn binary_garbage_is_not_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.continuum");
+    std::fs::write(&path, [0x28, 0xff, 0xfe, 0x00, 0x13]).unwrap();
+    let error = io::load_project(&path).unwrap_err();
+    assert!(matches!(error, LoadError::NotText { byte_offset: 1, .. }), "{error}");
+}
+
+#[test]
+fn missing_file_and_folder_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = io::load_project(&dir.path().join("nope.continuum")).unwrap_err();
+    assert!(missing.to_string().contains("no such file"), "{missing}");
+    let folder = io::load_project(dir.path()).unwrap_err();
+    assert!(folder.to_string().contains("is a folder"), "{folder}");
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    let text = format!("(format_version: 1, title: {}", "[".repeat(100_000));
+    let error = error_for(&text);
+    assert!(error.contains("syntax error"), "{error}");
+}
