@@ -74,8 +74,9 @@ fn new_project(path: &Path, title: Option<&str>, force: bool) -> Result<String, 
         )));
     }
     let title = title.map(str::to_owned).unwrap_or_else(|| {
-        path.file_stem()
-            .map_or("Untitled project".to_owned(), |s| s.to_string_lossy().into_owned())
+        path.file_stem().map_or("Untitled project".to_owned(), |s| {
+            s.to_string_lossy().into_owned()
+        })
     });
     let project = Project::new(&title);
     io::save_project(path, &project).map_err(|e| CliError(e.to_string()))?;
@@ -90,10 +91,20 @@ fn check(path: &Path) -> Result<String, CliError> {
 /// The summary `check` prints: counts of everything, and placements per annotator.
 pub fn summary(path: &Path, project: &Project) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}: valid (format version {})", path.display(), project.format_version);
+    let _ = writeln!(
+        s,
+        "{}: valid (format version {})",
+        path.display(),
+        project.format_version
+    );
     let _ = writeln!(s, "title: {}", project.title);
     let case_names: Vec<_> = project.cases.iter().map(|c| c.name.as_str()).collect();
-    let _ = writeln!(s, "cases: {} ({})", project.cases.len(), case_names.join(", "));
+    let _ = writeln!(
+        s,
+        "cases: {} ({})",
+        project.cases.len(),
+        case_names.join(", ")
+    );
     let _ = writeln!(s, "participants: {}", project.participants.len());
     let _ = writeln!(
         s,

@@ -51,7 +51,10 @@ impl Document {
         self.path
             .as_deref()
             .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+            .map_or_else(
+                || "Untitled".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            )
     }
 
     pub fn has_unsaved_changes(&self) -> bool {

@@ -172,7 +172,11 @@ pub fn parse_project(text: &str) -> Result<Project, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let probe: VersionProbe = ron::from_str(text).map_err(syntax_error)?;
     match probe.format_version {
-        0 => return Err(LoadError::NotAProject { path: PathBuf::new() }),
+        0 => {
+            return Err(LoadError::NotAProject {
+                path: PathBuf::new(),
+            });
+        }
         found if found > FORMAT_VERSION => {
             return Err(LoadError::NewerVersion {
                 path: PathBuf::new(),
@@ -184,12 +188,10 @@ pub fn parse_project(text: &str) -> Result<Project, LoadError> {
     }
     let mut project: Project = ron::from_str(text).map_err(syntax_error)?;
     project.format_version = FORMAT_VERSION;
-    project
-        .validate()
-        .map_err(|error| LoadError::Invalid {
-            path: PathBuf::new(),
-            error,
-        })?;
+    project.validate().map_err(|error| LoadError::Invalid {
+        path: PathBuf::new(),
+        error,
+    })?;
     project.normalise();
     Ok(project)
 }

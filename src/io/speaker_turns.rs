@@ -73,7 +73,12 @@ mod tests {
         assert_eq!(text, "Hvordan går det?\nGodt.\nOg dig?\nFint.");
         let spans: Vec<_> = turns
             .iter()
-            .map(|t| (t.speaker.as_str(), crate::model::char_slice(&text, t.start, t.end)))
+            .map(|t| {
+                (
+                    t.speaker.as_str(),
+                    crate::model::char_slice(&text, t.start, t.end),
+                )
+            })
             .collect();
         assert_eq!(
             spans,
@@ -95,6 +100,9 @@ mod tests {
         ] {
             assert_eq!(speaker_prefix(line), None, "{line}");
         }
-        assert_eq!(speaker_prefix("Dr. Ø. Hansen: ja"), Some(("Dr. Ø. Hansen", "ja")));
+        assert_eq!(
+            speaker_prefix("Dr. Ø. Hansen: ja"),
+            Some(("Dr. Ø. Hansen", "ja"))
+        );
     }
 }

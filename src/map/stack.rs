@@ -69,12 +69,20 @@ mod tests {
                 assert!(!overlaps(a, b), "{a:?} overlaps {b:?}");
             }
         }
-        assert_eq!(placed, stack_rows(&items, (0.0, 1000.0), 4.0), "not deterministic");
+        assert_eq!(
+            placed,
+            stack_rows(&items, (0.0, 1000.0), 4.0),
+            "not deterministic"
+        );
     }
 
     #[test]
     fn distant_markers_share_the_bottom_row() {
-        let placed = stack_rows(&[(100.0, 50.0), (500.0, 50.0), (102.0, 50.0)], (0.0, 1000.0), 4.0);
+        let placed = stack_rows(
+            &[(100.0, 50.0), (500.0, 50.0), (102.0, 50.0)],
+            (0.0, 1000.0),
+            4.0,
+        );
         assert_eq!(placed[0].row, 0);
         assert_eq!(placed[1].row, 0);
         assert_eq!(placed[2].row, 1);

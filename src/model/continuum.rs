@@ -83,7 +83,13 @@ mod tests {
         let c = Continuum::default();
         let names: Vec<_> = c.anchors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Family", "Friend", "Professional", "Stranger"]);
-        assert_eq!(c.nearest_anchor(0.9).map(|a| a.name.as_str()), Some("Stranger"));
-        assert_eq!(c.nearest_anchor(0.3).map(|a| a.name.as_str()), Some("Friend"));
+        assert_eq!(
+            c.nearest_anchor(0.9).map(|a| a.name.as_str()),
+            Some("Stranger")
+        );
+        assert_eq!(
+            c.nearest_anchor(0.3).map(|a| a.name.as_str()),
+            Some("Friend")
+        );
     }
 }

@@ -130,7 +130,9 @@ impl Edit {
             Edit::AddExcerpt(_) => "new excerpt".to_owned(),
             Edit::SetExcerptLabel { excerpt, .. } => format!("label of {}", excerpt_name(*excerpt)),
             Edit::RemoveExcerpt(id) => format!("deletion of {}", excerpt_name(*id)),
-            Edit::RestoreExcerpt { excerpt, .. } => format!("restoring {}", excerpt_name(excerpt.id)),
+            Edit::RestoreExcerpt { excerpt, .. } => {
+                format!("restoring {}", excerpt_name(excerpt.id))
+            }
             Edit::AddAnnotator(a) => format!("new annotator “{}”", a.name),
             Edit::SetAnnotator { name, .. } => format!("change of annotator “{name}”"),
             Edit::RemoveAnnotator(_) => "annotator removal".to_owned(),
@@ -246,7 +248,9 @@ impl Project {
             }
             Edit::RemoveTranscript(id) => {
                 if self.excerpts.iter().any(|e| e.transcript == id) {
-                    return Err(EditError::InUse(format!("transcript {id} still has excerpts")));
+                    return Err(EditError::InUse(format!(
+                        "transcript {id} still has excerpts"
+                    )));
                 }
                 let at = self.transcripts.iter().position(|t| t.id == id);
                 let at = at.ok_or_else(|| EditError::NotFound(format!("transcript {id}")))?;
@@ -343,7 +347,10 @@ impl Project {
             } => {
                 check_position(placement.position, "placement")?;
                 if self.excerpt(placement.excerpt).is_none() {
-                    return Err(EditError::NotFound(format!("excerpt {}", placement.excerpt)));
+                    return Err(EditError::NotFound(format!(
+                        "excerpt {}",
+                        placement.excerpt
+                    )));
                 }
                 let layer = self.annotator_mut(annotator)?;
                 let excerpt = placement.excerpt;
@@ -508,8 +515,14 @@ mod tests {
     fn restore_brings_back_placements_with_the_excerpt() {
         let mut p = project();
         p.apply(Edit::AddExcerpt(excerpt(1, 0, 3))).unwrap();
-        p.apply(Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.4, Timestamp(1)))
-            .unwrap();
+        p.apply(Edit::place(
+            &p,
+            AnnotatorId(1),
+            ExcerptId(1),
+            0.4,
+            Timestamp(1),
+        ))
+        .unwrap();
         let before = p.clone();
         let inverse = p.apply(Edit::RemoveExcerpt(ExcerptId(1))).unwrap();
         assert!(p.annotators[0].placements.is_empty());
@@ -521,15 +534,27 @@ mod tests {
     fn moving_keeps_memo_and_creation_time() {
         let mut p = project();
         p.apply(Edit::AddExcerpt(excerpt(1, 0, 3))).unwrap();
-        p.apply(Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.4, Timestamp(1)))
-            .unwrap();
+        p.apply(Edit::place(
+            &p,
+            AnnotatorId(1),
+            ExcerptId(1),
+            0.4,
+            Timestamp(1),
+        ))
+        .unwrap();
         p.apply(Edit::SetMemo {
             target: MemoTarget::Placement(AnnotatorId(1), ExcerptId(1)),
             text: "why".into(),
         })
         .unwrap();
-        p.apply(Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.9, Timestamp(5)))
-            .unwrap();
+        p.apply(Edit::place(
+            &p,
+            AnnotatorId(1),
+            ExcerptId(1),
+            0.9,
+            Timestamp(5),
+        ))
+        .unwrap();
         let placement = p.placement(AnnotatorId(1), ExcerptId(1)).unwrap();
         assert_eq!(placement.position, 0.9);
         assert_eq!(placement.memo, "why");

@@ -17,7 +17,7 @@ pub use continuum::{Anchor, Continuum};
 pub use edit::{Edit, EditError, MemoTarget};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
 pub use project::{
-    Annotator, Case, Excerpt, Participant, Placement, Project, Transcript, Turn, FORMAT_VERSION,
+    Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Transcript, Turn,
 };
 pub use text::{char_len, char_slice, short_label};
 pub use timestamp::Timestamp;

@@ -184,8 +184,9 @@ impl Project {
 
     /// The quoted text of an excerpt ("" if its transcript is missing).
     pub fn quote(&self, excerpt: &Excerpt) -> &str {
-        self.transcript(excerpt.transcript)
-            .map_or("", |t| super::char_slice(&t.text, excerpt.start, excerpt.end))
+        self.transcript(excerpt.transcript).map_or("", |t| {
+            super::char_slice(&t.text, excerpt.start, excerpt.end)
+        })
     }
 
     /// The label to show for an excerpt: its own label, or the first words of its quote.

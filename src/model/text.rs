@@ -46,7 +46,13 @@ mod tests {
 
     #[test]
     fn short_label_cuts_at_words() {
-        assert_eq!(short_label("  She calls me\nher girl ", 40), "She calls me her girl");
-        assert_eq!(short_label("She calls me her girl, you know", 20), "She calls me her…");
+        assert_eq!(
+            short_label("  She calls me\nher girl ", 40),
+            "She calls me her girl"
+        );
+        assert_eq!(
+            short_label("She calls me her girl, you know", 20),
+            "She calls me her…"
+        );
     }
 }

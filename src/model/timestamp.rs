@@ -21,7 +21,9 @@ impl Timestamp {
     /// Parses an RFC 3339 time such as `2026-11-29T10:15:00Z`.
     pub fn parse(text: &str) -> Option<Self> {
         let time = humantime::parse_rfc3339_weak(text).ok()?;
-        time.duration_since(UNIX_EPOCH).ok().map(|d| Self(d.as_secs()))
+        time.duration_since(UNIX_EPOCH)
+            .ok()
+            .map(|d| Self(d.as_secs()))
     }
 }
 

@@ -19,7 +19,11 @@ pub struct ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, field `{}`: {}", self.entity, self.field, self.problem)
+        write!(
+            f,
+            "{}, field `{}`: {}",
+            self.entity, self.field, self.problem
+        )
     }
 }
 
@@ -147,7 +151,10 @@ impl Project {
                 return fail(
                     entity(),
                     "transcript",
-                    format!("refers to transcript {}, which does not exist", e.transcript),
+                    format!(
+                        "refers to transcript {}, which does not exist",
+                        e.transcript
+                    ),
                 );
             };
             if e.start >= e.end {
@@ -176,7 +183,12 @@ impl Project {
         for a in &self.annotators {
             let mut placed = HashSet::new();
             for p in &a.placements {
-                let entity = || format!("placement of excerpt {} by annotator {} “{}”", p.excerpt, a.id, a.name);
+                let entity = || {
+                    format!(
+                        "placement of excerpt {} by annotator {} “{}”",
+                        p.excerpt, a.id, a.name
+                    )
+                };
                 if !excerpts.contains(&p.excerpt) {
                     return fail(
                         entity(),

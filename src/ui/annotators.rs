@@ -95,7 +95,8 @@ impl AddAnnotatorDialog {
                         .iter()
                         .any(|a| a.name.eq_ignore_ascii_case(name))
                     {
-                        self.error = Some(format!("There already is an annotator called “{name}”."));
+                        self.error =
+                            Some(format!("There already is an annotator called “{name}”."));
                     } else {
                         let id = project.next_annotator_id();
                         out.edit(Edit::AddAnnotator(Annotator {

@@ -72,6 +72,18 @@ pub struct App {
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         cc.egui_ctx.set_theme(egui::ThemePreference::Light);
+        cc.egui_ctx.all_styles_mut(|style| {
+            use egui::{FontId, TextStyle};
+            // Slightly larger than egui's defaults: people read long passages here.
+            style.text_styles = [
+                (TextStyle::Heading, FontId::proportional(19.0)),
+                (TextStyle::Body, FontId::proportional(14.0)),
+                (TextStyle::Button, FontId::proportional(14.0)),
+                (TextStyle::Small, FontId::proportional(11.5)),
+                (TextStyle::Monospace, FontId::monospace(13.0)),
+            ]
+            .into();
+        });
         Self::with_options(options)
     }
 
@@ -142,7 +154,11 @@ impl App {
         } else {
             self.doc.display_name()
         };
-        let mark = if self.doc.has_unsaved_changes() { "● " } else { "" };
+        let mark = if self.doc.has_unsaved_changes() {
+            "● "
+        } else {
+            ""
+        };
         format!("{mark}{name} — Continuum")
     }
 
@@ -158,7 +174,8 @@ impl App {
 
     fn apply(&mut self, edit: Edit) {
         if let Err(error) = self.doc.apply(edit) {
-            self.notifications.error(format!("That change was not made: {error}."));
+            self.notifications
+                .error(format!("That change was not made: {error}."));
         }
     }
 
@@ -253,9 +270,9 @@ impl App {
 
     fn save_as(&mut self) -> bool {
         let suggested = match self.doc.path() {
-            Some(path) => path
-                .file_name()
-                .map_or("project.continuum".into(), |n| n.to_string_lossy().into_owned()),
+            Some(path) => path.file_name().map_or("project.continuum".into(), |n| {
+                n.to_string_lossy().into_owned()
+            }),
             None if self.is_sample => crate::SAMPLE_PROJECT_NAME.to_owned(),
             None => "project.continuum".to_owned(),
         };
@@ -484,7 +501,9 @@ impl App {
             let project = self.doc.project();
             let where_ = match self.doc.path() {
                 Some(path) => path.display().to_string(),
-                None if self.is_sample => "Bundled sample (Save As… to keep your changes)".to_owned(),
+                None if self.is_sample => {
+                    "Bundled sample (Save As… to keep your changes)".to_owned()
+                }
                 None => "Not saved yet".to_owned(),
             };
             ui.label(egui::RichText::new(where_).small());
@@ -502,7 +521,11 @@ impl App {
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.doc.has_unsaved_changes() {
-                    ui.label(egui::RichText::new("Unsaved changes").small().color(egui::Color32::from_rgb(0xD5, 0x5E, 0x00)));
+                    ui.label(
+                        egui::RichText::new("Unsaved changes")
+                            .small()
+                            .color(egui::Color32::from_rgb(0xD5, 0x5E, 0x00)),
+                    );
                 } else {
                     ui.label(egui::RichText::new("All changes saved").small().weak());
                 }
@@ -575,7 +598,9 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(330.0)
             .min_size(240.0)
-            .show(ui, |ui| inspector::show(ui, project, &mut self.view, &mut out));
+            .show(ui, |ui| {
+                inspector::show(ui, project, &mut self.view, &mut out)
+            });
         egui::Panel::bottom("continuum")
             .resizable(true)
             .default_size(290.0)
@@ -585,7 +610,8 @@ impl eframe::App for App {
                 continuum_panel::show(ui, project, &mut self.view, &mut out);
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            self.transcript_view.show(ui, project, &mut self.view, &mut out);
+            self.transcript_view
+                .show(ui, project, &mut self.view, &mut out);
         });
 
         if let Some(dialog) = &mut self.add_annotator

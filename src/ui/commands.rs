@@ -57,8 +57,12 @@ impl Command {
             Command::Save => "Save the project to its file",
             Command::SaveAs => "Save the project to a new file",
             Command::Quit => "Close Continuum",
-            Command::NewExcerpt => "Make the selected text an excerpt you can place on the continuum",
-            Command::DeleteExcerpt => "Delete the selected excerpt with every annotator's placement of it",
+            Command::NewExcerpt => {
+                "Make the selected text an excerpt you can place on the continuum"
+            }
+            Command::DeleteExcerpt => {
+                "Delete the selected excerpt with every annotator's placement of it"
+            }
             Command::AddAnnotator => "Add a person who codes, with their own colour",
             Command::ClearSelection => "Clear the text and excerpt selection",
         }

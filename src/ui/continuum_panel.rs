@@ -19,9 +19,9 @@ const AXIS_AREA: f32 = 62.0;
 const LABEL_CHARS: usize = 24;
 
 pub fn colour_of(project: &Project, annotator: AnnotatorId) -> Color32 {
-    project
-        .annotator(annotator)
-        .map_or(Color32::GRAY, |a| Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b))
+    project.annotator(annotator).map_or(Color32::GRAY, |a| {
+        Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b)
+    })
 }
 
 /// A marker to draw: one placement, at its stored or live-dragged position.
@@ -84,7 +84,8 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
             tray(ui, project, view, annotator.id);
             ui.add_space(2.0);
         });
-    let (rect, canvas) = ui.allocate_exact_size(ui.available_size().max(vec2(300.0, 120.0)), Sense::click());
+    let (rect, canvas) =
+        ui.allocate_exact_size(ui.available_size().max(vec2(300.0, 120.0)), Sense::click());
     let width = rect.width();
     let axis_left = rect.left() + SIDE_MARGIN;
     let axis_right = rect.right() - SIDE_MARGIN;
@@ -98,7 +99,11 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         .iter()
         .map(|m| {
             let w = if m.in_current_transcript {
-                ui.fonts_mut(|f| f.layout_no_wrap(m.label.clone(), font.clone(), Color32::BLACK).size().x) + 16.0
+                ui.fonts_mut(|f| {
+                    f.layout_no_wrap(m.label.clone(), font.clone(), Color32::BLACK)
+                        .size()
+                        .x
+                }) + 16.0
             } else {
                 DOT_SIZE
             };
@@ -120,12 +125,26 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         && canvas.dnd_hover_payload::<ExcerptId>().is_some()
     {
         let position = to_position(pointer.x);
-        paint_guide(ui, &painter, project, to_x(position), rect, axis_y, position);
+        paint_guide(
+            ui,
+            &painter,
+            project,
+            to_x(position),
+            rect,
+            axis_y,
+            position,
+        );
     }
     if let Some(excerpt) = canvas.dnd_release_payload::<ExcerptId>()
         && let Some(pointer) = ui.ctx().pointer_interact_pos()
     {
-        out.edit(Edit::place(project, annotator.id, *excerpt, to_position(pointer.x), Timestamp::now()));
+        out.edit(Edit::place(
+            project,
+            annotator.id,
+            *excerpt,
+            to_position(pointer.x),
+            Timestamp::now(),
+        ));
         if let Some(e) = project.excerpt(*excerpt) {
             view.select_excerpt(e.id, e.transcript, e.start);
         }
@@ -139,28 +158,85 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         let selected = view.selected_excerpt == Some(marker.excerpt);
         let top = axis_y - 14.0 - (placed.row as f32 + 1.0) * row_height;
         let box_rect = if marker.in_current_transcript {
-            Rect::from_min_max(pos2(rect.left() + placed.left, top), pos2(rect.left() + placed.right, top + chip_height))
+            Rect::from_min_max(
+                pos2(rect.left() + placed.left, top),
+                pos2(rect.left() + placed.right, top + chip_height),
+            )
         } else {
-            Rect::from_center_size(pos2(rect.left() + (placed.left + placed.right) / 2.0, top + chip_height / 2.0), vec2(DOT_SIZE, DOT_SIZE))
+            Rect::from_center_size(
+                pos2(
+                    rect.left() + (placed.left + placed.right) / 2.0,
+                    top + chip_height / 2.0,
+                ),
+                vec2(DOT_SIZE, DOT_SIZE),
+            )
         };
         // The stem joins the marker to its exact point on the axis.
-        let stem_colour = if marker.in_current_transcript { colour.gamma_multiply(0.7) } else { colour.gamma_multiply(0.3) };
-        painter.line_segment([pos2(box_rect.center().x, box_rect.bottom()), pos2(centre_x, axis_y)], Stroke::new(1.0, stem_colour));
+        let stem_colour = if marker.in_current_transcript {
+            colour.gamma_multiply(0.7)
+        } else {
+            colour.gamma_multiply(0.3)
+        };
+        painter.line_segment(
+            [
+                pos2(box_rect.center().x, box_rect.bottom()),
+                pos2(centre_x, axis_y),
+            ],
+            Stroke::new(1.0, stem_colour),
+        );
         painter.circle_filled(pos2(centre_x, axis_y), 3.0, stem_colour);
 
         let id = ui.scope_id().with(("marker", marker.excerpt));
         let response = ui.interact(box_rect, id, Sense::click_and_drag());
         let hot = selected || response.hovered() || response.dragged();
         if marker.in_current_transcript {
-            let fill = if hot { colour } else { blend(colour, Color32::WHITE, 0.82) };
-            let text = if hot { Color32::WHITE } else { Color32::from_gray(20) };
-            painter.rect(box_rect, chip_height / 2.0, fill, Stroke::new(if selected { 2.0 } else { 1.0 }, colour), egui::StrokeKind::Inside);
-            painter.text(box_rect.center(), Align2::CENTER_CENTER, &marker.label, font.clone(), text);
+            let fill = if hot {
+                colour
+            } else {
+                blend(colour, Color32::WHITE, 0.82)
+            };
+            let text = if hot {
+                Color32::WHITE
+            } else {
+                Color32::from_gray(20)
+            };
+            painter.rect(
+                box_rect,
+                chip_height / 2.0,
+                fill,
+                Stroke::new(if selected { 2.0 } else { 1.0 }, colour),
+                egui::StrokeKind::Inside,
+            );
+            painter.text(
+                box_rect.center(),
+                Align2::CENTER_CENTER,
+                &marker.label,
+                font.clone(),
+                text,
+            );
         } else {
-            let fill = if hot { colour } else { colour.gamma_multiply(0.45) };
-            painter.circle(box_rect.center(), DOT_SIZE / 2.0, fill, Stroke::new(if selected { 2.0 } else { 0.0 }, colour));
+            let fill = if hot {
+                colour
+            } else {
+                colour.gamma_multiply(0.45)
+            };
+            painter.circle(
+                box_rect.center(),
+                DOT_SIZE / 2.0,
+                fill,
+                Stroke::new(if selected { 2.0 } else { 0.0 }, colour),
+            );
         }
-        marker_interaction(ui, project, view, out, annotator.id, marker, &response, axis_length);
+        marker_interaction(
+            ui,
+            project,
+            view,
+            out,
+            annotator.id,
+            marker,
+            &response,
+            axis_length,
+        );
     }
 }
 
@@ -179,17 +255,47 @@ fn paint_axis(
     let visuals = ui.visuals();
     let ink = visuals.strong_text_color();
     let (left, right) = (to_x(0.0), to_x(1.0));
-    painter.line_segment([pos2(left, axis_y), pos2(right, axis_y)], Stroke::new(2.0, ink));
-    painter.line_segment([pos2(left, axis_y - 8.0), pos2(left, axis_y + 8.0)], Stroke::new(2.0, ink));
-    painter.line_segment([pos2(right, axis_y - 8.0), pos2(right, axis_y + 8.0)], Stroke::new(2.0, ink));
+    painter.line_segment(
+        [pos2(left, axis_y), pos2(right, axis_y)],
+        Stroke::new(2.0, ink),
+    );
+    painter.line_segment(
+        [pos2(left, axis_y - 8.0), pos2(left, axis_y + 8.0)],
+        Stroke::new(2.0, ink),
+    );
+    painter.line_segment(
+        [pos2(right, axis_y - 8.0), pos2(right, axis_y + 8.0)],
+        Stroke::new(2.0, ink),
+    );
     let continuum = &project.continuum;
     let pole_font = FontId::proportional(12.0);
-    painter.text(pos2(left, axis_y + 30.0), Align2::CENTER_TOP, &continuum.closeness_label, pole_font.clone(), visuals.weak_text_color());
-    painter.text(pos2(right, axis_y + 30.0), Align2::CENTER_TOP, &continuum.distance_label, pole_font, visuals.weak_text_color());
+    painter.text(
+        pos2(left, axis_y + 30.0),
+        Align2::CENTER_TOP,
+        &continuum.closeness_label,
+        pole_font.clone(),
+        visuals.weak_text_color(),
+    );
+    painter.text(
+        pos2(right, axis_y + 30.0),
+        Align2::CENTER_TOP,
+        &continuum.distance_label,
+        pole_font,
+        visuals.weak_text_color(),
+    );
     for anchor in &continuum.anchors {
         let x = to_x(anchor.position);
-        painter.line_segment([pos2(x, axis_y - 5.0), pos2(x, axis_y + 5.0)], Stroke::new(2.0, ink));
-        let label_rect = painter.text(pos2(x, axis_y + 9.0), Align2::CENTER_TOP, &anchor.name, FontId::proportional(14.0), ink);
+        painter.line_segment(
+            [pos2(x, axis_y - 5.0), pos2(x, axis_y + 5.0)],
+            Stroke::new(2.0, ink),
+        );
+        let label_rect = painter.text(
+            pos2(x, axis_y + 9.0),
+            Align2::CENTER_TOP,
+            &anchor.name,
+            FontId::proportional(14.0),
+            ink,
+        );
         if !anchor.description.is_empty() {
             let id = ui.scope_id().with(("anchor", &anchor.name));
             let response = ui.interact(label_rect.expand(2.0), id, Sense::hover());
@@ -199,11 +305,32 @@ fn paint_axis(
 }
 
 /// A vertical line where a dragged excerpt would land, with the position it would get.
-fn paint_guide(ui: &egui::Ui, painter: &egui::Painter, project: &Project, x: f32, rect: Rect, axis_y: f32, position: f64) {
+fn paint_guide(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    project: &Project,
+    x: f32,
+    rect: Rect,
+    axis_y: f32,
+    position: f64,
+) {
     let colour = ui.visuals().selection.stroke.color;
-    painter.line_segment([pos2(x, rect.top() + 4.0), pos2(x, axis_y)], Stroke::new(1.5, colour));
-    let anchor = project.continuum.nearest_anchor(position).map(|a| a.name.as_str()).unwrap_or("");
-    painter.text(pos2(x + 6.0, rect.top() + 4.0), Align2::LEFT_TOP, format!("{position:.2} · near {anchor}"), FontId::proportional(12.0), colour);
+    painter.line_segment(
+        [pos2(x, rect.top() + 4.0), pos2(x, axis_y)],
+        Stroke::new(1.5, colour),
+    );
+    let anchor = project
+        .continuum
+        .nearest_anchor(position)
+        .map(|a| a.name.as_str())
+        .unwrap_or("");
+    painter.text(
+        pos2(x + 6.0, rect.top() + 4.0),
+        Align2::LEFT_TOP,
+        format!("{position:.2} · near {anchor}"),
+        FontId::proportional(12.0),
+        colour,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -221,7 +348,11 @@ fn marker_interaction(
         return;
     };
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Marker: {}", project.excerpt_label(excerpt)))
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Marker: {}", project.excerpt_label(excerpt)),
+        )
     });
     if response.drag_started() {
         view.marker_drag = Some((marker.excerpt, marker.position));
@@ -237,7 +368,13 @@ fn marker_interaction(
         && let Some((id, position)) = view.marker_drag.take()
         && id == marker.excerpt
     {
-        out.edit(Edit::place(project, annotator, id, position, Timestamp::now()));
+        out.edit(Edit::place(
+            project,
+            annotator,
+            id,
+            position,
+            Timestamp::now(),
+        ));
         view.select_excerpt(id, excerpt.transcript, excerpt.start);
     }
     if response.clicked() {
@@ -248,11 +385,19 @@ fn marker_interaction(
     }
     response.clone().on_hover_ui(|ui| {
         ui.set_max_width(420.0);
-        let transcript = project.transcript(excerpt.transcript).map_or("", |t| t.name.as_str());
+        let transcript = project
+            .transcript(excerpt.transcript)
+            .map_or("", |t| t.name.as_str());
         ui.label(egui::RichText::new(transcript).weak());
         ui.label(egui::RichText::new(format!("“{}”", project.quote(excerpt))).italics());
-        let anchor = project.continuum.nearest_anchor(marker.position).map_or("", |a| a.name.as_str());
-        ui.label(format!("Position {:.2}, nearest anchor: {anchor}", marker.position));
+        let anchor = project
+            .continuum
+            .nearest_anchor(marker.position)
+            .map_or("", |a| a.name.as_str());
+        ui.label(format!(
+            "Position {:.2}, nearest anchor: {anchor}",
+            marker.position
+        ));
         if let Some(p) = project.placement(annotator, excerpt.id)
             && !p.memo.trim().is_empty()
         {
@@ -305,16 +450,32 @@ fn tray(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, annotator: A
 /// A rounded chip that can be clicked or dragged; while dragged, a copy follows the pointer.
 fn tray_chip(ui: &mut egui::Ui, text: &str, selected: bool, id: egui::Id) -> egui::Response {
     let font = FontId::proportional(13.0);
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, ui.visuals().text_color());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, ui.visuals().text_color());
     let size = galley.size() + vec2(18.0, 8.0);
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let response = ui.interact(rect, id, Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Grab);
+    let response = ui
+        .interact(rect, id, Sense::click_and_drag())
+        .on_hover_cursor(egui::CursorIcon::Grab);
     let visuals = ui.visuals();
-    let fill = if selected { visuals.selection.bg_fill } else { visuals.faint_bg_color };
-    let stroke = if response.hovered() { visuals.widgets.hovered.bg_stroke } else { visuals.widgets.inactive.bg_stroke };
+    let fill = if selected {
+        visuals.selection.bg_fill
+    } else {
+        visuals.faint_bg_color
+    };
+    let stroke = if response.hovered() {
+        visuals.widgets.hovered.bg_stroke
+    } else {
+        visuals.widgets.inactive.bg_stroke
+    };
     let paint = |painter: &egui::Painter, rect: Rect| {
         painter.rect(rect, 11.0, fill, stroke, egui::StrokeKind::Inside);
-        painter.galley(rect.min + vec2(9.0, 4.0), galley.clone(), visuals.text_color());
+        painter.galley(
+            rect.min + vec2(9.0, 4.0),
+            galley.clone(),
+            visuals.text_color(),
+        );
     };
     paint(ui.painter(), rect);
     if response.dragged()
@@ -327,4 +488,3 @@ fn tray_chip(ui: &mut egui::Ui, text: &str, selected: bool, id: egui::Id) -> egu
     }
     response
 }
-

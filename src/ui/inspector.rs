@@ -37,7 +37,9 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 .id_salt("quote")
                 .max_height(140.0)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(format!("“{}”", project.quote(excerpt))).italics());
+                    ui.label(
+                        egui::RichText::new(format!("“{}”", project.quote(excerpt))).italics(),
+                    );
                 });
         });
     if let Some(transcript) = project.transcript(excerpt.transcript) {
@@ -89,7 +91,13 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 .labelled_by(caption.id);
             });
             if position != placement.position {
-                out.edit(Edit::place(project, annotator.id, excerpt.id, position, Timestamp::now()));
+                out.edit(Edit::place(
+                    project,
+                    annotator.id,
+                    excerpt.id,
+                    position,
+                    Timestamp::now(),
+                ));
             }
             ui.label(
                 egui::RichText::new(format!(
@@ -111,9 +119,18 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
             }
         }
         None => {
-            ui.label(egui::RichText::new("Not placed yet: drag it from the tray onto the axis, or").weak());
+            ui.label(
+                egui::RichText::new("Not placed yet: drag it from the tray onto the axis, or")
+                    .weak(),
+            );
             if ui.button("Place at the middle").clicked() {
-                out.edit(Edit::place(project, annotator.id, excerpt.id, 0.5, Timestamp::now()));
+                out.edit(Edit::place(
+                    project,
+                    annotator.id,
+                    excerpt.id,
+                    0.5,
+                    Timestamp::now(),
+                ));
             }
         }
     }
@@ -146,17 +163,29 @@ fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out:
                 Some(MemoTarget::Placement(a, e)),
                 "Why this excerpt sits where it does on the continuum.".to_owned(),
             ),
-            _ => (None, "Select a placed excerpt to write why it sits where it does.".to_owned()),
+            _ => (
+                None,
+                "Select a placed excerpt to write why it sits where it does.".to_owned(),
+            ),
         },
         MemoTab::Excerpt => match excerpt {
-            Some(e) => (Some(MemoTarget::Excerpt(e)), "Notes on this excerpt, shared by all annotators.".to_owned()),
+            Some(e) => (
+                Some(MemoTarget::Excerpt(e)),
+                "Notes on this excerpt, shared by all annotators.".to_owned(),
+            ),
             None => (None, "Select an excerpt to write about it.".to_owned()),
         },
         MemoTab::Transcript => match view.transcript.and_then(|t| project.transcript(t)) {
-            Some(t) => (Some(MemoTarget::Transcript(t.id)), format!("Notes on the interview “{}”.", t.name)),
+            Some(t) => (
+                Some(MemoTarget::Transcript(t.id)),
+                format!("Notes on the interview “{}”.", t.name),
+            ),
             None => (None, "Open a transcript to write about it.".to_owned()),
         },
-        MemoTab::Project => (Some(MemoTarget::Project), "Notes on the whole project.".to_owned()),
+        MemoTab::Project => (
+            Some(MemoTarget::Project),
+            "Notes on the whole project.".to_owned(),
+        ),
     };
     let Some(target) = target else {
         ui.label(egui::RichText::new(about).weak());

@@ -5,8 +5,8 @@
 //! per transcript and width and kept in a cache. Selection is done here rather than with egui's
 //! label selection because we need the exact char offsets in the whole transcript.
 
-use super::state::{Outbox, TextSelection, ViewState};
 use super::Command;
+use super::state::{Outbox, TextSelection, ViewState};
 use crate::model::{AnnotatorId, Project, Transcript, TranscriptId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Vec2, pos2, vec2};
@@ -48,7 +48,9 @@ impl Layout {
     /// The paragraph at height `y` (clamped to the first and last).
     fn paragraph_at(&self, y: f32) -> usize {
         let after = self.tops[..self.paragraphs.len()].partition_point(|&top| top <= y);
-        after.saturating_sub(1).min(self.paragraphs.len().saturating_sub(1))
+        after
+            .saturating_sub(1)
+            .min(self.paragraphs.len().saturating_sub(1))
     }
 
     /// The paragraph holding char `offset`.
@@ -187,7 +189,8 @@ impl TranscriptView {
 
         let palette = Palette {
             text: ui.visuals().text_color(),
-            selection: ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+            // Text being selected is grey, so it is not mistaken for an excerpt in an annotator's colour.
+            selection: Color32::from_rgba_unmultiplied(0x60, 0x60, 0x60, 90),
             excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70),
             selected_excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 150),
         };
@@ -228,7 +231,9 @@ impl TranscriptView {
                 let local: Vec<_> = highlights
                     .iter()
                     .copied()
-                    .filter(|(s, e, _)| *s < paragraph.end.max(paragraph.start + 1) && *e > paragraph.start)
+                    .filter(|(s, e, _)| {
+                        *s < paragraph.end.max(paragraph.start + 1) && *e > paragraph.start
+                    })
                     .collect();
                 let job = paragraph_job(&transcript.text, paragraph, text_width, &local, &palette);
                 let galley = painter.layout_job(job);
@@ -246,10 +251,12 @@ impl TranscriptView {
                 // An accessibility node per visible paragraph, so screen readers and tests find text.
                 let line = &transcript.text[paragraph.byte_start..paragraph.byte_end];
                 if !line.is_empty() {
-                    let node = ui.interact(text_rect, ui.scope_id().with(("paragraph", index)), Sense::hover());
-                    node.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Label, true, line)
-                    });
+                    let node = ui.interact(
+                        text_rect,
+                        ui.scope_id().with(("paragraph", index)),
+                        Sense::hover(),
+                    );
+                    node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, line));
                 }
             }
 
@@ -260,7 +267,12 @@ impl TranscriptView {
                 let galley: Arc<egui::Galley> = painter.layout_job(job);
                 let local = pos - pos2(text_left, origin.y + layout.tops[index]);
                 let local = Vec2::new(local.x, local.y.clamp(0.0, galley.size().y - 1.0));
-                paragraph.start + galley.cursor_from_pos(local).index.0.min(paragraph.end - paragraph.start)
+                paragraph.start
+                    + galley
+                        .cursor_from_pos(local)
+                        .index
+                        .0
+                        .min(paragraph.end - paragraph.start)
             };
             handle_pointer(ui, &response, view, project, transcript, char_at);
             response.context_menu(|ui| {
@@ -343,11 +355,20 @@ fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript) {
         if let Some(p) = transcript.participant.and_then(|p| project.participant(p)) {
             facts.push(format!("{} ({})", p.name, p.role));
         }
-        if let Some(c) = project.case_of_transcript(transcript).and_then(|c| project.case(c)) {
+        if let Some(c) = project
+            .case_of_transcript(transcript)
+            .and_then(|c| project.case(c))
+        {
             facts.push(c.name.clone());
         }
-        facts.push(format!("{} words", transcript.text.split_whitespace().count()));
-        facts.push(format!("{} excerpts", project.excerpts_of(transcript.id).len()));
+        facts.push(format!(
+            "{} words",
+            transcript.text.split_whitespace().count()
+        ));
+        facts.push(format!(
+            "{} excerpts",
+            project.excerpts_of(transcript.id).len()
+        ));
         ui.label(egui::RichText::new(facts.join("  ·  ")).weak());
     });
 }
@@ -384,12 +405,12 @@ fn highlights(
             .active_annotator
             .is_some_and(|a| project.placement(a, excerpt.id).is_some());
         let base = match (placed, active) {
-            (true, Some(colour)) => colour.gamma_multiply(0.28),
+            (true, Some(colour)) => colour.gamma_multiply(0.16),
             _ => palette.excerpt,
         };
         if view.selected_excerpt == Some(excerpt.id) {
             let strong = match (placed, active) {
-                (true, Some(colour)) => colour.gamma_multiply(0.55),
+                (true, Some(colour)) => colour.gamma_multiply(0.38),
                 _ => palette.selected_excerpt,
             };
             selected = Some((excerpt.start, excerpt.end, strong));
@@ -419,8 +440,14 @@ fn handle_pointer(
     {
         let at = char_at(origin);
         view.text_selection = match view.text_selection {
-            Some(s) if shift => Some(TextSelection { anchor: s.anchor, cursor: at }),
-            _ => Some(TextSelection { anchor: at, cursor: at }),
+            Some(s) if shift => Some(TextSelection {
+                anchor: s.anchor,
+                cursor: at,
+            }),
+            _ => Some(TextSelection {
+                anchor: at,
+                cursor: at,
+            }),
         };
     }
     if response.dragged()
@@ -452,7 +479,10 @@ fn handle_pointer(
         let at = char_at(pointer);
         let (start, end) = word_around(&transcript.text, at);
         if start < end {
-            view.text_selection = Some(TextSelection { anchor: start, cursor: end });
+            view.text_selection = Some(TextSelection {
+                anchor: start,
+                cursor: end,
+            });
         }
     }
 }

@@ -4,7 +4,10 @@ use crate::support::sample_path;
 use std::process::{Command, Output};
 
 fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_continuum"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -15,7 +18,12 @@ fn text(bytes: &[u8]) -> String {
 fn new_then_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("study.continuum");
-    let out = continuum(&["new".as_ref(), path.as_os_str(), "--title".as_ref(), "Min undersøgelse".as_ref()]);
+    let out = continuum(&[
+        "new".as_ref(),
+        path.as_os_str(),
+        "--title".as_ref(),
+        "Min undersøgelse".as_ref(),
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = continuum(&["check".as_ref(), path.as_os_str()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -32,11 +40,19 @@ fn new_refuses_to_overwrite_without_force() {
     std::fs::write(&path, "precious").unwrap();
     let out = continuum(&["new".as_ref(), path.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("already exists; use --force"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("already exists; use --force"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
     let out = continuum(&["new".as_ref(), path.as_os_str(), "--force".as_ref()]);
     assert!(out.status.success());
-    assert!(std::fs::read_to_string(&path).unwrap().contains("format_version: 1"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("format_version: 1")
+    );
 }
 
 #[test]
@@ -53,7 +69,10 @@ fn check_summarises_the_sample() {
         "Anna Holm: 39 placements",
         "Jonas Berg: 41 placements",
     ] {
-        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
     }
 }
 
@@ -87,7 +106,10 @@ fn no_input_makes_check_panic() {
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "input {i}: {stderr}");
         assert!(!stderr.contains("panicked"), "input {i}: {stderr}");
-        assert!(stderr.contains(&format!("input{i}.continuum")), "input {i}: {stderr}");
+        assert!(
+            stderr.contains(&format!("input{i}.continuum")),
+            "input {i}: {stderr}"
+        );
     }
 }
 

@@ -37,7 +37,10 @@ fn harness_with(options: StartOptions) -> Harness<'static, App> {
 fn open(path: &std::path::Path) -> Harness<'static, App> {
     harness_with(StartOptions {
         file: Some(path.to_path_buf()),
-        dialogs: Box::new(FakeDialogs { open: None, save: None }),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: None,
+        }),
         ..StartOptions::default()
     })
 }
@@ -57,10 +60,15 @@ fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2) {
 }
 
 fn placement(harness: &Harness<'static, App>, annotator: u32, excerpt: u32) -> Option<Placement> {
-    harness.state().project().placement(AnnotatorId(annotator), ExcerptId(excerpt)).cloned()
+    harness
+        .state()
+        .project()
+        .placement(AnnotatorId(annotator), ExcerptId(excerpt))
+        .cloned()
 }
 
-const FIRST_QUESTION: &str = "Could you start by telling me a little about Hjemmeplejen Vestbo and your role here?";
+const FIRST_QUESTION: &str =
+    "Could you start by telling me a little about Hjemmeplejen Vestbo and your role here?";
 
 #[test]
 fn select_text_and_create_an_excerpt_with_the_shortcut() {
@@ -68,7 +76,11 @@ fn select_text_and_create_an_excerpt_with_the_shortcut() {
     let mut harness = open(&path);
     let before = harness.state().project().excerpts.len();
     let rect = harness.get_by_label(FIRST_QUESTION).rect();
-    drag(&mut harness, rect.left_top() + vec2(1.0, 8.0), rect.left_top() + vec2(rect.width() * 0.5, 8.0));
+    drag(
+        &mut harness,
+        rect.left_top() + vec2(1.0, 8.0),
+        rect.left_top() + vec2(rect.width() * 0.5, 8.0),
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
 
@@ -76,10 +88,21 @@ fn select_text_and_create_an_excerpt_with_the_shortcut() {
     assert_eq!(project.excerpts.len(), before + 1);
     let excerpt = project.excerpts.last().unwrap();
     assert_eq!(excerpt.transcript, TranscriptId(1));
-    assert_eq!(excerpt.start, 0, "the drag began at the start of the first paragraph");
+    assert_eq!(
+        excerpt.start, 0,
+        "the drag began at the start of the first paragraph"
+    );
     let quote = project.quote(excerpt);
-    assert!(quote.len() > 10 && FIRST_QUESTION.starts_with(quote), "{quote:?}");
-    assert!(harness.state().window_title().starts_with("● care-settings.continuum"));
+    assert!(
+        quote.len() > 10 && FIRST_QUESTION.starts_with(quote),
+        "{quote:?}"
+    );
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("● care-settings.continuum")
+    );
 }
 
 #[test]
@@ -89,10 +112,18 @@ fn the_new_excerpt_button_needs_a_selection_and_then_creates_one() {
     let before = harness.state().project().excerpts.len();
     harness.get_by_label("New excerpt").click();
     harness.run();
-    assert_eq!(harness.state().project().excerpts.len(), before, "disabled without a selection");
+    assert_eq!(
+        harness.state().project().excerpts.len(),
+        before,
+        "disabled without a selection"
+    );
 
     let rect = harness.get_by_label(FIRST_QUESTION).rect();
-    drag(&mut harness, rect.left_top() + vec2(rect.width() * 0.3, 8.0), rect.left_top() + vec2(rect.width() * 0.6, 8.0));
+    drag(
+        &mut harness,
+        rect.left_top() + vec2(rect.width() * 0.3, 8.0),
+        rect.left_top() + vec2(rect.width() * 0.6, 8.0),
+    );
     harness.get_by_label("New excerpt").click();
     harness.run();
     let project = harness.state().project();
@@ -108,11 +139,22 @@ fn dragging_a_marker_moves_only_that_placement() {
     // Excerpt e1, "Part of her week", placed by Anna (the active annotator) at 0.22 and Jonas at 0.30.
     let before = harness.state().project().clone();
     let rect = harness.get_by_label("Marker: Part of her week").rect();
-    drag(&mut harness, rect.center(), rect.center() + vec2(150.0, 0.0));
+    drag(
+        &mut harness,
+        rect.center(),
+        rect.center() + vec2(150.0, 0.0),
+    );
 
     let moved = placement(&harness, 1, 1).unwrap().position;
-    assert!(moved > 0.35 && moved < 0.6, "expected about 0.22 + 150 px, got {moved}");
-    assert_eq!(placement(&harness, 2, 1).unwrap().position, 0.30, "Jonas's placement is untouched");
+    assert!(
+        moved > 0.35 && moved < 0.6,
+        "expected about 0.22 + 150 px, got {moved}"
+    );
+    assert_eq!(
+        placement(&harness, 2, 1).unwrap().position,
+        0.30,
+        "Jonas's placement is untouched"
+    );
     let after = harness.state().project();
     let others_unchanged = after.annotators[0]
         .placements
@@ -128,16 +170,28 @@ fn dragging_a_marker_moves_only_that_placement() {
 fn dragging_an_unplaced_excerpt_onto_the_axis_places_it() {
     let (_dir, path) = sample_copy();
     let mut harness = open(&path);
-    harness.get_by_label("Louise Østergaard, activity worker").click();
+    harness
+        .get_by_label("Louise Østergaard, activity worker")
+        .click();
     harness.run();
     // Excerpt e34 is the one Anna has not placed in Louise's interview.
     assert!(placement(&harness, 1, 34).is_none());
-    let chip = harness.get_by_label("Unplaced: Professional, towards friend on good days").rect();
+    let chip = harness
+        .get_by_label("Unplaced: Professional, towards friend on good days")
+        .rect();
     let axis = harness.get_by_label("Marker: Like a referee").rect();
-    drag(&mut harness, chip.center(), Pos2::new(axis.center().x - 200.0, axis.center().y));
+    drag(
+        &mut harness,
+        chip.center(),
+        Pos2::new(axis.center().x - 200.0, axis.center().y),
+    );
     let placed = placement(&harness, 1, 34).expect("dropped on the continuum");
     assert!((0.0..=1.0).contains(&placed.position));
-    assert!(harness.query_by_label("Unplaced: Professional, towards friend on good days").is_none());
+    assert!(
+        harness
+            .query_by_label("Unplaced: Professional, towards friend on good days")
+            .is_none()
+    );
 }
 
 #[test]
@@ -147,7 +201,14 @@ fn clicking_a_marker_selects_its_excerpt_and_the_memo_can_be_edited() {
     // A dot for another transcript: clicking it switches the transcript too.
     harness.get_by_label("Marker: Like a referee").click();
     harness.run();
-    let excerpt = harness.state().project().excerpts.iter().find(|e| e.label == "Like a referee").unwrap().id;
+    let excerpt = harness
+        .state()
+        .project()
+        .excerpts
+        .iter()
+        .find(|e| e.label == "Like a referee")
+        .unwrap()
+        .id;
     let memo_before = placement(&harness, 1, excerpt.0).unwrap().memo;
 
     const MEMO: &str = "Why this excerpt sits where it does on the continuum.";
@@ -157,9 +218,15 @@ fn clicking_a_marker_selects_its_excerpt_and_the_memo_can_be_edited() {
     harness.get_by_label(MEMO).type_text(" Revisit with Jonas.");
     harness.run();
     let memo_after = placement(&harness, 1, excerpt.0).unwrap().memo;
-    assert!(memo_after.starts_with(&memo_before) || memo_after.ends_with(&memo_before), "{memo_after:?}");
+    assert!(
+        memo_after.starts_with(&memo_before) || memo_after.ends_with(&memo_before),
+        "{memo_after:?}"
+    );
     assert!(memo_after.contains("Revisit with Jonas."), "{memo_after:?}");
-    assert_eq!(memo_after.len(), memo_before.len() + " Revisit with Jonas.".len());
+    assert_eq!(
+        memo_after.len(),
+        memo_before.len() + " Revisit with Jonas.".len()
+    );
 }
 
 #[test]
@@ -172,10 +239,16 @@ fn save_writes_the_file_and_reopening_finds_everything() {
     harness.run();
 
     assert!(!harness.state().document().has_unsaved_changes());
-    assert_eq!(harness.state().window_title(), "care-settings.continuum — Continuum");
+    assert_eq!(
+        harness.state().window_title(),
+        "care-settings.continuum — Continuum"
+    );
     let on_disk = io::load_project(&path).unwrap();
     assert_eq!(&on_disk, harness.state().project());
-    assert!(io::backup_path(&path).exists(), "the previous version is kept");
+    assert!(
+        io::backup_path(&path).exists(),
+        "the previous version is kept"
+    );
 
     let reopened = open(&path);
     assert_eq!(reopened.state().project(), &on_disk);
@@ -187,14 +260,23 @@ fn save_as_asks_where_and_the_title_follows() {
     let target = dir.path().join("mine.continuum");
     let mut harness = harness_with(StartOptions {
         file: None,
-        dialogs: Box::new(FakeDialogs { open: None, save: Some(target.clone()) }),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(target.clone()),
+        }),
         ..StartOptions::default()
     });
-    assert_eq!(harness.state().window_title(), "care-settings.continuum (sample) — Continuum");
+    assert_eq!(
+        harness.state().window_title(),
+        "care-settings.continuum (sample) — Continuum"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     assert_eq!(harness.state().window_title(), "mine.continuum — Continuum");
-    assert_eq!(&io::load_project(&target).unwrap(), harness.state().project());
+    assert_eq!(
+        &io::load_project(&target).unwrap(),
+        harness.state().project()
+    );
 }
 
 #[test]
@@ -204,7 +286,10 @@ fn opening_a_broken_file_reports_it_and_keeps_the_open_project() {
     std::fs::write(&broken, "(format_version: 1, title: ").unwrap();
     let mut harness = harness_with(StartOptions {
         file: Some(path.clone()),
-        dialogs: Box::new(FakeDialogs { open: Some(broken.clone()), save: None }),
+        dialogs: Box::new(FakeDialogs {
+            open: Some(broken.clone()),
+            save: None,
+        }),
         ..StartOptions::default()
     });
     let before = harness.state().project().clone();
@@ -212,9 +297,18 @@ fn opening_a_broken_file_reports_it_and_keeps_the_open_project() {
     harness.run();
     assert_eq!(harness.state().project(), &before);
     let notices = harness.state().notices();
-    assert!(notices.iter().any(|n| n.contains("broken.continuum:1:") && n.contains("syntax error")), "{notices:?}");
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("broken.continuum:1:") && n.contains("syntax error")),
+        "{notices:?}"
+    );
     // The message is on screen, not just stored.
-    assert!(harness.query_by_label_contains("broken.continuum:1:").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("broken.continuum:1:")
+            .is_some()
+    );
 }
 
 #[test]
@@ -222,7 +316,10 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
     let (dir, path) = sample_copy();
     let mut harness = harness_with(StartOptions {
         file: Some(path.clone()),
-        dialogs: Box::new(FakeDialogs { open: None, save: Some(dir.path().join("missing/folder/x.continuum")) }),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(dir.path().join("missing/folder/x.continuum")),
+        }),
         ..StartOptions::default()
     });
     let rect = harness.get_by_label("Marker: Part of her week").rect();
@@ -231,8 +328,16 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
     harness.run();
     assert!(harness.state().document().has_unsaved_changes());
     let notices = harness.state().notices();
-    assert!(notices.iter().any(|n| n.contains("x.continuum: could not be saved")), "{notices:?}");
-    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(crate::support::sample_path()).unwrap());
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("x.continuum: could not be saved")),
+        "{notices:?}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(crate::support::sample_path()).unwrap()
+    );
 }
 
 #[test]
@@ -243,16 +348,27 @@ fn closing_with_unsaved_changes_asks_first() {
     drag(&mut harness, rect.center(), rect.center() + vec2(40.0, 0.0));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
-    assert!(harness.query_by_label_contains("before starting a new project?").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("before starting a new project?")
+            .is_some()
+    );
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().project().transcripts.len(), 6, "cancel keeps the project");
+    assert_eq!(
+        harness.state().project().transcripts.len(),
+        6,
+        "cancel keeps the project"
+    );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
-    assert!(harness.state().project().transcripts.is_empty(), "a new, empty project");
+    assert!(
+        harness.state().project().transcripts.is_empty(),
+        "a new, empty project"
+    );
 }
 
 #[test]
@@ -268,7 +384,11 @@ fn adding_an_annotator_makes_them_active() {
     harness.get_by_label("Add").click();
     harness.run();
     let project = harness.state().project();
-    let nanna = project.annotators.iter().find(|a| a.name == "Nanna").expect("added");
+    let nanna = project
+        .annotators
+        .iter()
+        .find(|a| a.name == "Nanna")
+        .expect("added");
     assert!(nanna.placements.is_empty());
     // The new annotator starts with an empty layer: no markers of the others show.
     assert!(harness.query_by_label("Marker: Part of her week").is_none());
@@ -279,7 +399,8 @@ fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("long.continuum");
     let mut project = Project::new("Long");
-    let paragraph = "Jeg har arbejdet i hjemmeplejen i mange år, og det vigtigste er at kende borgerne godt. ";
+    let paragraph =
+        "Jeg har arbejdet i hjemmeplejen i mange år, og det vigtigste er at kende borgerne godt. ";
     let text: Vec<String> = (0..6_000).map(|i| format!("[{i}] {paragraph}")).collect();
     project
         .apply(Edit::AddTranscript(Transcript {

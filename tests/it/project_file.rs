@@ -16,9 +16,18 @@ fn error_for(text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "bad.continuum", text);
     let before = std::fs::read(&path).unwrap();
-    let error = io::load_project(&path).expect_err("the file should be refused").to_string();
-    assert_eq!(std::fs::read(&path).unwrap(), before, "loading must never write");
-    assert!(error.contains("bad.continuum"), "the message names the file: {error}");
+    let error = io::load_project(&path)
+        .expect_err("the file should be refused")
+        .to_string();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "loading must never write"
+    );
+    assert!(
+        error.contains("bad.continuum"),
+        "the message names the file: {error}"
+    );
     error
 }
 
@@ -36,7 +45,12 @@ fn every_sample_project_loads_validates_and_saves_byte_identically() {
             let original = std::fs::read_to_string(&path).unwrap();
             let project = io::load_project(&path).unwrap_or_else(|e| panic!("{e}"));
             project.validate().unwrap();
-            assert_eq!(io::to_ron_string(&project), original, "{} does not save identically", path.display());
+            assert_eq!(
+                io::to_ron_string(&project),
+                original,
+                "{} does not save identically",
+                path.display()
+            );
             seen += 1;
         }
     }
@@ -47,8 +61,17 @@ fn every_sample_project_loads_validates_and_saves_byte_identically() {
 fn round_trip_keeps_awkward_text_exactly() {
     let mut project = small_project();
     let memo = "She said \"no\".\nThen r#\"raw\"# and \"#\ttabs, æøå ÆØÅ, emoji 🙂, backslash \\ and a trailing newline\n";
-    project.apply(Edit::SetMemo { target: MemoTarget::Project, text: memo.into() }).unwrap();
-    project.apply(Edit::SetTitle("Title with \"quotes\" and ) brackets (".into())).unwrap();
+    project
+        .apply(Edit::SetMemo {
+            target: MemoTarget::Project,
+            text: memo.into(),
+        })
+        .unwrap();
+    project
+        .apply(Edit::SetTitle(
+            "Title with \"quotes\" and ) brackets (".into(),
+        ))
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.continuum");
     io::save_project(&path, &project).unwrap();
@@ -60,7 +83,10 @@ fn round_trip_keeps_awkward_text_exactly() {
 #[test]
 fn saving_is_deterministic_and_keeps_a_backup() {
     let project = small_project();
-    assert_eq!(io::to_ron_string(&project), io::to_ron_string(&project.clone()));
+    assert_eq!(
+        io::to_ron_string(&project),
+        io::to_ron_string(&project.clone())
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.continuum");
     io::save_project(&path, &project).unwrap();
@@ -85,7 +111,13 @@ fn a_failed_save_leaves_the_file_on_disk_alone() {
 #[test]
 fn hand_edited_files_in_any_order_load_and_save_canonically() {
     let mut project = small_project();
-    project.apply(Edit::AddCase(Case { id: CaseId(2), name: "Lindely".into(), description: String::new() })).unwrap();
+    project
+        .apply(Edit::AddCase(Case {
+            id: CaseId(2),
+            name: "Lindely".into(),
+            description: String::new(),
+        }))
+        .unwrap();
     let mut shuffled = project.clone();
     shuffled.cases.reverse();
     let text = ron::ser::to_string(&shuffled).unwrap();
@@ -122,7 +154,11 @@ fn empty_file_is_refused() {
 
 #[test]
 fn a_newer_format_version_is_refused_with_a_clear_message() {
-    let text = small_text().replacen("format_version: 1,", "format_version: 7,\n  shiny_new_field: true,", 1);
+    let text = small_text().replacen(
+        "format_version: 1,",
+        "format_version: 7,\n  shiny_new_field: true,",
+        1,
+    );
     let error = error_for(&text);
     assert!(error.contains("newer Continuum (file format 7"), "{error}");
 }
@@ -145,7 +181,12 @@ fn dangling_transcript_reference_names_the_excerpt_and_field() {
     let mut project = small_project();
     project.excerpts[0].transcript = TranscriptId(99);
     let error = error_for(&io::to_ron_string(&project));
-    assert!(error.contains("excerpt e1, field `transcript`: refers to transcript t99, which does not exist"), "{error}");
+    assert!(
+        error.contains(
+            "excerpt e1, field `transcript`: refers to transcript t99, which does not exist"
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -153,7 +194,10 @@ fn dangling_placement_reference_names_the_annotator() {
     let mut project = small_project();
     project.annotators[0].placements[0].excerpt = ExcerptId(42);
     let error = error_for(&io::to_ron_string(&project));
-    assert!(error.contains("placement of excerpt e42 by annotator a1 “Anna”, field `excerpt`"), "{error}");
+    assert!(
+        error.contains("placement of excerpt e42 by annotator a1 “Anna”, field `excerpt`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -161,7 +205,10 @@ fn position_outside_the_axis_is_refused() {
     for bad in ["1.5", "-0.1", "NaN", "inf"] {
         let text = small_text().replacen("position: 0.1,", &format!("position: {bad},"), 1);
         let error = error_for(&text);
-        assert!(error.contains("field `position`") && error.contains("outside 0..1"), "{bad}: {error}");
+        assert!(
+            error.contains("field `position`") && error.contains("outside 0..1"),
+            "{bad}: {error}"
+        );
     }
 }
 
@@ -170,7 +217,12 @@ fn excerpt_past_the_end_of_its_transcript_is_refused() {
     let mut project = small_project();
     project.excerpts[0].end = 500;
     let error = error_for(&io::to_ron_string(&project));
-    assert!(error.contains("excerpt e1, field `end`: 500 is past the end of transcript t1 (24 characters)"), "{error}");
+    assert!(
+        error.contains(
+            "excerpt e1, field `end`: 500 is past the end of transcript t1 (24 characters)"
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -179,7 +231,10 @@ fn empty_or_reversed_excerpt_is_refused() {
     project.excerpts[0].start = 20;
     project.excerpts[0].end = 5;
     let error = error_for(&io::to_ron_string(&project));
-    assert!(error.contains("excerpt e1, field `start`: 20 is not before its end (5)"), "{error}");
+    assert!(
+        error.contains("excerpt e1, field `start`: 20 is not before its end (5)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -189,14 +244,20 @@ fn duplicate_ids_are_refused() {
     twin.name = "Twin".into();
     project.transcripts.push(twin);
     let error = error_for(&io::to_ron_string(&project));
-    assert!(error.contains("transcript t1, field `id`: the id t1 is used by more than one transcript"), "{error}");
+    assert!(
+        error.contains("transcript t1, field `id`: the id t1 is used by more than one transcript"),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_bad_colour_is_located() {
     let text = small_text().replacen("colour: \"#0072b2\"", "colour: \"blue\"", 1);
     let error = error_for(&text);
-    assert!(error.contains("syntax error") && error.contains("\"#rrggbb\""), "{error}");
+    assert!(
+        error.contains("syntax error") && error.contains("\"#rrggbb\""),
+        "{error}"
+    );
 }
 
 #[test]
@@ -205,7 +266,10 @@ fn binary_garbage_is_not_text() {
     let path = dir.path().join("bad.continuum");
     std::fs::write(&path, [0x28, 0xff, 0xfe, 0x00, 0x13]).unwrap();
     let error = io::load_project(&path).unwrap_err();
-    assert!(matches!(error, LoadError::NotText { byte_offset: 1, .. }), "{error}");
+    assert!(
+        matches!(error, LoadError::NotText { byte_offset: 1, .. }),
+        "{error}"
+    );
 }
 
 #[test]

@@ -18,7 +18,12 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 /// A small valid project: one transcript, one excerpt, one placement.
 pub fn small_project() -> Project {
     let mut p = Project::new("Small");
-    p.apply(Edit::AddCase(Case { id: CaseId(1), name: "Vestbo".into(), description: String::new() })).unwrap();
+    p.apply(Edit::AddCase(Case {
+        id: CaseId(1),
+        name: "Vestbo".into(),
+        description: String::new(),
+    }))
+    .unwrap();
     p.apply(Edit::AddParticipant(Participant {
         id: ParticipantId(1),
         name: "Åse Ørnbøl".into(),
@@ -32,7 +37,11 @@ pub fn small_project() -> Project {
         participant: Some(ParticipantId(1)),
         case: Some(CaseId(1)),
         memo: String::new(),
-        turns: vec![Turn { start: 0, end: 24, speaker: "Åse".into() }],
+        turns: vec![Turn {
+            start: 0,
+            end: 24,
+            speaker: "Åse".into(),
+        }],
         text: "Hun kalder mig sin pige.".into(),
     }))
     .unwrap();
@@ -52,6 +61,13 @@ pub fn small_project() -> Project {
         placements: vec![],
     }))
     .unwrap();
-    p.apply(Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.1, Timestamp(1_760_000_000))).unwrap();
+    p.apply(Edit::place(
+        &p,
+        AnnotatorId(1),
+        ExcerptId(1),
+        0.1,
+        Timestamp(1_760_000_000),
+    ))
+    .unwrap();
     p
 }
