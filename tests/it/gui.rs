@@ -163,7 +163,7 @@ fn dragging_a_marker_moves_only_that_placement() {
         .filter(|(a, _)| a.excerpt != ExcerptId(1))
         .all(|(a, b)| a == b);
     assert!(others_unchanged);
-    assert_eq!(harness.state().document().has_unsaved_changes(), true);
+    assert!(harness.state().document().has_unsaved_changes());
 }
 
 #[test]
