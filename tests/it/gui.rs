@@ -28,7 +28,8 @@ impl FileDialogs for FakeDialogs {
 fn harness_with(options: StartOptions) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
-        .with_max_steps(16)
+        // Scroll areas coast for a while after a drag (kinetic scrolling) before the UI settles.
+        .with_max_steps(64)
         .build_eframe(move |cc| App::new(cc, options));
     harness.run();
     harness
