@@ -19,6 +19,6 @@ pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
 pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Transcript, Turn,
 };
-pub use text::{char_len, char_slice, short_label};
+pub use text::{char_len, char_slice, short_label, snap_to_words};
 pub use timestamp::Timestamp;
 pub use validate::ValidationError;

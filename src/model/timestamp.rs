@@ -18,6 +18,12 @@ impl Timestamp {
         Self(secs)
     }
 
+    /// A short, readable form for the screen: `2026-11-29 10:15 UTC`.
+    pub fn short(&self) -> String {
+        let full = self.to_string(); // 2026-11-29T10:15:00Z
+        format!("{} {} UTC", &full[..10], &full[11..16])
+    }
+
     /// Parses an RFC 3339 time such as `2026-11-29T10:15:00Z`.
     pub fn parse(text: &str) -> Option<Self> {
         let time = humantime::parse_rfc3339_weak(text).ok()?;
@@ -62,6 +68,7 @@ mod tests {
         let t = Timestamp(1_764_411_300);
         assert_eq!(t.to_string(), "2025-11-29T10:15:00Z");
         assert_eq!(Timestamp::parse("2025-11-29T10:15:00Z"), Some(t));
+        assert_eq!(t.short(), "2025-11-29 10:15 UTC");
     }
 
     #[test]

@@ -579,15 +579,6 @@ impl eframe::App for App {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if !self.notifications.is_empty() {
-            egui::Panel::bottom("notifications")
-                .show_separator_line(false)
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    self.notifications.show(ui);
-                    ui.add_space(4.0);
-                });
-        }
         let project = self.doc.project();
         egui::Panel::left("transcripts")
             .resizable(true)
@@ -613,6 +604,18 @@ impl eframe::App for App {
             self.transcript_view
                 .show(ui, project, &mut self.view, &mut out);
         });
+
+        // Messages float above the bottom right corner, so they never push the panels about.
+        if !self.notifications.is_empty() {
+            egui::Area::new(egui::Id::unique("notifications"))
+                .order(egui::Order::Foreground)
+                .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -34.0))
+                .show(&ctx, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.set_min_width(360.0);
+                    self.notifications.show(ui);
+                });
+        }
 
         if let Some(dialog) = &mut self.add_annotator
             && !dialog.show(&ctx, self.doc.project(), &mut self.view, &mut out)

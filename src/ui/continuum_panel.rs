@@ -121,7 +121,8 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
     paint_axis(ui, &painter, project, axis_y, to_x);
 
     // Dropping an excerpt from the tray onto the canvas places it where it was dropped.
-    if let Some(pointer) = canvas.hover_pos()
+    // `hover_pos` is empty while another widget is dragged, so ask for the pointer directly.
+    if let Some(pointer) = ui.ctx().pointer_latest_pos()
         && canvas.dnd_hover_payload::<ExcerptId>().is_some()
     {
         let position = to_position(pointer.x);

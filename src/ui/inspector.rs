@@ -100,10 +100,15 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 ));
             }
             ui.label(
-                egui::RichText::new(format!(
-                    "placed {} · changed {}",
-                    placement.created, placement.modified
-                ))
+                egui::RichText::new(if placement.created == placement.modified {
+                    format!("placed {}", placement.created.short())
+                } else {
+                    format!(
+                        "placed {}, last moved {}",
+                        placement.created.short(),
+                        placement.modified.short()
+                    )
+                })
                 .weak()
                 .small(),
             );

@@ -74,7 +74,8 @@ impl Notifications {
                 .fill(fill)
                 .stroke(egui::Stroke::new(1.0, stroke))
                 .corner_radius(4.0)
-                .inner_margin(egui::Margin::symmetric(8, 4))
+                .inner_margin(egui::Margin::symmetric(10, 6))
+                .shadow(ui.visuals().popup_shadow)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -4,21 +4,46 @@
 use super::Command;
 use crate::model::{AnnotatorId, Edit, ExcerptId, TranscriptId};
 
-/// A text selection in the current transcript, in chars. `anchor` is where the mouse went down.
+/// A text selection in the current transcript, in chars. `anchor` is where the mouse went down
+/// and `cursor` where it is now; the selected range is widened to whole words unless the user
+/// asked for exact characters (Alt held while dragging).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextSelection {
     pub anchor: usize,
     pub cursor: usize,
+    pub whole_words: bool,
+    start: usize,
+    end: usize,
 }
 
 impl TextSelection {
+    pub fn new(text: &str, anchor: usize, cursor: usize, whole_words: bool) -> Self {
+        let (start, end) = if whole_words {
+            crate::model::snap_to_words(text, anchor, cursor)
+        } else {
+            (anchor.min(cursor), anchor.max(cursor))
+        };
+        Self {
+            anchor,
+            cursor,
+            whole_words,
+            start,
+            end,
+        }
+    }
+
+    /// The same selection with the cursor moved.
+    pub fn moved_to(&self, text: &str, cursor: usize) -> Self {
+        Self::new(text, self.anchor, cursor, self.whole_words)
+    }
+
     /// The selected range, ordered, start inclusive and end exclusive.
     pub fn range(&self) -> (usize, usize) {
-        (self.anchor.min(self.cursor), self.anchor.max(self.cursor))
+        (self.start, self.end)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.anchor == self.cursor
+        self.start == self.end
     }
 }
 

@@ -434,34 +434,29 @@ fn handle_pointer(
     transcript: &Transcript,
     char_at: impl Fn(Pos2) -> usize,
 ) {
-    let shift = ui.input(|i| i.modifiers.shift);
+    let text = transcript.text.as_str();
+    let (shift, exact) = ui.input(|i| (i.modifiers.shift, i.modifiers.alt));
     if response.drag_started()
         && let Some(origin) = ui.input(|i| i.pointer.press_origin())
     {
         let at = char_at(origin);
         view.text_selection = match view.text_selection {
-            Some(s) if shift => Some(TextSelection {
-                anchor: s.anchor,
-                cursor: at,
-            }),
-            _ => Some(TextSelection {
-                anchor: at,
-                cursor: at,
-            }),
+            Some(s) if shift => Some(s.moved_to(text, at)),
+            _ => Some(TextSelection::new(text, at, at, !exact)),
         };
     }
     if response.dragged()
         && let Some(pointer) = response.interact_pointer_pos()
         && let Some(selection) = &mut view.text_selection
     {
-        selection.cursor = char_at(pointer);
+        *selection = selection.moved_to(text, char_at(pointer));
     }
     if response.clicked()
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let at = char_at(pointer);
         if shift && let Some(selection) = &mut view.text_selection {
-            selection.cursor = at;
+            *selection = selection.moved_to(text, at);
             return;
         }
         view.text_selection = None;
@@ -479,10 +474,7 @@ fn handle_pointer(
         let at = char_at(pointer);
         let (start, end) = word_around(&transcript.text, at);
         if start < end {
-            view.text_selection = Some(TextSelection {
-                anchor: start,
-                cursor: end,
-            });
+            view.text_selection = Some(TextSelection::new(text, start, end, false));
         }
     }
 }

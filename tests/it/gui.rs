@@ -98,6 +98,11 @@ fn select_text_and_create_an_excerpt_with_the_shortcut() {
         quote.len() > 10 && FIRST_QUESTION.starts_with(quote),
         "{quote:?}"
     );
+    let next = FIRST_QUESTION[quote.len()..].chars().next();
+    assert!(
+        next.is_some_and(|c| !c.is_alphanumeric()),
+        "whole words are selected: {quote:?}"
+    );
     assert!(
         harness
             .state()

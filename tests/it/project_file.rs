@@ -290,12 +290,21 @@ fn deep_nesting_does_not_overflow_the_stack() {
 
 #[test]
 fn the_documented_example_is_a_valid_project_that_saves_identically() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/project-format.md")).unwrap();
-    let start = doc.rfind("```ron\n").expect("the doc ends with a RON example") + "```ron\n".len();
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/project-format.md"),
+    )
+    .unwrap();
+    let start = doc
+        .rfind("```ron\n")
+        .expect("the doc ends with a RON example")
+        + "```ron\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let example = &doc[start..end];
     let project = io::parse_project(example).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(io::to_ron_string(&project), example);
-    assert_eq!(project.quote(&project.excerpts[0]), "She calls me her girl.");
+    assert_eq!(
+        project.quote(&project.excerpts[0]),
+        "She calls me her girl."
+    );
     assert_eq!(project.annotators.len(), 2);
 }
