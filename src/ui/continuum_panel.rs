@@ -154,6 +154,9 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         view.selected_excerpt = None;
     }
 
+    // Stems and dots go underneath every labelled chip, whatever order the markers come in.
+    let underneath = painter.add(egui::Shape::Noop);
+    let mut under_shapes = Vec::new();
     for (marker, placed) in markers.iter().zip(&stacked) {
         let centre_x = to_x(marker.position);
         let selected = view.selected_excerpt == Some(marker.excerpt);
@@ -178,14 +181,18 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         } else {
             colour.gamma_multiply(0.3)
         };
-        painter.line_segment(
+        under_shapes.push(egui::Shape::line_segment(
             [
                 pos2(box_rect.center().x, box_rect.bottom()),
                 pos2(centre_x, axis_y),
             ],
             Stroke::new(1.0, stem_colour),
-        );
-        painter.circle_filled(pos2(centre_x, axis_y), 3.0, stem_colour);
+        ));
+        under_shapes.push(egui::Shape::circle_filled(
+            pos2(centre_x, axis_y),
+            3.0,
+            stem_colour,
+        ));
 
         let id = ui.scope_id().with(("marker", marker.excerpt));
         let response = ui.interact(box_rect, id, Sense::click_and_drag());
@@ -221,12 +228,12 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
             } else {
                 colour.gamma_multiply(0.45)
             };
-            painter.circle(
-                box_rect.center(),
-                DOT_SIZE / 2.0,
+            under_shapes.push(egui::Shape::Circle(egui::epaint::CircleShape {
+                center: box_rect.center(),
+                radius: DOT_SIZE / 2.0,
                 fill,
-                Stroke::new(if selected { 2.0 } else { 0.0 }, colour),
-            );
+                stroke: Stroke::new(if selected { 2.0 } else { 0.0 }, colour),
+            }));
         }
         marker_interaction(
             ui,
@@ -239,6 +246,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
             axis_length,
         );
     }
+    painter.set(underneath, egui::Shape::Vec(under_shapes));
 }
 
 fn blend(a: Color32, b: Color32, t: f32) -> Color32 {
