@@ -426,3 +426,31 @@ fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
     // Paragraphs far below the fold have no widgets: they are not laid out or painted.
     assert!(harness.query_by_label_contains("[5999] Jeg har").is_none());
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let rect = harness.get_by_label("Marker: Part of her week").rect();
+    drag(&mut harness, rect.center(), rect.center() + vec2(40.0, 0.0));
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let cancelled = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close request is held back");
+    harness.run();
+    assert!(harness.query_by_label_contains("before closing?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("before closing?").is_none());
+    assert!(harness.state().document().has_unsaved_changes());
+}
