@@ -10,12 +10,13 @@ use egui_kittest::Harness;
 use std::hint::black_box;
 use std::path::Path;
 
-/// A project with one interview of about 100,000 words in 3,000 speaker turns.
-fn long_project() -> Project {
+/// A project with one interview of `turns` speaker turns, about 33 words each
+/// (3,000 turns make about 100,000 words).
+fn interview_project(turn_count: usize) -> Project {
     let sentence = "Jeg kender borgerne godt, og de kender mig; vi drikker kaffe, og så taler vi om familien og om vejret. ";
     let mut text = String::new();
     let mut turns = Vec::new();
-    for i in 0..3_000 {
+    for i in 0..turn_count {
         if i > 0 {
             text.push('\n');
         }
@@ -41,7 +42,6 @@ fn long_project() -> Project {
             text,
         }))
         .unwrap();
-    assert!(project.word_count() >= 100_000);
     project
 }
 
@@ -69,7 +69,11 @@ fn benches(c: &mut Criterion) {
 
     let dir = tempfile::tempdir().unwrap();
     let long = dir.path().join("long.continuum");
-    io::save_project(&long, &long_project()).unwrap();
+    let long_project = interview_project(3_000);
+    assert!(long_project.word_count() >= 100_000);
+    io::save_project(&long, &long_project).unwrap();
+    let short = dir.path().join("short.continuum");
+    io::save_project(&short, &interview_project(30)).unwrap();
 
     let mut group = c.benchmark_group("transcript_100k_words");
     group.sample_size(10);
@@ -80,22 +84,29 @@ fn benches(c: &mut Criterion) {
             black_box(harness.state().project().transcripts.len())
         })
     });
-    let mut harness = app_on(&long);
-    harness.step();
-    harness.hover_at(egui::pos2(600.0, 300.0));
     group.sample_size(50);
-    group.bench_function("scroll_frame", |b| {
-        b.iter(|| {
-            harness.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -400.0),
-                phase: egui::TouchPhase::Move,
-                modifiers: egui::Modifiers::NONE,
-                source: egui::MouseWheelSource::Wheel,
-            });
-            harness.step();
-        })
-    });
+    // The same scrolling frame on a 1,000-word and a 100,000-word interview: with only the
+    // visible paragraphs laid out, the two should cost about the same.
+    for (name, path) in [("scroll_frame", &long), ("scroll_frame_1k_words", &short)] {
+        let mut harness = app_on(path);
+        harness.step();
+        harness.hover_at(egui::pos2(600.0, 300.0));
+        let mut direction = -400.0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                // Back and forth, so the short transcript does not simply sit at its end.
+                direction = -direction;
+                harness.event(egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, direction),
+                    phase: egui::TouchPhase::Move,
+                    modifiers: egui::Modifiers::NONE,
+                    source: egui::MouseWheelSource::Wheel,
+                });
+                harness.step();
+            })
+        });
+    }
     group.finish();
 }
 

@@ -9,7 +9,7 @@ use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
 use crate::document::Document;
 use crate::io::RecentFiles;
-use crate::model::{Edit, Excerpt, Project};
+use crate::model::{Edit, Excerpt, ExcerptId, Project};
 use std::path::{Path, PathBuf};
 
 /// How the window starts.
@@ -63,6 +63,8 @@ pub struct App {
     dialogs: Box<dyn FileDialogs>,
     add_annotator: Option<AddAnnotatorDialog>,
     confirm_discard: Option<AfterSave>,
+    /// An excerpt waiting for the user to confirm its deletion.
+    confirm_delete: Option<ExcerptId>,
     /// Set once the user agreed to close, so the next close request goes through.
     closing: bool,
     screenshot: Option<ScreenshotTask>,
@@ -116,6 +118,7 @@ impl App {
             dialogs: options.dialogs,
             add_annotator: None,
             confirm_discard: None,
+            confirm_delete: None,
             closing: false,
             screenshot: options.screenshot.map(|path| ScreenshotTask {
                 path,
@@ -201,8 +204,13 @@ impl App {
             Command::NewExcerpt => self.new_excerpt(),
             Command::DeleteExcerpt => {
                 if let Some(id) = self.view.selected_excerpt {
-                    self.apply(Edit::RemoveExcerpt(id));
-                    self.view.selected_excerpt = None;
+                    let placed = self.placements_of(id);
+                    if placed == 0 {
+                        self.delete_excerpt(id);
+                    } else {
+                        // Other annotators' work goes with the excerpt: ask first.
+                        self.confirm_delete = Some(id);
+                    }
                 }
             }
             Command::AddAnnotator => {
@@ -212,6 +220,67 @@ impl App {
                 self.view.text_selection = None;
                 self.view.selected_excerpt = None;
             }
+        }
+    }
+
+    fn placements_of(&self, excerpt: ExcerptId) -> usize {
+        let project = self.doc.project();
+        project
+            .annotators
+            .iter()
+            .filter(|a| project.placement(a.id, excerpt).is_some())
+            .count()
+    }
+
+    fn delete_excerpt(&mut self, id: ExcerptId) {
+        self.apply(Edit::RemoveExcerpt(id));
+        if self.view.selected_excerpt == Some(id) {
+            self.view.selected_excerpt = None;
+        }
+    }
+
+    fn confirm_delete_dialog(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.confirm_delete else {
+            return;
+        };
+        let project = self.doc.project();
+        let Some(excerpt) = project.excerpt(id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let names: Vec<&str> = project
+            .annotators
+            .iter()
+            .filter(|a| project.placement(a.id, id).is_some())
+            .map(|a| a.name.as_str())
+            .collect();
+        let label = project.excerpt_label(excerpt);
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
+            ui.set_width(400.0);
+            ui.heading("Delete excerpt?");
+            ui.label(format!(
+                "“{label}” is placed on the continuum by {}. Deleting the excerpt also deletes \
+                 those placements and their memos.",
+                names.join(", ")
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Delete").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                self.confirm_delete = None;
+                self.delete_excerpt(id);
+            }
+            Some(false) => self.confirm_delete = None,
+            None => {}
         }
     }
 
@@ -395,7 +464,10 @@ impl App {
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         // Modal dialogs own the keyboard while they are open.
-        if self.add_annotator.is_some() || self.confirm_discard.is_some() {
+        if self.add_annotator.is_some()
+            || self.confirm_discard.is_some()
+            || self.confirm_delete.is_some()
+        {
             return;
         }
         let typing = ctx.memory(|m| m.focused().is_some());
@@ -630,6 +702,7 @@ impl eframe::App for App {
             self.run(&ctx, command);
         }
         self.confirm_discard_dialog(&ctx);
+        self.confirm_delete_dialog(&ctx);
 
         let title = self.window_title();
         if title != self.title {

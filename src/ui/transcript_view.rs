@@ -266,7 +266,10 @@ impl TranscriptView {
                 let job = paragraph_job(&transcript.text, paragraph, text_width, &[], &palette);
                 let galley: Arc<egui::Galley> = painter.layout_job(job);
                 let local = pos - pos2(text_left, origin.y + layout.tops[index]);
-                let local = Vec2::new(local.x, local.y.clamp(0.0, galley.size().y - 1.0));
+                let local = Vec2::new(
+                    local.x,
+                    local.y.clamp(0.0, (galley.size().y - 1.0).max(0.0)),
+                );
                 paragraph.start
                     + galley
                         .cursor_from_pos(local)

@@ -454,3 +454,34 @@ fn closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open() {
     assert!(harness.query_by_label_contains("before closing?").is_none());
     assert!(harness.state().document().has_unsaved_changes());
 }
+
+#[test]
+fn deleting_a_placed_excerpt_asks_first_and_names_whose_work_goes() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness.get_by_label("Delete excerpt").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("placed on the continuum by Anna Holm, Jonas Berg")
+            .is_some()
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().project().excerpt(ExcerptId(1)).is_some());
+
+    harness.get_by_label("Delete excerpt").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    let project = harness.state().project();
+    assert!(project.excerpt(ExcerptId(1)).is_none());
+    assert!(
+        project
+            .annotators
+            .iter()
+            .all(|a| a.placements.iter().all(|p| p.excerpt != ExcerptId(1)))
+    );
+}
