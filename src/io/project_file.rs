@@ -120,16 +120,23 @@ impl std::error::Error for LoadError {}
 pub struct SaveError {
     pub path: PathBuf,
     pub source: io::Error,
+    /// Whether there was a file at `path` before (which is then untouched).
+    pub existed: bool,
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: could not be saved: {}. The file on disk is unchanged.",
-            self.path.display(),
-            describe_io(&self.source)
-        )
+        let reason = match (self.source.kind(), self.path.parent()) {
+            (io::ErrorKind::NotFound, Some(folder)) if !folder.as_os_str().is_empty() => {
+                format!("the folder {} does not exist", folder.display())
+            }
+            _ => describe_io(&self.source),
+        };
+        write!(f, "{}: could not be saved: {reason}.", self.path.display())?;
+        if self.existed {
+            write!(f, " The file on disk is unchanged.")?;
+        }
+        Ok(())
     }
 }
 
@@ -237,9 +244,11 @@ pub fn to_ron_string(project: &Project) -> String {
 
 /// Saves atomically, keeping the previous version as `<name>.bak`.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    let existed = path.is_file();
     let text = to_ron_string(project);
     super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError {
         path: path.to_path_buf(),
         source,
+        existed,
     })
 }

@@ -164,6 +164,8 @@ fn paragraph_job(
 #[derive(Default)]
 pub struct TranscriptView {
     layout: Option<Layout>,
+    /// Words in the shown transcript, counted once rather than every frame.
+    word_count: Option<(TranscriptId, usize)>,
 }
 
 impl TranscriptView {
@@ -184,7 +186,15 @@ impl TranscriptView {
             });
             return;
         };
-        header(ui, project, transcript);
+        let words = match self.word_count {
+            Some((id, words)) if id == transcript.id => words,
+            _ => {
+                let words = transcript.text.split_whitespace().count();
+                self.word_count = Some((transcript.id, words));
+                words
+            }
+        };
+        header(ui, project, transcript, words);
         ui.separator();
 
         let palette = Palette {
@@ -351,7 +361,7 @@ impl TranscriptView {
     }
 }
 
-fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript) {
+fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript, words: usize) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(&transcript.name);
         let mut facts = Vec::new();
@@ -364,10 +374,7 @@ fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript) {
         {
             facts.push(c.name.clone());
         }
-        facts.push(format!(
-            "{} words",
-            transcript.text.split_whitespace().count()
-        ));
+        facts.push(format!("{words} words"));
         facts.push(format!(
             "{} excerpts",
             project.excerpts_of(transcript.id).len()

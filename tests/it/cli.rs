@@ -119,3 +119,21 @@ fn usage_errors_exit_with_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("Usage"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn new_in_a_missing_folder_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder/study.continuum");
+    let out = continuum(&["new".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("could not be saved: the folder")
+            && stderr.contains("no-such-folder does not exist"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("unchanged"),
+        "there was no file to leave unchanged: {stderr}"
+    );
+}
