@@ -60,6 +60,13 @@ fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
+/// Makes an unsaved change the way a user would: drags the "Part of her week" marker a little.
+fn move_a_marker(harness: &mut Harness<'static, App>) {
+    let rect = harness.get_by_label("Marker: Part of her week").rect();
+    drag(harness, rect.center(), rect.center() + vec2(40.0, 0.0));
+    assert!(harness.state().document().has_unsaved_changes());
+}
+
 fn placement(harness: &Harness<'static, App>, annotator: u32, excerpt: u32) -> Option<Placement> {
     harness
         .state()
@@ -328,8 +335,7 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
         }),
         ..StartOptions::default()
     });
-    let rect = harness.get_by_label("Marker: Part of her week").rect();
-    drag(&mut harness, rect.center(), rect.center() + vec2(40.0, 0.0));
+    move_a_marker(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
     assert!(harness.state().document().has_unsaved_changes());
@@ -350,8 +356,7 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
 fn closing_with_unsaved_changes_asks_first() {
     let (_dir, path) = sample_copy();
     let mut harness = open(&path);
-    let rect = harness.get_by_label("Marker: Part of her week").rect();
-    drag(&mut harness, rect.center(), rect.center() + vec2(40.0, 0.0));
+    move_a_marker(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     assert!(
@@ -431,8 +436,7 @@ fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
 fn closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open() {
     let (_dir, path) = sample_copy();
     let mut harness = open(&path);
-    let rect = harness.get_by_label("Marker: Part of her week").rect();
-    drag(&mut harness, rect.center(), rect.center() + vec2(40.0, 0.0));
+    move_a_marker(&mut harness);
     harness
         .input_mut()
         .viewports
