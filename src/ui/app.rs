@@ -145,6 +145,11 @@ impl App {
         &self.doc
     }
 
+    /// The excerpt selected in the transcript, on the continuum or in the inspector.
+    pub fn selected_excerpt(&self) -> Option<crate::model::ExcerptId> {
+        self.view.selected_excerpt
+    }
+
     /// The messages currently shown to the user (errors and confirmations).
     pub fn notices(&self) -> Vec<String> {
         self.notifications.iter().map(|n| n.text.clone()).collect()

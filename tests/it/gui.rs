@@ -489,3 +489,27 @@ fn deleting_a_placed_excerpt_asks_first_and_names_whose_work_goes() {
             .all(|a| a.placements.iter().all(|p| p.excerpt != ExcerptId(1)))
     );
 }
+
+#[test]
+fn clicking_a_highlighted_passage_selects_its_excerpt() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let rect = harness.get_by_label(FIRST_QUESTION).rect();
+    // Select the whole first paragraph and make it an excerpt.
+    drag(
+        &mut harness,
+        rect.left_top() + vec2(1.0, 8.0),
+        rect.right_bottom() - vec2(1.0, 4.0),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let created = harness.state().project().excerpts.last().unwrap().clone();
+    assert_eq!(harness.state().project().quote(&created), FIRST_QUESTION);
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected_excerpt(), None);
+    harness.get_by_label(FIRST_QUESTION).click();
+    harness.run();
+    assert_eq!(harness.state().selected_excerpt(), Some(created.id));
+}
