@@ -10,8 +10,8 @@ mod speaker_turns;
 pub use atomic::{backup_path, write_atomically};
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
-    LoadError, MAX_PROJECT_BYTES, SaveError, load_project, parse_project, save_project,
-    to_ron_string,
+    FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, file_stamp, load_project,
+    load_project_stamped, parse_project, save_project, to_ron_string,
 };
 pub use recent::RecentFiles;
 pub use speaker_turns::split_speaker_turns;

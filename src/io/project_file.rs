@@ -203,8 +203,41 @@ pub fn parse_project(text: &str) -> Result<Project, LoadError> {
     Ok(project)
 }
 
+/// What a file held at one moment, to notice later whether someone else changed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    hash: u64,
+}
+
+impl FileStamp {
+    pub fn of(bytes: &[u8]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// The stamp of the file at `path` now, or `None` if there is no file.
+pub fn file_stamp(path: &Path) -> io::Result<Option<FileStamp>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(FileStamp::of(&bytes))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Reads, parses and validates the project at `path`. Never writes anything.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
+    load_project_stamped(path).map(|(project, _)| project)
+}
+
+/// [`load_project`], also returning the stamp of the bytes that were read.
+pub fn load_project_stamped(path: &Path) -> Result<(Project, FileStamp), LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_path_buf(),
         source,
@@ -220,11 +253,13 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
+    let stamp = FileStamp::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
         path: path.to_path_buf(),
         byte_offset: e.utf8_error().valid_up_to(),
     })?;
-    parse_project(&text).map_err(|e| e.with_path(path))
+    let project = parse_project(&text).map_err(|e| e.with_path(path))?;
+    Ok((project, stamp))
 }
 
 /// The canonical text of a project: the same project always gives the same bytes.
@@ -242,13 +277,14 @@ pub fn to_ron_string(project: &Project) -> String {
     text
 }
 
-/// Saves atomically, keeping the previous version as `<name>.bak`.
-pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+/// Saves atomically, keeping previous versions as backups; returns the stamp of what was written.
+pub fn save_project(path: &Path, project: &Project) -> Result<FileStamp, SaveError> {
     let existed = path.is_file();
     let text = to_ron_string(project);
     super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError {
         path: path.to_path_buf(),
         source,
         existed,
-    })
+    })?;
+    Ok(FileStamp::of(text.as_bytes()))
 }

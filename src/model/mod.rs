@@ -6,6 +6,7 @@
 mod colour;
 mod continuum;
 mod edit;
+mod history;
 mod ids;
 mod project;
 mod text;
@@ -15,6 +16,7 @@ mod validate;
 pub use colour::Colour;
 pub use continuum::{Anchor, Continuum};
 pub use edit::{Edit, EditError, MemoTarget};
+pub use history::{COALESCE_WINDOW, History};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
 pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Transcript, Turn,

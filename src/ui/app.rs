@@ -7,7 +7,7 @@ use super::notifications::Notifications;
 use super::state::{Outbox, ViewState};
 use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
-use crate::document::Document;
+use crate::document::{Document, SaveOutcome};
 use crate::io::RecentFiles;
 use crate::model::{Edit, Excerpt, ExcerptId, Project};
 use std::path::{Path, PathBuf};
@@ -65,6 +65,10 @@ pub struct App {
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
+    /// Set while asking what to do about a file that changed on disk.
+    changed_on_disk: bool,
+    /// What to do once a save that had to ask first has gone through.
+    after_save: Option<AfterSave>,
     /// Set once the user agreed to close, so the next close request goes through.
     closing: bool,
     screenshot: Option<ScreenshotTask>,
@@ -119,6 +123,8 @@ impl App {
             add_annotator: None,
             confirm_discard: None,
             confirm_delete: None,
+            changed_on_disk: false,
+            after_save: None,
             closing: false,
             screenshot: options.screenshot.map(|path| ScreenshotTask {
                 path,
@@ -206,6 +212,14 @@ impl App {
                 self.save_as();
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                let result = self.doc.undo();
+                self.after_history_move(result);
+            }
+            Command::Redo => {
+                let result = self.doc.redo();
+                self.after_history_move(result);
+            }
             Command::NewExcerpt => self.new_excerpt(),
             Command::DeleteExcerpt => {
                 if let Some(id) = self.view.selected_excerpt {
@@ -225,6 +239,46 @@ impl App {
                 self.view.text_selection = None;
                 self.view.selected_excerpt = None;
             }
+        }
+    }
+
+    fn after_history_move(&mut self, result: Result<Option<String>, crate::model::EditError>) {
+        if let Err(error) = result {
+            self.notifications
+                .error(format!("That could not be undone or redone: {error}."));
+        }
+        self.repair_view();
+    }
+
+    /// Drops selections that an undo or redo took away, so no panel points at nothing.
+    fn repair_view(&mut self) {
+        let project = self.doc.project();
+        if self
+            .view
+            .selected_excerpt
+            .is_some_and(|e| project.excerpt(e).is_none())
+        {
+            self.view.selected_excerpt = None;
+        }
+        if self
+            .view
+            .transcript
+            .is_some_and(|t| project.transcript(t).is_none())
+        {
+            self.view.transcript = project.transcripts.first().map(|t| t.id);
+            self.view.text_selection = None;
+        }
+        if self
+            .view
+            .active_annotator
+            .is_some_and(|a| project.annotator(a).is_none())
+        {
+            self.view.active_annotator = project.annotators.first().map(|a| a.id);
+        }
+        if let Some((excerpt, _)) = self.view.marker_drag
+            && project.excerpt(excerpt).is_none()
+        {
+            self.view.marker_drag = None;
         }
     }
 
@@ -326,19 +380,94 @@ impl App {
         }
     }
 
-    /// Saves to the current file, or asks where if there is none. Returns whether it saved.
+    /// Saves to the current file, or asks where if there is none. Returns whether it saved;
+    /// if the file changed on disk, nothing is written and the user is asked what to do.
     fn save(&mut self) -> bool {
         match self.doc.save() {
-            Ok(true) => {
+            Ok(SaveOutcome::Saved) => {
                 self.saved();
                 true
             }
-            Ok(false) => self.save_as(),
-            Err(error) => {
-                self.notifications
-                    .error(format!("{error} Use File > Save As… to save elsewhere."));
+            Ok(SaveOutcome::NeedsPath) => self.save_as(),
+            Ok(SaveOutcome::ChangedOnDisk) => {
+                self.changed_on_disk = true;
                 false
             }
+            Err(error) => {
+                self.notifications.error_with_action(
+                    format!("{error} Your changes are still open here."),
+                    Command::SaveAs,
+                );
+                false
+            }
+        }
+    }
+
+    /// Saves over the file even though it changed on disk.
+    fn overwrite(&mut self) -> bool {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return self.save_as();
+        };
+        match self.doc.save_as(&path) {
+            Ok(()) => {
+                self.saved();
+                true
+            }
+            Err(error) => {
+                self.notifications
+                    .error_with_action(error.to_string(), Command::SaveAs);
+                false
+            }
+        }
+    }
+
+    /// Asks what to do when the file changed on disk since it was opened or saved.
+    fn changed_on_disk_dialog(&mut self, ctx: &egui::Context) {
+        if !self.changed_on_disk {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "“{}” was changed by someone or something else since you opened or saved it \
+                 (a co-author's copy synced in, perhaps). Saving now would replace those changes.",
+                self.doc.display_name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Save As…")
+                    .on_hover_text("Keep both: save your version under another name")
+                    .clicked()
+                {
+                    choice = Some(1);
+                }
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Replace the file on disk with your version (the old one is kept as a backup)")
+                    .clicked()
+                {
+                    choice = Some(2);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(3);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.changed_on_disk = false;
+        let saved = match choice {
+            1 => self.save_as(),
+            2 => self.overwrite(),
+            _ => false,
+        };
+        match self.after_save.take() {
+            Some(then) if saved => self.finish(ctx, then),
+            _ => {}
         }
     }
 
@@ -359,7 +488,8 @@ impl App {
                 true
             }
             Err(error) => {
-                self.notifications.error(error.to_string());
+                self.notifications
+                    .error_with_action(error.to_string(), Command::SaveAs);
                 false
             }
         }
@@ -438,6 +568,9 @@ impl App {
                 self.confirm_discard = None;
                 if self.save() {
                     self.finish(ctx, then);
+                } else if self.changed_on_disk {
+                    // Carry on once the user has settled how to save.
+                    self.after_save = Some(then);
                 }
             }
             Some(2) => {
@@ -472,6 +605,7 @@ impl App {
         if self.add_annotator.is_some()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
+            || self.changed_on_disk
         {
             return;
         }
@@ -481,9 +615,11 @@ impl App {
             if typing && command == Command::ClearSelection {
                 continue;
             }
-            if let Some(shortcut) = command.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
+            let pressed = [command.shortcut(), command.alternative_shortcut()]
+                .into_iter()
+                .flatten()
+                .any(|shortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut)));
+            if pressed {
                 out.command(command);
             }
         }
@@ -524,6 +660,23 @@ impl App {
                 }
             });
             ui.menu_button("Edit", |ui| {
+                let undo = self.doc.undo_description().map(|d| format!("Undo {d}"));
+                let redo = self.doc.redo_description().map(|d| format!("Redo {d}"));
+                if Command::Undo.menu_button_labelled(
+                    ui,
+                    undo.is_some(),
+                    undo.unwrap_or_else(|| "Nothing to undo".to_owned()),
+                ) {
+                    out.command(Command::Undo);
+                }
+                if Command::Redo.menu_button_labelled(
+                    ui,
+                    redo.is_some(),
+                    redo.unwrap_or_else(|| "Nothing to redo".to_owned()),
+                ) {
+                    out.command(Command::Redo);
+                }
+                ui.separator();
                 if Command::NewExcerpt.menu_button(ui, can_create_excerpt(&self.view)) {
                     out.command(Command::NewExcerpt);
                 }
@@ -690,7 +843,9 @@ impl eframe::App for App {
                 .show(&ctx, |ui| {
                     ui.set_max_width(560.0);
                     ui.set_min_width(360.0);
-                    self.notifications.show(ui);
+                    if let Some(command) = self.notifications.show(ui) {
+                        out.command(command);
+                    }
                 });
         }
 
@@ -707,6 +862,7 @@ impl eframe::App for App {
             self.run(&ctx, command);
         }
         self.confirm_discard_dialog(&ctx);
+        self.changed_on_disk_dialog(&ctx);
         self.confirm_delete_dialog(&ctx);
 
         let title = self.window_title();

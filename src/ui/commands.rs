@@ -13,6 +13,8 @@ pub enum Command {
     Save,
     SaveAs,
     Quit,
+    Undo,
+    Redo,
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
@@ -22,9 +24,11 @@ pub enum Command {
 impl Command {
     /// Commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
     /// because egui matches Ctrl+S also when Shift is held.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
+    pub const WITH_SHORTCUTS: [Command; 9] = [
         Command::SaveAs,
         Command::Save,
+        Command::Redo,
+        Command::Undo,
         Command::NewProject,
         Command::Open,
         Command::Quit,
@@ -41,6 +45,8 @@ impl Command {
             Command::Save => "Save".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Quit => "Quit".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
             Command::NewExcerpt => "New excerpt".into(),
             Command::DeleteExcerpt => "Delete excerpt".into(),
             Command::AddAnnotator => "Add annotator…".into(),
@@ -57,6 +63,8 @@ impl Command {
             Command::Save => "Save the project to its file",
             Command::SaveAs => "Save the project to a new file",
             Command::Quit => "Close Continuum",
+            Command::Undo => "Take back the last change",
+            Command::Redo => "Make the change that was taken back again",
             Command::NewExcerpt => {
                 "Make the selected text an excerpt you can place on the continuum"
             }
@@ -79,15 +87,33 @@ impl Command {
                 Key::S,
             )),
             Command::Quit => ctrl(Key::Q),
+            Command::Undo => ctrl(Key::Z),
+            Command::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
             Command::NewExcerpt => ctrl(Key::E),
             Command::ClearSelection => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)),
             _ => None,
         }
     }
 
+    /// A second shortcut some users expect (Ctrl+Y for Redo on Windows and in many editors).
+    pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            _ => None,
+        }
+    }
+
     /// A menu entry for this command, with its shortcut shown and its tooltip on hover.
     pub fn menu_button(&self, ui: &mut egui::Ui, enabled: bool) -> bool {
-        let mut button = egui::Button::new(self.label());
+        self.menu_button_labelled(ui, enabled, self.label())
+    }
+
+    /// A menu entry with a label of the caller's, e.g. "Undo move of “…”".
+    pub fn menu_button_labelled(&self, ui: &mut egui::Ui, enabled: bool, label: String) -> bool {
+        let mut button = egui::Button::new(label);
         if let Some(shortcut) = self.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }

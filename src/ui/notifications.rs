@@ -1,5 +1,6 @@
 //! The one list of messages for the user: errors stay until dismissed, confirmations fade.
 
+use super::Command;
 use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Level {
 pub struct Notice {
     pub level: Level,
     pub text: String,
+    /// A command offered as a button next to the message, e.g. "Save As…" after a failed save.
+    pub action: Option<Command>,
     shown: Instant,
 }
 
@@ -24,19 +27,25 @@ pub struct Notifications {
 
 impl Notifications {
     pub fn error(&mut self, text: impl Into<String>) {
-        self.push(Level::Error, text.into());
+        self.push(Level::Error, text.into(), None);
+    }
+
+    /// An error with a button that runs `action`.
+    pub fn error_with_action(&mut self, text: impl Into<String>, action: Command) {
+        self.push(Level::Error, text.into(), Some(action));
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.push(Level::Info, text.into());
+        self.push(Level::Info, text.into(), None);
     }
 
-    fn push(&mut self, level: Level, text: String) {
+    fn push(&mut self, level: Level, text: String, action: Option<Command>) {
         // The same message twice in a row (e.g. a repeated failing save) is shown once.
         self.notices.retain(|n| n.text != text);
         self.notices.push(Notice {
             level,
             text,
+            action,
             shown: Instant::now(),
         });
     }
@@ -49,14 +58,16 @@ impl Notifications {
         self.notices.is_empty()
     }
 
-    /// Shows the notices as a strip of rows, each with a dismiss button.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    /// Shows the notices, each with a dismiss button; returns the command of an action button
+    /// that was clicked (its notice is dismissed).
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         self.notices
             .retain(|n| n.level == Level::Error || n.shown.elapsed() < INFO_LIFETIME);
         if self.notices.iter().any(|n| n.level == Level::Info) {
             ui.ctx().request_repaint_after(Duration::from_millis(500));
         }
         let mut dismiss = None;
+        let mut chosen = None;
         for (i, notice) in self.notices.iter().enumerate() {
             let (fill, stroke, kind) = match notice.level {
                 Level::Error => (
@@ -86,6 +97,15 @@ impl Notifications {
                         {
                             dismiss = Some(i);
                         }
+                        if let Some(action) = &notice.action
+                            && ui
+                                .button(action.label())
+                                .on_hover_text(action.tooltip())
+                                .clicked()
+                        {
+                            dismiss = Some(i);
+                            chosen = Some(action.clone());
+                        }
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                             ui.label(egui::RichText::new(kind).strong().color(stroke));
                             ui.add(
@@ -101,5 +121,6 @@ impl Notifications {
         if let Some(i) = dismiss {
             self.notices.remove(i);
         }
+        chosen
     }
 }

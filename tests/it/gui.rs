@@ -350,6 +350,8 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
         std::fs::read(&path).unwrap(),
         std::fs::read(crate::support::sample_path()).unwrap()
     );
+    // The message offers Save As… right there.
+    assert!(harness.query_by_label("Save As…").is_some());
 }
 
 #[test]
@@ -512,4 +514,131 @@ fn clicking_a_highlighted_passage_selects_its_excerpt() {
     harness.get_by_label(FIRST_QUESTION).click();
     harness.run();
     assert_eq!(harness.state().selected_excerpt(), Some(created.id));
+}
+
+#[test]
+fn undo_and_redo_a_marker_drag_with_the_keyboard() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let before = harness.state().project().clone();
+    move_a_marker(&mut harness);
+    assert_eq!(
+        harness.state().document().undo_description(),
+        Some("move of “Part of her week”")
+    );
+    let moved = harness.state().project().clone();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &before);
+    assert!(
+        !harness.state().document().has_unsaved_changes(),
+        "back at the state on disk"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().project(), &moved);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &moved);
+}
+
+#[test]
+fn typing_a_memo_is_undone_in_one_step() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    let before = harness.state().project().clone();
+    const MEMO: &str = "Why this excerpt sits where it does on the continuum.";
+    harness.get_by_label(MEMO).click();
+    harness.run();
+    for word in ["Closer ", "to ", "friend."] {
+        harness.get_by_label(MEMO).type_text(word);
+        harness.run();
+    }
+    assert_ne!(harness.state().project(), &before);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &before,
+        "one undo takes back the whole burst of typing"
+    );
+}
+
+#[test]
+fn creating_and_deleting_excerpts_undo_back_to_the_original() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let original = harness.state().project().clone();
+    let rect = harness.get_by_label(FIRST_QUESTION).rect();
+    drag(
+        &mut harness,
+        rect.left_top() + vec2(1.0, 8.0),
+        rect.left_top() + vec2(rect.width() * 0.5, 8.0),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Place at the middle").click();
+    harness.run();
+    harness.get_by_label("Delete excerpt").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().excerpts.len(),
+        original.excerpts.len()
+    );
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().project(), &original);
+    assert_eq!(harness.state().document().undo_description(), None);
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    move_a_marker(&mut harness);
+    // A co-author's copy syncs in while the project is open.
+    let theirs = std::fs::read_to_string(&path).unwrap().replacen(
+        "Closeness and distance",
+        "Their title",
+        1,
+    );
+    std::fs::write(&path, &theirs).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("changed by someone or something else")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().document().has_unsaved_changes());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert!(!harness.state().document().has_unsaved_changes());
+    assert_eq!(&io::load_project(&path).unwrap(), harness.state().project());
+    assert_eq!(
+        std::fs::read_to_string(io::backup_path(&path)).unwrap(),
+        theirs,
+        "their version is kept as the backup"
+    );
 }
