@@ -7,7 +7,9 @@ mod project_file;
 mod recent;
 mod speaker_turns;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{
+    BACKUPS_KEPT, backup_path, backup_paths, replace_keeping_backups, write_atomically,
+};
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
     FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, file_stamp, load_project,

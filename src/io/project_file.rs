@@ -281,7 +281,7 @@ pub fn to_ron_string(project: &Project) -> String {
 pub fn save_project(path: &Path, project: &Project) -> Result<FileStamp, SaveError> {
     let existed = path.is_file();
     let text = to_ron_string(project);
-    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError {
+    super::replace_keeping_backups(path, text.as_bytes()).map_err(|source| SaveError {
         path: path.to_path_buf(),
         source,
         existed,
