@@ -20,9 +20,16 @@ fn main() -> ExitCode {
     }
     let options = continuum::ui::StartOptions {
         file: args.file,
-        screenshot: args.screenshot,
         recent: continuum::io::RecentFiles::load_from_config_folder(),
         dialogs: Box::new(continuum::ui::NativeFileDialogs),
+        // A smoke-test screenshot must neither offer nor leave recovery copies.
+        recovery: if args.screenshot.is_some() {
+            None
+        } else {
+            continuum::io::RecoveryStore::in_data_folder()
+        },
+        screenshot: args.screenshot,
+        ..Default::default()
     };
     match continuum::ui::run(options) {
         Ok(()) => ExitCode::SUCCESS,

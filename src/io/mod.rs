@@ -5,6 +5,7 @@ mod atomic;
 mod png_file;
 mod project_file;
 mod recent;
+mod recovery;
 mod speaker_turns;
 
 pub use atomic::{
@@ -16,6 +17,7 @@ pub use project_file::{
     load_project_stamped, parse_project, save_project, to_ron_string,
 };
 pub use recent::RecentFiles;
+pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
 pub use speaker_turns::split_speaker_turns;
 
 /// The file extension of project files (the content is RON).

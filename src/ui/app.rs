@@ -4,13 +4,15 @@
 use super::annotators::{self, AddAnnotatorDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::notifications::Notifications;
+use super::recovery::{Autosave, RestoreChoice, restore_prompt};
 use super::state::{Outbox, ViewState};
 use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
 use crate::document::{Document, SaveOutcome};
-use crate::io::RecentFiles;
+use crate::io::{RecentFiles, Recoverable, RecoveryStore};
 use crate::model::{Edit, Excerpt, ExcerptId, Project};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// How the window starts.
 pub struct StartOptions {
@@ -20,6 +22,10 @@ pub struct StartOptions {
     pub screenshot: Option<PathBuf>,
     pub recent: RecentFiles,
     pub dialogs: Box<dyn FileDialogs>,
+    /// Where unsaved work is kept against crashes; `None` keeps no recovery copies.
+    pub recovery: Option<RecoveryStore>,
+    /// How long after the last change the recovery copy is written.
+    pub autosave_delay: Duration,
 }
 
 impl Default for StartOptions {
@@ -29,6 +35,8 @@ impl Default for StartOptions {
             screenshot: None,
             recent: RecentFiles::in_memory(),
             dialogs: Box::new(NativeFileDialogs),
+            recovery: None,
+            autosave_delay: super::AUTOSAVE_DELAY,
         }
     }
 }
@@ -73,6 +81,9 @@ pub struct App {
     closing: bool,
     screenshot: Option<ScreenshotTask>,
     title: String,
+    autosave: Autosave,
+    /// Recovery copies from crashed windows, offered one at a time at start-up.
+    leftovers: Vec<Recoverable>,
 }
 
 impl App {
@@ -133,7 +144,10 @@ impl App {
                 image: Default::default(),
             }),
             title: String::new(),
+            autosave: Autosave::new(options.recovery, options.autosave_delay),
+            leftovers: Vec::new(),
         };
+        app.leftovers = app.autosave.leftovers();
         if let Some(path) = &options.file
             && app.doc.path().is_some()
         {
@@ -591,18 +605,60 @@ impl App {
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.closing
-            && self.doc.has_unsaved_changes()
-        {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if !self.closing && self.doc.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm_discard = Some(AfterSave::Quit);
+        } else {
+            // Saved, or the user chose not to save: nothing left to recover.
+            self.autosave.clear();
+        }
+    }
+
+    fn restore_dialog(&mut self, ctx: &egui::Context) {
+        let Some(leftover) = self.leftovers.first() else {
+            return;
+        };
+        let Some(choice) = restore_prompt(ctx, leftover, self.leftovers.len() - 1) else {
+            return;
+        };
+        self.leftovers.remove(0);
+        let Some(store) = self.autosave.store().cloned() else {
+            return;
+        };
+        match choice {
+            RestoreChoice::Restore(leftover) => {
+                if self.doc.has_unsaved_changes() {
+                    // Never replace work in this window: the copy stays for the next start.
+                    self.notifications.error(
+                        "Save or close the open project first; the kept copy will be offered again at the next start.",
+                    );
+                    return;
+                }
+                match store.restore(&leftover) {
+                    Ok(project) => {
+                        self.doc = Document::recovered(project, leftover.original_path.clone());
+                        self.is_sample = false;
+                        self.reset_view();
+                        // This window now keeps the work safe; its own copy replaces the old one.
+                        store.discard(&leftover);
+                        self.notifications
+                            .info("Restored. Save the project to keep the restored work.");
+                    }
+                    Err(error) => self.notifications.error(error),
+                }
+            }
+            RestoreChoice::Discard(leftover) => store.discard(&leftover),
+            RestoreChoice::Later => self.leftovers.clear(),
         }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         // Modal dialogs own the keyboard while they are open.
         if self.add_annotator.is_some()
+            || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
             || self.changed_on_disk
@@ -863,6 +919,8 @@ impl eframe::App for App {
         }
         self.confirm_discard_dialog(&ctx);
         self.changed_on_disk_dialog(&ctx);
+        self.restore_dialog(&ctx);
+        self.autosave.tick(&ctx, &self.doc, &mut self.notifications);
         self.confirm_delete_dialog(&ctx);
 
         let title = self.window_title();

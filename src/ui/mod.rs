@@ -10,6 +10,7 @@ mod continuum_panel;
 mod file_dialogs;
 mod inspector;
 mod notifications;
+mod recovery;
 mod state;
 mod transcript_list;
 mod transcript_view;
@@ -17,6 +18,7 @@ mod transcript_view;
 pub use app::{App, StartOptions};
 pub use commands::Command;
 pub use file_dialogs::{FileDialogs, NativeFileDialogs};
+pub use recovery::AUTOSAVE_DELAY;
 
 /// Opens the main window and runs until it is closed.
 pub fn run(options: StartOptions) -> eframe::Result {

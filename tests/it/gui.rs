@@ -642,3 +642,130 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "their version is kept as the backup"
     );
 }
+
+fn with_recovery(file: Option<PathBuf>, folder: &std::path::Path) -> Harness<'static, App> {
+    harness_with(StartOptions {
+        file,
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: None,
+        }),
+        recovery: Some(io::RecoveryStore::at(folder)),
+        autosave_delay: std::time::Duration::ZERO,
+        ..StartOptions::default()
+    })
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
+    let (dir, path) = sample_copy();
+    let recovery = dir.path().join("recovery");
+    // The work a crashed window had not saved: one placement moved.
+    let mut unsaved = io::load_project(&path).unwrap();
+    unsaved
+        .apply(Edit::place(
+            &unsaved,
+            AnnotatorId(1),
+            ExcerptId(1),
+            0.9,
+            Timestamp(1),
+        ))
+        .unwrap();
+    let written = Timestamp::parse("2026-11-28T21:14:00Z").unwrap();
+    let leftover = io::write_leftover_for_tests(
+        &recovery,
+        io::DEAD_PID_FOR_TESTS,
+        &unsaved,
+        Some(&path),
+        written,
+    );
+
+    let mut harness = with_recovery(None, &recovery);
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Continuum closed without saving changes to “Closeness and distance"
+            )
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("2026-11-28 21:14 UTC")
+            .is_some(),
+        "says when the copy was made"
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.project(), &unsaved);
+    assert_eq!(
+        app.document().path(),
+        Some(path.as_path()),
+        "Save goes back to the original file"
+    );
+    assert!(app.document().has_unsaved_changes());
+    assert!(app.window_title().starts_with("● care-settings.continuum"));
+    assert!(
+        !leftover.exists(),
+        "the old copy is replaced by this window's own"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(io::load_project(&path).unwrap(), unsaved);
+    assert_eq!(
+        std::fs::read_dir(&recovery).unwrap().count(),
+        0,
+        "saving clears the recovery copy"
+    );
+}
+
+#[test]
+fn discarding_a_leftover_deletes_it_and_opens_normally() {
+    let (dir, path) = sample_copy();
+    let recovery = dir.path().join("recovery");
+    let leftover = io::write_leftover_for_tests(
+        &recovery,
+        io::DEAD_PID_FOR_TESTS,
+        &Project::new("Gone"),
+        None,
+        Timestamp(0),
+    );
+    let mut harness = with_recovery(Some(path), &recovery);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(!leftover.exists());
+    assert_eq!(harness.state().project().transcripts.len(), 6);
+}
+
+#[test]
+fn unsaved_changes_are_written_to_the_recovery_folder_and_cleared_by_saving() {
+    let (dir, path) = sample_copy();
+    let recovery = dir.path().join("recovery");
+    let mut harness = with_recovery(Some(path), &recovery);
+    move_a_marker(&mut harness);
+    harness.run();
+    let store = io::RecoveryStore::at(&recovery);
+    assert!(
+        store.has_own_copy(),
+        "a recovery copy is kept while work is unsaved"
+    );
+    // What a restart after a crash would find (a leftover of a live process is not offered, so
+    // read the file the way the restore does, from a store of another process's view).
+    let copy = std::fs::read_dir(&recovery)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&copy).unwrap();
+    assert!(
+        text.contains("position: 0.2"),
+        "the moved placement is in the copy"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!store.has_own_copy(), "saving removes the recovery copy");
+}
