@@ -96,7 +96,7 @@ impl RecoveryStore {
             .filter(|p| p.extension().is_some_and(|e| e == EXTENSION) && *p != self.own_file)
             .filter_map(|p| {
                 let file = read(&p).ok()?;
-                (!process_is_running(file.pid)).then(|| Recoverable {
+                (!process_is_running(file.pid)).then_some(Recoverable {
                     original_path: file.original_path,
                     written: file.written,
                     title: file.project.title,
