@@ -120,7 +120,7 @@ pub fn restore_prompt(
             .as_ref()
             .map_or_else(|| "a project that was never saved".to_owned(), |p| p.display().to_string());
         ui.label(format!(
-            "Continuum closed without saving changes to “{}” ({file}). A copy of that work was kept \\
+            "Continuum closed without saving changes to “{}” ({file}). A copy of that work was kept \
              at {}.",
             leftover.title,
             leftover.written.short()

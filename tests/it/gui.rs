@@ -690,7 +690,7 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
     );
     assert!(
         harness
-            .query_by_label_contains("2026-11-28 21:14 UTC")
+            .query_by_label_contains("A copy of that work was kept at 2026-11-28 21:14 UTC.")
             .is_some(),
         "says when the copy was made"
     );
