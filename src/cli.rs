@@ -46,6 +46,12 @@ pub enum CliCommand {
         /// The project file to check.
         path: PathBuf,
     },
+    /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
+    /// hand. The file is replaced atomically and the old version kept as a backup.
+    Format {
+        /// The project file to rewrite.
+        path: PathBuf,
+    },
 }
 
 /// A failed command: the message for stderr.
@@ -63,7 +69,23 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
     match command {
         CliCommand::New { path, title, force } => new_project(path, title.as_deref(), *force),
         CliCommand::Check { path } => check(path),
+        CliCommand::Format { path } => format(path),
     }
+}
+
+fn format(path: &Path) -> Result<String, CliError> {
+    let project = io::load_project(path).map_err(|e| CliError(e.to_string()))?;
+    let canonical = io::to_ron_string(&project);
+    let current = std::fs::read(path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+    if current == canonical.as_bytes() {
+        return Ok(format!("{}: already in canonical form\n", path.display()));
+    }
+    io::save_project(path, &project).map_err(|e| CliError(e.to_string()))?;
+    Ok(format!(
+        "{}: rewritten in canonical form (previous version kept as {})\n",
+        path.display(),
+        io::backup_path(path).display()
+    ))
 }
 
 fn new_project(path: &Path, title: Option<&str>, force: bool) -> Result<String, CliError> {

@@ -137,3 +137,75 @@ fn new_in_a_missing_folder_names_the_folder() {
         "there was no file to leave unchanged: {stderr}"
     );
 }
+
+#[test]
+fn format_rewrites_a_hand_edited_file_canonically() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand.continuum");
+    let project = continuum::io::load_project(&sample_path()).unwrap();
+    // All on one line, as a hand edit or another tool might leave it.
+    std::fs::write(&path, ron::ser::to_string(&project).unwrap()).unwrap();
+    let out = continuum(&["format".as_ref(), path.as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("rewritten in canonical form"));
+    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(sample_path()).unwrap());
+    let again = continuum(&["format".as_ref(), path.as_os_str()]);
+    assert!(text(&again.stdout).contains("already in canonical form"));
+}
+
+/// Kills `continuum format` at many moments while it rewrites a large file: every time, the file
+/// is whole, either the old bytes or the new, and loads.
+#[test]
+fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
+    use continuum::model::{Edit, Project, Transcript, TranscriptId};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.continuum");
+    let mut project = Project::new("Big");
+    let paragraph = "Vi kender borgerne, og de kender os; det er tæt på familie, men ikke helt. ".repeat(8);
+    let text: Vec<String> = (0..2_000).map(|i| format!("{i} {paragraph}")).collect();
+    project
+        .apply(Edit::AddTranscript(Transcript {
+            id: TranscriptId(1),
+            name: "Big".into(),
+            participant: None,
+            case: None,
+            memo: String::new(),
+            turns: vec![],
+            text: text.join("\n"),
+        }))
+        .unwrap();
+    let old = ron::ser::to_string(&project).unwrap().into_bytes();
+    let new = continuum::io::to_ron_string(&project).into_bytes();
+    assert_ne!(old, new);
+    // How long one whole run takes here, so the kills can be spread across it.
+    std::fs::write(&path, &old).unwrap();
+    let started = std::time::Instant::now();
+    assert!(continuum(&["format".as_ref(), path.as_os_str()]).status.success());
+    let full_run = started.elapsed();
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for round in 0..30u32 {
+        std::fs::write(&path, &old).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_continuum"))
+            .args(["format".as_ref(), path.as_os_str()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the run, from at once to just after its usual end.
+        std::thread::sleep(full_run * round / 27);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = std::fs::read(&path).unwrap();
+        if now == old {
+            saw_old += 1;
+        } else if now == new {
+            saw_new += 1;
+        } else {
+            panic!("round {round}: the file is neither the old nor the new version ({} bytes)", now.len());
+        }
+        assert_eq!(continuum::io::load_project(&path).unwrap(), project);
+    }
+    eprintln!(
+        "kill test: one run takes {full_run:?}; {saw_old} kills left the old file, {saw_new} the new one"
+    );
+}
