@@ -148,7 +148,10 @@ fn format_rewrites_a_hand_edited_file_canonically() {
     let out = continuum(&["format".as_ref(), path.as_os_str()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("rewritten in canonical form"));
-    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(sample_path()).unwrap());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(sample_path()).unwrap()
+    );
     let again = continuum(&["format".as_ref(), path.as_os_str()]);
     assert!(text(&again.stdout).contains("already in canonical form"));
 }
@@ -161,7 +164,8 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.continuum");
     let mut project = Project::new("Big");
-    let paragraph = "Vi kender borgerne, og de kender os; det er tæt på familie, men ikke helt. ".repeat(8);
+    let paragraph =
+        "Vi kender borgerne, og de kender os; det er tæt på familie, men ikke helt. ".repeat(8);
     let text: Vec<String> = (0..2_000).map(|i| format!("{i} {paragraph}")).collect();
     project
         .apply(Edit::AddTranscript(Transcript {
@@ -180,7 +184,11 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
     // How long one whole run takes here, so the kills can be spread across it.
     std::fs::write(&path, &old).unwrap();
     let started = std::time::Instant::now();
-    assert!(continuum(&["format".as_ref(), path.as_os_str()]).status.success());
+    assert!(
+        continuum(&["format".as_ref(), path.as_os_str()])
+            .status
+            .success()
+    );
     let full_run = started.elapsed();
     let (mut saw_old, mut saw_new) = (0, 0);
     for round in 0..30u32 {
@@ -201,7 +209,10 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
         } else if now == new {
             saw_new += 1;
         } else {
-            panic!("round {round}: the file is neither the old nor the new version ({} bytes)", now.len());
+            panic!(
+                "round {round}: the file is neither the old nor the new version ({} bytes)",
+                now.len()
+            );
         }
         assert_eq!(continuum::io::load_project(&path).unwrap(), project);
     }

@@ -19,9 +19,35 @@ fn cases(default: u32) -> u32 {
 
 /// Pieces of RON and of our format that mutations splice in, to reach deep into the parser.
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", ",", ":", "\"", "r#\"", "\"#", "Some(", "None", "-1", "1e999", "NaN",
-    "18446744073709551616", "0.5", "id: 1", "excerpt: 99", "position: 2.0", "format_version: 9",
-    "\\u{0}", "ø", "\n", "transcript: 1", "start: 40", "end: 0", "//", "/*", "#![enable(implicit_some)]",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "r#\"",
+    "\"#",
+    "Some(",
+    "None",
+    "-1",
+    "1e999",
+    "NaN",
+    "18446744073709551616",
+    "0.5",
+    "id: 1",
+    "excerpt: 99",
+    "position: 2.0",
+    "format_version: 9",
+    "\\u{0}",
+    "ø",
+    "\n",
+    "transcript: 1",
+    "start: 40",
+    "end: 0",
+    "//",
+    "/*",
+    "#![enable(implicit_some)]",
 ];
 
 #[derive(Debug, Clone)]
@@ -139,12 +165,31 @@ fn edit_from(choice: (u8, u32, u32, f64, String), project: &Project) -> Edit {
             })
         }
         1 => Edit::RemoveExcerpt(excerpt),
-        2 => Edit::place(project, annotator, excerpt, position, Timestamp(u64::from(a))),
+        2 => Edit::place(
+            project,
+            annotator,
+            excerpt,
+            position,
+            Timestamp(u64::from(a)),
+        ),
         3 => Edit::RemovePlacement { annotator, excerpt },
-        4 => Edit::SetMemo { target: MemoTarget::Placement(annotator, excerpt), text },
-        5 => Edit::SetMemo { target: MemoTarget::Project, text },
-        6 => Edit::SetExcerptLabel { excerpt, label: text },
-        7 => Edit::SetAnnotator { id: annotator, name: text, colour: Colour::PALETTE[(b % 7) as usize] },
+        4 => Edit::SetMemo {
+            target: MemoTarget::Placement(annotator, excerpt),
+            text,
+        },
+        5 => Edit::SetMemo {
+            target: MemoTarget::Project,
+            text,
+        },
+        6 => Edit::SetExcerptLabel {
+            excerpt,
+            label: text,
+        },
+        7 => Edit::SetAnnotator {
+            id: annotator,
+            name: text,
+            colour: Colour::PALETTE[(b % 7) as usize],
+        },
         _ => Edit::SetTitle(text),
     }
 }

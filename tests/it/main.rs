@@ -4,5 +4,6 @@ mod cli;
 mod fuzz;
 mod gui;
 mod project_file;
+mod read_only;
 mod sample;
 mod support;

@@ -308,3 +308,46 @@ fn the_documented_example_is_a_valid_project_that_saves_identically() {
     );
     assert_eq!(project.annotators.len(), 2);
 }
+
+#[test]
+fn overlapping_speaker_turns_are_refused() {
+    let mut project = small_project();
+    project.transcripts[0].turns = vec![
+        Turn {
+            start: 0,
+            end: 10,
+            speaker: "A".into(),
+        },
+        Turn {
+            start: 5,
+            end: 20,
+            speaker: "B".into(),
+        },
+    ];
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(
+        error.contains(
+            "field `turns`: turn 2 starts at 5, inside the turn before it (which ends at 10)"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_file_too_large_to_be_a_project_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.continuum");
+    // Sparse: takes no disk space, but reports its size.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(io::MAX_PROJECT_BYTES + 1)
+        .unwrap();
+    let error = io::load_project(&path).unwrap_err();
+    assert!(matches!(error, LoadError::TooLarge { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("larger than any project file can be"),
+        "{error}"
+    );
+}
