@@ -5,6 +5,7 @@ use super::annotators::{self, AddAnnotatorDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::notifications::Notifications;
 use super::recovery::{Autosave, RestoreChoice, restore_prompt};
+use super::settings::SettingsDialog;
 use super::state::{Outbox, ViewState};
 use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
@@ -70,6 +71,7 @@ pub struct App {
     recent: RecentFiles,
     dialogs: Box<dyn FileDialogs>,
     add_annotator: Option<AddAnnotatorDialog>,
+    settings: Option<SettingsDialog>,
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
@@ -132,6 +134,7 @@ impl App {
             recent: options.recent,
             dialogs: options.dialogs,
             add_annotator: None,
+            settings: None,
             confirm_discard: None,
             confirm_delete: None,
             changed_on_disk: false,
@@ -248,6 +251,9 @@ impl App {
             }
             Command::AddAnnotator => {
                 self.add_annotator = Some(AddAnnotatorDialog::new(self.doc.project()));
+            }
+            Command::ProjectSettings => {
+                self.settings = Some(SettingsDialog::new(self.doc.project()));
             }
             Command::ClearSelection => {
                 self.view.text_selection = None;
@@ -658,6 +664,7 @@ impl App {
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         // Modal dialogs own the keyboard while they are open.
         if self.add_annotator.is_some()
+            || self.settings.is_some()
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
@@ -741,6 +748,11 @@ impl App {
                 }
                 if Command::ClearSelection.menu_button(ui, true) {
                     out.command(Command::ClearSelection);
+                }
+            });
+            ui.menu_button("Project", |ui| {
+                if Command::ProjectSettings.menu_button(ui, true) {
+                    out.command(Command::ProjectSettings);
                 }
             });
             ui.menu_button("Annotators", |ui| {
@@ -911,8 +923,20 @@ impl eframe::App for App {
             self.add_annotator = None;
         }
 
+        if let Some(dialog) = &mut self.settings
+            && !dialog.show(&ctx, self.doc.project(), &mut out)
+        {
+            self.settings = None;
+        }
+
         for edit in out.edits {
             self.apply(edit);
+        }
+        for (description, edits) in out.groups {
+            if let Err(error) = self.doc.apply_all(description, edits) {
+                self.notifications
+                    .error(format!("That change was not made: {error}."));
+            }
         }
         for command in out.commands {
             self.run(&ctx, command);

@@ -18,6 +18,7 @@ pub enum Command {
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
+    ProjectSettings,
     ClearSelection,
 }
 
@@ -50,6 +51,7 @@ impl Command {
             Command::NewExcerpt => "New excerpt".into(),
             Command::DeleteExcerpt => "Delete excerpt".into(),
             Command::AddAnnotator => "Add annotator…".into(),
+            Command::ProjectSettings => "Project settings…".into(),
             Command::ClearSelection => "Clear selection".into(),
         }
     }
@@ -72,6 +74,9 @@ impl Command {
                 "Delete the selected excerpt with every annotator's placement of it"
             }
             Command::AddAnnotator => "Add a person who codes, with their own colour",
+            Command::ProjectSettings => {
+                "The project's title and its continuum: pole labels and anchors"
+            }
             Command::ClearSelection => "Clear the text and excerpt selection",
         }
     }

@@ -11,6 +11,7 @@ mod file_dialogs;
 mod inspector;
 mod notifications;
 mod recovery;
+mod settings;
 mod state;
 mod transcript_list;
 mod transcript_view;

@@ -92,12 +92,18 @@ impl ViewState {
 #[derive(Debug, Default)]
 pub struct Outbox {
     pub edits: Vec<Edit>,
+    /// Edits that belong together, each list one undoable step, with its description.
+    pub groups: Vec<(String, Vec<Edit>)>,
     pub commands: Vec<Command>,
 }
 
 impl Outbox {
     pub fn edit(&mut self, edit: Edit) {
         self.edits.push(edit);
+    }
+
+    pub fn group(&mut self, description: String, edits: Vec<Edit>) {
+        self.groups.push((description, edits));
     }
 
     pub fn command(&mut self, command: Command) {

@@ -769,3 +769,44 @@ fn unsaved_changes_are_written_to_the_recovery_folder_and_cleared_by_saving() {
     harness.run();
     assert!(!store.has_own_copy(), "saving removes the recovery copy");
 }
+
+#[test]
+fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let before = harness.state().project().clone();
+    // "Project" is both a menu and a memo tab; the menu comes first.
+    harness.get_all_by_label("Project").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Project settings…").click();
+    harness.run();
+    let name = harness.get_by_label("Anchor 2");
+    name.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Anchor 2").type_text("Neighbour");
+    harness.run();
+    harness.get_by_label("Title:").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Title:").type_text("Pilot study");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+
+    let project = harness.state().project();
+    assert_eq!(project.title, "Pilot study");
+    let names: Vec<_> = project
+        .continuum
+        .anchors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Family", "Neighbour", "Professional", "Stranger"]);
+    assert_eq!(
+        harness.state().document().undo_description(),
+        Some("change of project settings")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &before);
+}
