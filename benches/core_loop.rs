@@ -28,6 +28,7 @@ fn interview_project(turn_count: usize) -> Project {
             start,
             end,
             speaker: speaker.into(),
+            time_ms: None,
         });
     }
     let mut project = Project::new("Long");
@@ -38,6 +39,7 @@ fn interview_project(turn_count: usize) -> Project {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns,
             text,
         }))

@@ -8,7 +8,7 @@ use crate::model::Turn;
 const MAX_SPEAKER_CHARS: usize = 40;
 
 /// The speaker named at the start of `line` ("Mette: Yes…"), and the rest of the line.
-fn speaker_prefix(line: &str) -> Option<(&str, &str)> {
+pub fn speaker_prefix(line: &str) -> Option<(&str, &str)> {
     let (name, rest) = line.split_once(':')?;
     let name = name.trim();
     let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -52,6 +52,7 @@ pub fn split_speaker_turns(source: &str) -> (String, Vec<Turn>) {
                 start,
                 end: offset,
                 speaker: name.to_owned(),
+                time_ms: None,
             }),
             // A line without a name continues the current speaker's turn.
             (None, Some(turn)) => turn.end = offset,

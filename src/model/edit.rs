@@ -456,6 +456,7 @@ mod tests {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns: vec![],
             text: "Hun kalder mig sin pige.".into(),
         }))

@@ -227,6 +227,7 @@ mod tests {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns: vec![],
             text: "Hun kalder mig sin pige, siger hun.".into(),
         }))

@@ -19,7 +19,8 @@ pub use edit::{Edit, EditError, MemoTarget};
 pub use history::{COALESCE_WINDOW, History};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
 pub use project::{
-    Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Transcript, Turn,
+    Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Speaker, Transcript,
+    Turn,
 };
 pub use text::{char_len, char_slice, short_label, snap_to_words};
 pub use timestamp::Timestamp;

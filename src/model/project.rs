@@ -40,8 +40,25 @@ pub struct Turn {
     pub start: usize,
     /// End of the utterance (exclusive).
     pub end: usize,
-    /// The speaker as named in the source ("Interviewer", "Mette").
+    /// The speaker as named in the source ("Interviewer", "Mette"); empty if the source names none.
     pub speaker: String,
+    /// Where the turn starts in the recording, in milliseconds (from subtitle files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_ms: Option<u64>,
+}
+
+/// Who a speaker named in a transcript is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// The name as it appears in the turns.
+    pub name: String,
+    /// The participant this speaker is, if any.
+    #[serde(default)]
+    pub participant: Option<ParticipantId>,
+    /// True for the interviewer (whose turns are not the participant's words).
+    #[serde(default)]
+    pub interviewer: bool,
 }
 
 /// The text of one interview. The text never changes after import, so excerpt offsets stay valid.
@@ -54,6 +71,9 @@ pub struct Transcript {
     pub case: Option<CaseId>,
     #[serde(default)]
     pub memo: String,
+    /// Who each named speaker is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<Speaker>,
     /// Speaker turns in text order, not overlapping.
     #[serde(default)]
     pub turns: Vec<Turn>,

@@ -174,6 +174,7 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns: vec![],
             text: text.join("\n"),
         }))

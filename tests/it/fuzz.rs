@@ -136,6 +136,7 @@ proptest! {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns: vec![],
             text,
         })).unwrap();

@@ -422,6 +422,7 @@ fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
             participant: None,
             case: None,
             memo: String::new(),
+            speakers: vec![],
             turns: vec![],
             text: text.join("\n"),
         }))

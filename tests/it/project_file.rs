@@ -317,11 +317,13 @@ fn overlapping_speaker_turns_are_refused() {
             start: 0,
             end: 10,
             speaker: "A".into(),
+            time_ms: None,
         },
         Turn {
             start: 5,
             end: 20,
             speaker: "B".into(),
+            time_ms: None,
         },
     ];
     let error = error_for(&io::to_ron_string(&project));

@@ -510,6 +510,7 @@ pub fn build_sample() -> Project {
                 participant: Some(participant),
                 case: Some(CaseId(interview.case)),
                 memo: interview.memo.to_owned(),
+                speakers: vec![],
                 turns,
                 text: text.clone(),
             }),

@@ -37,10 +37,12 @@ pub fn small_project() -> Project {
         participant: Some(ParticipantId(1)),
         case: Some(CaseId(1)),
         memo: String::new(),
+        speakers: vec![],
         turns: vec![Turn {
             start: 0,
             end: 24,
             speaker: "Åse".into(),
+            time_ms: None,
         }],
         text: "Hun kalder mig sin pige.".into(),
     }))
