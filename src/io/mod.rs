@@ -2,15 +2,16 @@
 //! and PNG writing. No egui here; the GUI and the command line both call into this module.
 
 mod atomic;
+pub mod import;
 mod png_file;
 mod project_file;
 mod recent;
 mod recovery;
-mod speaker_turns;
 
 pub use atomic::{
     BACKUPS_KEPT, backup_path, backup_paths, replace_keeping_backups, write_atomically,
 };
+pub use import::split_speaker_turns;
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
     FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, file_stamp, load_project,
@@ -18,7 +19,6 @@ pub use project_file::{
 };
 pub use recent::RecentFiles;
 pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
-pub use speaker_turns::split_speaker_turns;
 
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";

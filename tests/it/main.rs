@@ -3,6 +3,7 @@
 mod cli;
 mod fuzz;
 mod gui;
+mod import;
 mod project_file;
 mod read_only;
 mod sample;

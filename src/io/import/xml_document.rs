@@ -1,0 +1,258 @@
+//! Word (.docx) and OpenDocument (.odt) text: both are zip archives with the body in one XML part
+//! (`word/document.xml`, `content.xml`). Paragraphs become lines; headers, footers, comments,
+//! footnotes, deleted (tracked) text and text boxes are left out, since they live in other parts or
+//! in elements we skip. Table rows become one line each: a two-cell row whose first cell looks like
+//! a speaker's name becomes "Name: text", the usual shape of a transcript kept in a table; other
+//! rows join their cells with tabs.
+
+use super::turns::speaker_prefix;
+use super::{Format, ImportError};
+use quick_xml::events::Event;
+use std::io::Read;
+
+/// No transcript's XML comes near this; more is treated as a zip bomb.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads the body part out of the archive, refusing one that unpacks to more than the limit.
+fn read_part(bytes: &[u8], part: &'static str, format: Format) -> Result<Vec<u8>, ImportError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::CorruptZip(e.to_string()))?;
+    let entry = match archive.by_name(part) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(ImportError::MissingPart { format, part });
+        }
+        Err(e) => return Err(ImportError::CorruptZip(e.to_string())),
+    };
+    let mut xml = Vec::new();
+    // Read one byte past the limit, whatever the archive claims the size is.
+    entry
+        .take(MAX_UNPACKED_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| ImportError::CorruptZip(e.to_string()))?;
+    if xml.len() as u64 > MAX_UNPACKED_BYTES {
+        return Err(ImportError::TooLargeUnpacked {
+            part: part.to_owned(),
+        });
+    }
+    Ok(xml)
+}
+
+/// The element names that matter, per format (local names, without the namespace prefix).
+struct Vocabulary {
+    part: &'static str,
+    paragraph: &'static [&'static [u8]],
+    text: Option<&'static [u8]>,
+    tab: &'static [u8],
+    line_break: &'static [&'static [u8]],
+    table_row: &'static [u8],
+    table_cell: &'static [u8],
+    /// Elements whose whole content is skipped.
+    skip: &'static [&'static [u8]],
+    /// An element standing for spaces (ODF `text:s`, with a count attribute `c`).
+    spaces: Option<&'static [u8]>,
+}
+
+const DOCX: Vocabulary = Vocabulary {
+    part: "word/document.xml",
+    paragraph: &[b"p"],
+    text: Some(b"t"),
+    tab: b"tab",
+    line_break: &[b"br", b"cr"],
+    table_row: b"tr",
+    table_cell: b"tc",
+    skip: &[
+        b"del",
+        b"instrText",
+        b"txbxContent",
+        b"Fallback",
+        b"delText",
+    ],
+    spaces: None,
+};
+
+const ODT: Vocabulary = Vocabulary {
+    part: "content.xml",
+    paragraph: &[b"p", b"h"],
+    text: None,
+    tab: b"tab",
+    line_break: &[b"line-break"],
+    table_row: b"table-row",
+    table_cell: b"table-cell",
+    skip: &[
+        b"annotation",
+        b"note",
+        b"tracked-changes",
+        b"frame",
+        b"forms",
+        b"sequence-decls",
+    ],
+    spaces: Some(b"s"),
+};
+
+/// What we are collecting while walking the XML.
+#[derive(Default)]
+struct Collector {
+    lines: Vec<String>,
+    paragraph: String,
+    in_paragraph: usize,
+    /// Cells of the table row being read, and the depth of nested rows.
+    row: Option<Vec<String>>,
+    cell: Option<String>,
+    row_depth: usize,
+}
+
+impl Collector {
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.paragraph);
+        match &mut self.cell {
+            Some(cell) => {
+                if !cell.is_empty() && !line.trim().is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(line.trim());
+            }
+            None => self.lines.push(line),
+        }
+    }
+
+    fn end_row(&mut self) {
+        let Some(cells) = self.row.take() else {
+            return;
+        };
+        let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_owned()).collect();
+        let line = match cells.as_slice() {
+            [name, said] if is_speaker_cell(name) && !said.is_empty() => {
+                format!("{}: {said}", name.trim_end_matches(':'))
+            }
+            _ => cells
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join("\t"),
+        };
+        self.lines.push(line);
+    }
+}
+
+/// A table cell that holds only a speaker's name ("Mette", "Interviewer:").
+fn is_speaker_cell(cell: &str) -> bool {
+    let probe = format!("{}: x", cell.trim_end_matches(':'));
+    !cell.is_empty() && speaker_prefix(&probe).is_some()
+}
+
+/// The document's paragraphs as lines, trimmed, without empty ones.
+pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    let words = if format == Format::Docx { &DOCX } else { &ODT };
+    let xml = read_part(bytes, words.part, format)?;
+    let bad_xml = |message: String| ImportError::BadXml {
+        part: words.part.to_owned(),
+        message,
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buffer = Vec::new();
+    let mut out = Collector::default();
+    let mut skipping = 0usize;
+    let mut in_text_element = 0usize;
+    loop {
+        let event = reader
+            .read_event_into(&mut buffer)
+            .map_err(|e| bad_xml(format!("{e} (at byte {})", reader.buffer_position())))?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skipping > 0 || words.skip.contains(&name) {
+                    skipping += 1;
+                } else if words.paragraph.contains(&name) {
+                    out.in_paragraph += 1;
+                } else if Some(name) == words.text {
+                    in_text_element += 1;
+                } else if name == words.table_row {
+                    out.row_depth += 1;
+                    if out.row_depth == 1 {
+                        out.row = Some(Vec::new());
+                    }
+                } else if name == words.table_cell && out.row_depth == 1 {
+                    out.cell = Some(String::new());
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skipping > 0 {
+                    skipping -= 1;
+                } else if words.paragraph.contains(&name) {
+                    out.in_paragraph = out.in_paragraph.saturating_sub(1);
+                    if out.in_paragraph == 0 {
+                        out.end_line();
+                    }
+                } else if Some(name) == words.text {
+                    in_text_element = in_text_element.saturating_sub(1);
+                } else if name == words.table_cell && out.row_depth == 1 {
+                    if let (Some(cell), Some(row)) = (out.cell.take(), out.row.as_mut()) {
+                        row.push(cell);
+                    }
+                } else if name == words.table_row {
+                    if out.row_depth == 1 {
+                        out.end_row();
+                    }
+                    out.row_depth = out.row_depth.saturating_sub(1);
+                }
+            }
+            Event::Empty(e) if skipping == 0 && out.in_paragraph > 0 => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if name == words.tab {
+                    out.paragraph.push('\t');
+                } else if words.line_break.contains(&name) {
+                    out.end_line();
+                } else if Some(name) == words.spaces {
+                    let count = e
+                        .try_get_attribute("text:c")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .min(1000);
+                    out.paragraph.push_str(&" ".repeat(count));
+                }
+            }
+            Event::Text(t) if skipping == 0 && out.in_paragraph > 0 => {
+                // Word keeps text only in <w:t>; ODF puts it directly in paragraphs and spans.
+                if words.text.is_none() || in_text_element > 0 {
+                    let text = t.decode().map_err(|e| bad_xml(e.to_string()))?;
+                    out.paragraph.push_str(&text);
+                }
+            }
+            Event::GeneralRef(r) if skipping == 0 && out.in_paragraph > 0 => {
+                if words.text.is_none() || in_text_element > 0 {
+                    let resolved = if r.is_char_ref() {
+                        r.resolve_char_ref().ok().flatten()
+                    } else {
+                        match r.decode().map_err(|e| bad_xml(e.to_string()))?.as_ref() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => None,
+                        }
+                    };
+                    if let Some(c) = resolved {
+                        out.paragraph.push(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+        buffer.clear();
+    }
+    Ok(out
+        .lines
+        .into_iter()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect())
+}

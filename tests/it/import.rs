@@ -1,0 +1,275 @@
+//! Importing transcripts from files made by real tools (pandoc, LibreOffice, iconv, subtitle
+//! exports in `tests/fixtures/import/`): each gives exactly the expected text and turns, and each
+//! kind of bad file gives its precise error.
+
+use continuum::io::import::{Format, ImportError, ImportedText, import_file};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn import(name: &str) -> ImportedText {
+    import_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The turns as (speaker, time, what was said).
+fn turns(imported: &ImportedText) -> Vec<(String, Option<u64>, String)> {
+    imported
+        .turns
+        .iter()
+        .map(|t| {
+            (
+                t.speaker.clone(),
+                t.time_ms,
+                continuum::model::char_slice(&imported.text, t.start, t.end).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn said(speaker: &str, text: &str) -> (String, Option<u64>, String) {
+    (speaker.to_owned(), None, text.to_owned())
+}
+
+const PANDOC_TEXT: &str = "Hvordan vil du beskrive dit forhold til borgerne?\n\
+Jeg kender dem godt. Fru Dahl kalder mig “sin pige” – det er næsten familie.\n\
+Og kollegerne?\n\
+Vi taler åbent om det i teamet; intet skal være hemmeligt. Intet.";
+
+fn pandoc_turns() -> Vec<(String, Option<u64>, String)> {
+    vec![
+        said(
+            "Interviewer",
+            "Hvordan vil du beskrive dit forhold til borgerne?",
+        ),
+        said(
+            "Mette",
+            "Jeg kender dem godt. Fru Dahl kalder mig “sin pige” – det er næsten familie.",
+        ),
+        said("Interviewer", "Og kollegerne?"),
+        said(
+            "Mette",
+            "Vi taler åbent om det i teamet; intet skal være hemmeligt. Intet.",
+        ),
+    ]
+}
+
+#[test]
+fn docx_from_pandoc() {
+    let imported = import("pandoc.docx");
+    assert_eq!(imported.format, Format::Docx);
+    assert_eq!(imported.text, PANDOC_TEXT);
+    assert_eq!(turns(&imported), pandoc_turns());
+    assert_eq!(imported.speakers(), ["Interviewer", "Mette"]);
+}
+
+#[test]
+fn odt_from_pandoc() {
+    let imported = import("pandoc.odt");
+    assert_eq!(imported.format, Format::Odt);
+    assert_eq!(imported.text, PANDOC_TEXT);
+    assert_eq!(turns(&imported), pandoc_turns());
+}
+
+const LIBREOFFICE_TEXT: &str = "Interview med Søren Kjær, Dagcentret Lindely\n\
+Hvad betyder samskabelse for jer?\n\
+At personalet træder lidt tilbage og lader borgerne tage ansvar.\n\
+Og venskab med personalet?\n\
+Vi er stilladset, ikke huset.  Det siger jeg altid.\n\
+Må de give gaver?\n\
+En æske chokolade til hele personalestuen. Ikke mere.";
+
+fn libreoffice_turns() -> Vec<(String, Option<u64>, String)> {
+    vec![
+        said("Interviewer", "Hvad betyder samskabelse for jer?"),
+        said(
+            "Søren",
+            "At personalet træder lidt tilbage og lader borgerne tage ansvar.",
+        ),
+        said("Interviewer", "Og venskab med personalet?"),
+        said(
+            "Søren",
+            "Vi er stilladset, ikke huset.  Det siger jeg altid.",
+        ),
+        said("Interviewer", "Må de give gaver?"),
+        said(
+            "Søren",
+            "En æske chokolade til hele personalestuen. Ikke mere.",
+        ),
+    ]
+}
+
+/// LibreOffice's files have a header, a footer, a comment and a footnote, none of which belong in
+/// the transcript, and a two-column table of turns, which does.
+#[test]
+fn odt_from_libreoffice_leaves_out_header_footer_comment_and_footnote() {
+    let imported = import("libreoffice.odt");
+    assert_eq!(imported.text, LIBREOFFICE_TEXT);
+    assert_eq!(turns(&imported), libreoffice_turns());
+}
+
+#[test]
+fn docx_from_libreoffice_leaves_out_header_footer_comment_and_footnote() {
+    let imported = import("libreoffice.docx");
+    assert_eq!(imported.text, LIBREOFFICE_TEXT);
+    assert_eq!(turns(&imported), libreoffice_turns());
+}
+
+const LOUISE_TEXT: &str = "Hvad tænker du om “professionel distance”?\n\
+Den er ikke kold – den er en form for respekt.\n\
+Også over for Poul?\n\
+Især over for ham… han er ensom.";
+
+fn louise_turns() -> Vec<(String, Option<u64>, String)> {
+    vec![
+        said("Interviewer", "Hvad tænker du om “professionel distance”?"),
+        said("Louise", "Den er ikke kold – den er en form for respekt."),
+        said("Interviewer", "Også over for Poul?"),
+        said("Louise", "Især over for ham… han er ensom."),
+    ]
+}
+
+#[test]
+fn windows_1252_text_with_curly_quotes_and_dashes_is_detected() {
+    let imported = import("windows-1252.txt");
+    assert_eq!(
+        (imported.format, imported.encoding),
+        (Format::PlainText, "windows-1252")
+    );
+    assert_eq!(imported.text, LOUISE_TEXT);
+    assert_eq!(turns(&imported), louise_turns());
+}
+
+#[test]
+fn utf16_le_with_bom() {
+    let imported = import("utf16le-bom.txt");
+    assert_eq!(imported.encoding, "UTF-16LE");
+    assert_eq!(imported.text, LOUISE_TEXT);
+    assert_eq!(turns(&imported), louise_turns());
+}
+
+#[test]
+fn utf8_markdown_with_bom_and_crlf() {
+    let imported = import("utf8-bom.md");
+    assert_eq!(
+        (imported.format, imported.encoding),
+        (Format::Markdown, "UTF-8")
+    );
+    assert_eq!(imported.text, LOUISE_TEXT);
+}
+
+#[test]
+fn webvtt_with_voice_tags_keeps_cue_times_and_joins_a_speakers_cues() {
+    let imported = import("voice-tags.vtt");
+    assert_eq!(imported.format, Format::WebVtt);
+    assert_eq!(
+        turns(&imported),
+        [
+            (
+                "Interviewer".to_owned(),
+                Some(1_000),
+                "Hvor længe har du kommet på Lindely?".to_owned()
+            ),
+            (
+                "Poul Frederiksen".to_owned(),
+                Some(4_900),
+                "Siden foråret efter Else døde. Min læge sagde, jeg skulle ud af huset.".to_owned()
+            ),
+            (
+                "Interviewer".to_owned(),
+                Some(62_250),
+                "Og personalet?".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn webvtt_with_name_prefixes_continues_the_speaker() {
+    let imported = import("prefixes.vtt");
+    assert_eq!(
+        turns(&imported),
+        [
+            (
+                "Interviewer".to_owned(),
+                Some(500),
+                "Er Louise en ven?".to_owned()
+            ),
+            (
+                "Poul".to_owned(),
+                Some(3_100),
+                "Jeg bad om hendes nummer engang. Hun sagde, de ikke må give det.".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn srt_with_prefixes_and_markup() {
+    let imported = import("subtitles.srt");
+    assert_eq!(imported.format, Format::Srt);
+    assert_eq!(
+        imported.text,
+        "Hvem er dine venner her?\nErik og Grethe. Ikke personalet. Erik er smed."
+    );
+    assert_eq!(
+        turns(&imported),
+        [
+            (
+                "Interviewer".to_owned(),
+                Some(1_000),
+                "Hvem er dine venner her?".to_owned()
+            ),
+            (
+                "Poul".to_owned(),
+                Some(4_000),
+                "Erik og Grethe. Ikke personalet. Erik er smed.".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn bad_files_give_precise_errors() {
+    let error = |name: &str| import_file(&fixture(name)).expect_err(name);
+    assert!(matches!(
+        error("not-a-zip.docx"),
+        ImportError::CorruptZip(_)
+    ));
+    assert!(
+        error("not-a-zip.docx")
+            .to_string()
+            .starts_with("is damaged: a .docx or .odt file is a zip archive")
+    );
+    assert!(matches!(
+        error("zip-bomb.docx"),
+        ImportError::TooLargeUnpacked { .. }
+    ));
+    assert!(
+        error("zip-bomb.docx")
+            .to_string()
+            .contains("possible zip bomb")
+    );
+    assert_eq!(error("random-bytes.txt"), ImportError::Binary);
+    assert_eq!(error("empty.txt"), ImportError::Empty);
+    assert_eq!(
+        error("libreoffice-source.fodt").to_string(),
+        "is a .fodt file; Continuum imports .txt, .md, .docx, .odt, .vtt and .srt"
+    );
+    // A real zip of the wrong kind: a Word file renamed to .odt.
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("renamed.odt");
+    std::fs::copy(fixture("pandoc.docx"), &renamed).unwrap();
+    assert_eq!(
+        import_file(&renamed).unwrap_err().to_string(),
+        "is not a real OpenDocument text (.odt): it has no content.xml"
+    );
+    let missing = import_file(&dir.path().join("nope.txt")).unwrap_err();
+    assert!(
+        missing.to_string().starts_with("cannot be read:"),
+        "{missing}"
+    );
+}
