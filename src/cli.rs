@@ -46,6 +46,31 @@ pub enum CliCommand {
         /// The project file to check.
         path: PathBuf,
     },
+    /// Add transcripts to a project from .txt, .md, .docx, .odt, .vtt or .srt files, printing what
+    /// was found in each. Files that fail are reported; the others are still imported.
+    Import {
+        /// The project file to add to (saved in place, with a backup).
+        project: PathBuf,
+        /// The transcript files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The case the transcripts belong to (found by name, or created).
+        #[arg(long)]
+        case: Option<String>,
+        /// The interviewee (found by name, or created); default: each named speaker who is not the interviewer.
+        #[arg(long)]
+        participant: Option<String>,
+        /// The role of new participants, e.g. manager, staff, citizen.
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// Print the stored text of one transcript exactly, for scripts and tests.
+    Transcript {
+        /// The project file.
+        project: PathBuf,
+        /// The transcript's name (or its id, such as t3).
+        name: String,
+    },
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -70,7 +95,113 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
         CliCommand::New { path, title, force } => new_project(path, title.as_deref(), *force),
         CliCommand::Check { path } => check(path),
         CliCommand::Format { path } => format(path),
+        CliCommand::Import {
+            project,
+            files,
+            case,
+            participant,
+            role,
+        } => import(
+            project,
+            files,
+            case.as_deref(),
+            participant.as_deref(),
+            role.as_deref(),
+        ),
+        CliCommand::Transcript { project, name } => transcript(project, name),
     }
+}
+
+fn import(
+    project_path: &Path,
+    files: &[PathBuf],
+    case: Option<&str>,
+    participant: Option<&str>,
+    role: Option<&str>,
+) -> Result<String, CliError> {
+    use crate::io::import::import_file;
+    use crate::model::import_plan::{Importer, default_plan};
+    let mut project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let mut report = String::new();
+    let mut failed = Vec::new();
+    let mut importer = Importer::new(&project);
+    let mut imported_count = 0;
+    for file in files {
+        match import_file(file) {
+            Ok(imported) => {
+                let speakers = imported.speakers();
+                let _ = writeln!(
+                    report,
+                    "{}: {}, {}, {} words, {} turns, speakers: {}",
+                    file.display(),
+                    imported.format,
+                    imported.encoding,
+                    imported.word_count(),
+                    imported.turns.len(),
+                    if speakers.is_empty() {
+                        "none named".to_owned()
+                    } else {
+                        speakers.join(", ")
+                    }
+                );
+                let name = file.file_stem().map_or_else(
+                    || "Transcript".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                let plan = default_plan(&project, &name, &speakers, case, participant, role);
+                importer.add(imported.text, imported.turns, &plan);
+                imported_count += 1;
+            }
+            Err(error) => {
+                let _ = writeln!(report, "{}: not imported: it {error}", file.display());
+                failed.push(file);
+            }
+        }
+    }
+    if imported_count > 0 {
+        for edit in importer.finish() {
+            project
+                .apply(edit)
+                .map_err(|e| CliError(format!("{report}could not add the transcripts: {e}")))?;
+        }
+        io::save_project(project_path, &project).map_err(|e| CliError(format!("{report}{e}")))?;
+    }
+    let _ = writeln!(
+        report,
+        "imported {imported_count} of {} files into {}",
+        files.len(),
+        project_path.display()
+    );
+    if failed.is_empty() {
+        Ok(report)
+    } else {
+        Err(CliError(report.trim_end().to_owned()))
+    }
+}
+
+fn transcript(project_path: &Path, name: &str) -> Result<String, CliError> {
+    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let found = project
+        .transcripts
+        .iter()
+        .find(|t| t.name == name || t.id.to_string() == name)
+        .ok_or_else(|| {
+            let names: Vec<_> = project
+                .transcripts
+                .iter()
+                .map(|t| format!("“{}”", t.name))
+                .collect();
+            CliError(format!(
+                "{}: has no transcript called “{name}”; it has {}",
+                project_path.display(),
+                if names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    names.join(", ")
+                }
+            ))
+        })?;
+    Ok(found.text.clone())
 }
 
 fn format(path: &Path) -> Result<String, CliError> {

@@ -8,6 +8,7 @@ mod continuum;
 mod edit;
 mod history;
 mod ids;
+pub mod import_plan;
 mod project;
 mod text;
 mod timestamp;

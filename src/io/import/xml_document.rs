@@ -149,6 +149,10 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
         part: words.part.to_owned(),
         message,
     };
+    // Text counts inside a paragraph we are not skipping, and for Word only inside <w:t>.
+    let collecting = |skipping: usize, out: &Collector, in_text_element: usize| {
+        skipping == 0 && out.in_paragraph > 0 && (words.text.is_none() || in_text_element > 0)
+    };
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buffer = Vec::new();
     let mut out = Collector::default();
@@ -219,30 +223,26 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
                     out.paragraph.push_str(&" ".repeat(count));
                 }
             }
-            Event::Text(t) if skipping == 0 && out.in_paragraph > 0 => {
-                // Word keeps text only in <w:t>; ODF puts it directly in paragraphs and spans.
-                if words.text.is_none() || in_text_element > 0 {
-                    let text = t.decode().map_err(|e| bad_xml(e.to_string()))?;
-                    out.paragraph.push_str(&text);
-                }
+            // Word keeps text only in <w:t>; ODF puts it directly in paragraphs and spans.
+            Event::Text(t) if collecting(skipping, &out, in_text_element) => {
+                let text = t.decode().map_err(|e| bad_xml(e.to_string()))?;
+                out.paragraph.push_str(&text);
             }
-            Event::GeneralRef(r) if skipping == 0 && out.in_paragraph > 0 => {
-                if words.text.is_none() || in_text_element > 0 {
-                    let resolved = if r.is_char_ref() {
-                        r.resolve_char_ref().ok().flatten()
-                    } else {
-                        match r.decode().map_err(|e| bad_xml(e.to_string()))?.as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        }
-                    };
-                    if let Some(c) = resolved {
-                        out.paragraph.push(c);
+            Event::GeneralRef(r) if collecting(skipping, &out, in_text_element) => {
+                let resolved = if r.is_char_ref() {
+                    r.resolve_char_ref().ok().flatten()
+                } else {
+                    match r.decode().map_err(|e| bad_xml(e.to_string()))?.as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
                     }
+                };
+                if let Some(c) = resolved {
+                    out.paragraph.push(c);
                 }
             }
             _ => {}
