@@ -3,6 +3,7 @@
 
 use super::annotators::{self, AddAnnotatorDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
+use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::notifications::Notifications;
 use super::recovery::{Autosave, RestoreChoice, restore_prompt};
 use super::settings::SettingsDialog;
@@ -72,6 +73,7 @@ pub struct App {
     dialogs: Box<dyn FileDialogs>,
     add_annotator: Option<AddAnnotatorDialog>,
     settings: Option<SettingsDialog>,
+    import: Option<ImportDialog>,
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
@@ -135,6 +137,7 @@ impl App {
             dialogs: options.dialogs,
             add_annotator: None,
             settings: None,
+            import: None,
             confirm_discard: None,
             confirm_delete: None,
             changed_on_disk: false,
@@ -251,6 +254,12 @@ impl App {
             }
             Command::AddAnnotator => {
                 self.add_annotator = Some(AddAnnotatorDialog::new(self.doc.project()));
+            }
+            Command::Import => {
+                let paths = self.dialogs.pick_transcripts();
+                if !paths.is_empty() {
+                    self.import = Some(ImportDialog::new(paths));
+                }
             }
             Command::ProjectSettings => {
                 self.settings = Some(SettingsDialog::new(self.doc.project()));
@@ -623,6 +632,62 @@ impl App {
         }
     }
 
+    /// Opens the import dialog for files dropped on the window, and shows a hint while they hover.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() && self.import.is_none() {
+            self.import = Some(ImportDialog::new(dropped));
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop-hint"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop transcripts to import them",
+                egui::FontId::proportional(24.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    /// Shows the import dialog; returns whether transcripts were imported this frame.
+    fn import_dialog(&mut self, ctx: &egui::Context, out: &mut Outbox) -> bool {
+        let Some(dialog) = &mut self.import else {
+            return false;
+        };
+        match dialog.show(ctx, self.doc.project(), out) {
+            ImportOutcome::Open => false,
+            ImportOutcome::Cancelled => {
+                self.import = None;
+                false
+            }
+            ImportOutcome::Imported { count, skipped } => {
+                self.import = None;
+                let mut message = format!(
+                    "Imported {count} transcript{}.",
+                    if count == 1 { "" } else { "s" }
+                );
+                if !skipped.is_empty() {
+                    message.push_str(&format!(" Not imported: {}.", skipped.join(", ")));
+                }
+                self.notifications.info(message);
+                true
+            }
+        }
+    }
+
     fn restore_dialog(&mut self, ctx: &egui::Context) {
         let Some(leftover) = self.leftovers.first() else {
             return;
@@ -665,6 +730,7 @@ impl App {
         // Modal dialogs own the keyboard while they are open.
         if self.add_annotator.is_some()
             || self.settings.is_some()
+            || self.import.is_some()
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
@@ -691,7 +757,7 @@ impl App {
     fn menu_bar(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [Command::NewProject, Command::Open] {
+                for command in [Command::NewProject, Command::Open, Command::Import] {
                     if command.menu_button(ui, true) {
                         out.command(command);
                     }
@@ -865,6 +931,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
+        self.dropped_files(&ctx);
         let mut out = Outbox::default();
         self.shortcuts(&ctx, &mut out);
 
@@ -928,15 +995,26 @@ impl eframe::App for App {
         {
             self.settings = None;
         }
+        let imported = self.import_dialog(&ctx, &mut out);
 
         for edit in out.edits {
             self.apply(edit);
         }
+        let first_new_transcript = self.doc.project().next_transcript_id();
         for (description, edits) in out.groups {
             if let Err(error) = self.doc.apply_all(description, edits) {
                 self.notifications
                     .error(format!("That change was not made: {error}."));
             }
+        }
+        if imported
+            && self
+                .doc
+                .project()
+                .transcript(first_new_transcript)
+                .is_some()
+        {
+            self.view.show_transcript(first_new_transcript);
         }
         for command in out.commands {
             self.run(&ctx, command);

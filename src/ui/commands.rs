@@ -15,6 +15,7 @@ pub enum Command {
     Quit,
     Undo,
     Redo,
+    Import,
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
@@ -25,7 +26,8 @@ pub enum Command {
 impl Command {
     /// Commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
     /// because egui matches Ctrl+S also when Shift is held.
-    pub const WITH_SHORTCUTS: [Command; 9] = [
+    pub const WITH_SHORTCUTS: [Command; 10] = [
+        Command::Import,
         Command::SaveAs,
         Command::Save,
         Command::Redo,
@@ -44,6 +46,7 @@ impl Command {
             Command::OpenRecent(path) => path.display().to_string(),
             Command::ClearRecent => "Clear Recent".into(),
             Command::Save => "Save".into(),
+            Command::Import => "Import transcripts…".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -63,6 +66,9 @@ impl Command {
             Command::OpenRecent(_) => "Open this recently used project",
             Command::ClearRecent => "Forget the list of recent projects",
             Command::Save => "Save the project to its file",
+            Command::Import => {
+                "Add interviews from .txt, .md, .docx, .odt, .vtt or .srt files (or drop them on the window)"
+            }
             Command::SaveAs => "Save the project to a new file",
             Command::Quit => "Close Continuum",
             Command::Undo => "Take back the last change",
@@ -92,6 +98,7 @@ impl Command {
                 Key::S,
             )),
             Command::Quit => ctrl(Key::Q),
+            Command::Import => ctrl(Key::I),
             Command::Undo => ctrl(Key::Z),
             Command::Redo => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,

@@ -7,6 +7,8 @@ pub trait FileDialogs {
     fn pick_project(&self) -> Option<PathBuf>;
     /// Asks where to save, suggesting `file_name`.
     fn save_project(&self, file_name: &str) -> Option<PathBuf>;
+    /// Asks for transcript files to import (empty if cancelled).
+    fn pick_transcripts(&self) -> Vec<PathBuf>;
 }
 
 /// The platform's dialogs through rfd (xdg portal or zenity on Linux).
@@ -19,6 +21,15 @@ impl FileDialogs for NativeFileDialogs {
             .add_filter("Continuum project", &[crate::io::PROJECT_EXTENSION])
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn pick_transcripts(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import transcripts")
+            .add_filter("Transcripts", &["txt", "md", "docx", "odt", "vtt", "srt"])
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn save_project(&self, file_name: &str) -> Option<PathBuf> {

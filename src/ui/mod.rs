@@ -8,6 +8,7 @@ mod app;
 mod commands;
 mod continuum_panel;
 mod file_dialogs;
+mod import_dialog;
 mod inspector;
 mod notifications;
 mod recovery;

@@ -28,6 +28,19 @@ struct Paragraph {
     byte_end: usize,
     /// The speaker whose turn starts in this paragraph, if any.
     speaker: Option<String>,
+    /// Where that turn starts in the recording (subtitle imports).
+    time_ms: Option<u64>,
+}
+
+/// A recording time as `1:02:03` or `2:03`.
+fn clock(ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 /// Paragraphs and their measured positions for one transcript at one text width.
@@ -69,12 +82,14 @@ fn split_paragraphs(transcript: &Transcript) -> Vec<Paragraph> {
         let chars = line.chars().count();
         let end = char_start + chars;
         let mut speaker = None;
+        let mut time_ms = None;
         while let Some(turn) = turns.peek() {
             if turn.start > end {
                 break;
             }
             if speaker.is_none() && turn.start >= char_start {
                 speaker = Some(turn.speaker.clone());
+                time_ms = turn.time_ms;
             }
             turns.next();
         }
@@ -84,6 +99,7 @@ fn split_paragraphs(transcript: &Transcript) -> Vec<Paragraph> {
             byte_start,
             byte_end: byte_start + line.len(),
             speaker,
+            time_ms,
         });
         char_start = end + 1; // the newline
         byte_start += line.len() + 1;
@@ -257,6 +273,21 @@ impl TranscriptView {
                         speaker_colour(ui, speaker, transcript),
                     );
                 }
+                if let Some(ms) = paragraph.time_ms {
+                    let below_name = if paragraph.speaker.as_deref().is_some_and(|s| !s.is_empty())
+                    {
+                        20.0
+                    } else {
+                        3.0
+                    };
+                    painter.text(
+                        pos2(rect.left() + GUTTER, top + below_name),
+                        egui::Align2::RIGHT_TOP,
+                        clock(ms),
+                        FontId::monospace(11.0),
+                        ui.visuals().weak_text_color(),
+                    );
+                }
                 painter.galley(text_rect.min, galley, palette.text);
                 // An accessibility node per visible paragraph, so screen readers and tests find text.
                 let line = &transcript.text[paragraph.byte_start..paragraph.byte_end];
@@ -385,9 +416,11 @@ fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript, words: 
 
 /// Interviewers in grey, everyone else in the accent colour, so turns are told apart at a glance.
 fn speaker_colour(ui: &egui::Ui, speaker: &str, transcript: &Transcript) -> Color32 {
-    let first_speaker = transcript.turns.first().map(|t| t.speaker.as_str());
-    let lower = speaker.to_lowercase();
-    if lower.contains("interview") || lower == "i" || Some(speaker) == first_speaker {
+    let interviewer = match transcript.speakers.iter().find(|s| s.name == speaker) {
+        Some(known) => known.interviewer,
+        None => crate::model::import_plan::looks_like_interviewer(speaker),
+    };
+    if interviewer {
         ui.visuals().weak_text_color()
     } else {
         ui.visuals().hyperlink_color

@@ -17,6 +17,10 @@ struct FakeDialogs {
 }
 
 impl FileDialogs for FakeDialogs {
+    fn pick_transcripts(&self) -> Vec<PathBuf> {
+        // Tests that import use `ImportDialogs`.
+        Vec::new()
+    }
     fn pick_project(&self) -> Option<PathBuf> {
         self.open.clone()
     }
@@ -810,4 +814,114 @@ fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().project(), &before);
+}
+
+struct ImportDialogs(Vec<PathBuf>);
+
+impl FileDialogs for ImportDialogs {
+    fn pick_project(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_project(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_transcripts(&self) -> Vec<PathBuf> {
+        self.0.clone()
+    }
+}
+
+#[test]
+fn importing_files_shows_what_was_found_files_them_under_a_case_and_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.continuum");
+    io::save_project(&path, &Project::new("Study")).unwrap();
+    let fixture = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name)
+    };
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(ImportDialogs(vec![
+            fixture("voice-tags.vtt"),
+            fixture("libreoffice.odt"),
+            fixture("random-bytes.txt"),
+        ])),
+        ..StartOptions::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    // The files are read on a background thread; wait (boundedly) for all three.
+    for _ in 0..500 {
+        let all_read = [
+            "random-bytes.txt will not be imported",
+            "WebVTT subtitles",
+            "OpenDocument text",
+        ]
+        .iter()
+        .all(|text| harness.query_by_label_contains(text).is_some());
+        if all_read {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("random-bytes.txt will not be imported: it is not text")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("WebVTT subtitles · UTF-8")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Speaker “Poul Frederiksen” is")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Case:")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Case:")
+        .type_text("Dagcentret Lindely");
+    harness.run();
+    harness.get_by_label("Import 2 transcripts").click();
+    harness.run();
+
+    let project = harness.state().project();
+    assert_eq!(project.transcripts.len(), 2);
+    assert_eq!(project.cases.len(), 1);
+    assert!(
+        project
+            .transcripts
+            .iter()
+            .all(|t| t.case == Some(project.cases[0].id))
+    );
+    let people: Vec<_> = project
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(people, ["Poul Frederiksen", "Søren"]);
+    assert_eq!(project.transcripts[0].turns[2].time_ms, Some(62_250));
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n == "Imported 2 transcripts. Not imported: random-bytes.txt.")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness.state().project().transcripts.is_empty(),
+        "one undo takes the whole import back"
+    );
+    assert!(harness.state().project().participants.is_empty());
 }
