@@ -4,7 +4,7 @@
 
 use super::{
     Annotator, AnnotatorId, Case, CaseId, Colour, Continuum, Excerpt, ExcerptId, Participant,
-    ParticipantId, Placement, Project, Timestamp, Transcript, TranscriptId, char_len,
+    ParticipantId, Placement, Project, Timestamp, Transcript, TranscriptId, Turn, char_len,
 };
 use std::fmt;
 
@@ -33,6 +33,14 @@ pub enum Edit {
     AddTranscript(Transcript),
     /// Only a transcript without excerpts can be removed this way.
     RemoveTranscript(TranscriptId),
+    /// Replaces a transcript's text (a corrected version) and moves every one of its excerpts to
+    /// its place in the new text. Each excerpt of the transcript must be given a new range.
+    ReplaceText {
+        transcript: TranscriptId,
+        text: String,
+        turns: Vec<Turn>,
+        ranges: Vec<(ExcerptId, usize, usize)>,
+    },
     AddExcerpt(Excerpt),
     SetExcerptLabel {
         excerpt: ExcerptId,
@@ -127,6 +135,12 @@ impl Edit {
             Edit::RemoveParticipant(_) => "participant removal".to_owned(),
             Edit::AddTranscript(t) => format!("import of “{}”", t.name),
             Edit::RemoveTranscript(_) => "transcript removal".to_owned(),
+            Edit::ReplaceText { transcript, .. } => format!(
+                "new text for “{}”",
+                project
+                    .transcript(*transcript)
+                    .map_or("a transcript", |t| t.name.as_str())
+            ),
             Edit::AddExcerpt(_) => "new excerpt".to_owned(),
             Edit::SetExcerptLabel { excerpt, .. } => format!("label of {}", excerpt_name(*excerpt)),
             Edit::RemoveExcerpt(id) => format!("deletion of {}", excerpt_name(*id)),
@@ -256,6 +270,12 @@ impl Project {
                 let at = at.ok_or_else(|| EditError::NotFound(format!("transcript {id}")))?;
                 Ok(Edit::AddTranscript(self.transcripts.remove(at)))
             }
+            Edit::ReplaceText {
+                transcript,
+                text,
+                turns,
+                ranges,
+            } => self.replace_text(transcript, text, turns, ranges),
             Edit::AddExcerpt(excerpt) => {
                 self.check_new_excerpt(&excerpt)?;
                 let id = excerpt.id;
@@ -380,6 +400,57 @@ impl Project {
                 })
             }
         }
+    }
+
+    fn replace_text(
+        &mut self,
+        id: TranscriptId,
+        text: String,
+        turns: Vec<Turn>,
+        ranges: Vec<(ExcerptId, usize, usize)>,
+    ) -> Result<Edit, EditError> {
+        let at = self.transcripts.iter().position(|t| t.id == id);
+        let at = at.ok_or_else(|| EditError::NotFound(format!("transcript {id}")))?;
+        let len = char_len(&text);
+        for turn in &turns {
+            if turn.start > turn.end || turn.end > len {
+                return Err(EditError::OutOfRange(format!(
+                    "a speaker turn ({}..{}) is outside the new text ({len} characters)",
+                    turn.start, turn.end
+                )));
+            }
+        }
+        for excerpt in self.excerpts.iter().filter(|e| e.transcript == id) {
+            let Some(&(_, start, end)) = ranges.iter().find(|(e, _, _)| *e == excerpt.id) else {
+                return Err(EditError::InUse(format!(
+                    "excerpt {} has no place in the new text",
+                    excerpt.id
+                )));
+            };
+            if start >= end || end > len {
+                return Err(EditError::OutOfRange(format!(
+                    "excerpt {} would be {start}..{end}, outside the new text ({len} characters)",
+                    excerpt.id
+                )));
+            }
+        }
+        let mut old_ranges = Vec::new();
+        for excerpt in self.excerpts.iter_mut().filter(|e| e.transcript == id) {
+            if let Some(&(_, start, end)) = ranges.iter().find(|(e, _, _)| *e == excerpt.id) {
+                old_ranges.push((excerpt.id, excerpt.start, excerpt.end));
+                excerpt.start = start;
+                excerpt.end = end;
+            }
+        }
+        let transcript = &mut self.transcripts[at];
+        let old_text = std::mem::replace(&mut transcript.text, text);
+        let old_turns = std::mem::replace(&mut transcript.turns, turns);
+        Ok(Edit::ReplaceText {
+            transcript: id,
+            text: old_text,
+            turns: old_turns,
+            ranges: old_ranges,
+        })
     }
 
     fn check_new_excerpt(&self, excerpt: &Excerpt) -> Result<(), EditError> {
@@ -602,6 +673,39 @@ mod tests {
             },
         };
         assert!(matches!(p.apply(nan), Err(EditError::OutOfRange(_))));
+    }
+
+    #[test]
+    fn replacing_text_moves_excerpts_and_is_undone_exactly() {
+        let mut p = project();
+        p.apply(Edit::AddExcerpt(excerpt(1, 11, 23))).unwrap();
+        let before = p.clone();
+        let replace = Edit::ReplaceText {
+            transcript: TranscriptId(1),
+            text: "Ja. Hun kalder mig sin pige.".into(),
+            turns: vec![],
+            ranges: vec![(ExcerptId(1), 15, 27)],
+        };
+        let inverse = p.apply(replace).unwrap();
+        assert_eq!(p.quote(p.excerpt(ExcerptId(1)).unwrap()), "mig sin pige");
+        p.apply(inverse).unwrap();
+        assert_eq!(p, before);
+        // Every excerpt needs a place in the new text, inside it.
+        let forgotten = Edit::ReplaceText {
+            transcript: TranscriptId(1),
+            text: "Nyt.".into(),
+            turns: vec![],
+            ranges: vec![],
+        };
+        assert!(matches!(p.apply(forgotten), Err(EditError::InUse(_))));
+        let outside = Edit::ReplaceText {
+            transcript: TranscriptId(1),
+            text: "Nyt.".into(),
+            turns: vec![],
+            ranges: vec![(ExcerptId(1), 0, 9)],
+        };
+        assert!(matches!(p.apply(outside), Err(EditError::OutOfRange(_))));
+        assert_eq!(p, before);
     }
 
     #[test]

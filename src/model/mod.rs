@@ -10,6 +10,7 @@ mod history;
 mod ids;
 pub mod import_plan;
 mod project;
+mod reanchor;
 mod text;
 mod timestamp;
 mod validate;
@@ -23,6 +24,7 @@ pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Speaker, Transcript,
     Turn,
 };
+pub use reanchor::reanchor;
 pub use text::{char_len, char_slice, short_label, snap_to_words};
 pub use timestamp::Timestamp;
 pub use validate::ValidationError;

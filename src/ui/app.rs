@@ -6,6 +6,7 @@ use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::notifications::Notifications;
 use super::recovery::{Autosave, RestoreChoice, restore_prompt};
+use super::replace_text::ReplaceTextDialog;
 use super::settings::SettingsDialog;
 use super::state::{Outbox, ViewState};
 use super::transcript_view::{TranscriptView, can_create_excerpt};
@@ -74,6 +75,7 @@ pub struct App {
     add_annotator: Option<AddAnnotatorDialog>,
     settings: Option<SettingsDialog>,
     import: Option<ImportDialog>,
+    replace_text: Option<ReplaceTextDialog>,
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
@@ -138,6 +140,7 @@ impl App {
             add_annotator: None,
             settings: None,
             import: None,
+            replace_text: None,
             confirm_discard: None,
             confirm_delete: None,
             changed_on_disk: false,
@@ -261,6 +264,7 @@ impl App {
                     self.import = Some(ImportDialog::new(paths));
                 }
             }
+            Command::ReplaceText => self.start_replace_text(),
             Command::ProjectSettings => {
                 self.settings = Some(SettingsDialog::new(self.doc.project()));
             }
@@ -632,6 +636,32 @@ impl App {
         }
     }
 
+    /// Asks for the corrected file and reports, before anything changes, which excerpts it keeps.
+    fn start_replace_text(&mut self) {
+        let Some(transcript) = self.view.transcript else {
+            self.notifications
+                .info("Open the transcript whose text you want to replace first.");
+            return;
+        };
+        let Some(path) = self.dialogs.pick_transcripts().into_iter().next() else {
+            return;
+        };
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match crate::io::import::import_file(&path) {
+            Ok(imported) => {
+                self.replace_text =
+                    ReplaceTextDialog::new(self.doc.project(), transcript, file, imported);
+            }
+            Err(error) => self.notifications.error(format!(
+                "{} cannot replace the text: it {error}",
+                path.display()
+            )),
+        }
+    }
+
     /// Opens the import dialog for files dropped on the window, and shows a hint while they hover.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -731,6 +761,7 @@ impl App {
         if self.add_annotator.is_some()
             || self.settings.is_some()
             || self.import.is_some()
+            || self.replace_text.is_some()
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
@@ -819,6 +850,9 @@ impl App {
             ui.menu_button("Project", |ui| {
                 if Command::ProjectSettings.menu_button(ui, true) {
                     out.command(Command::ProjectSettings);
+                }
+                if Command::ReplaceText.menu_button(ui, self.view.transcript.is_some()) {
+                    out.command(Command::ReplaceText);
                 }
             });
             ui.menu_button("Annotators", |ui| {
@@ -996,6 +1030,11 @@ impl eframe::App for App {
             self.settings = None;
         }
         let imported = self.import_dialog(&ctx, &mut out);
+        if let Some(dialog) = &mut self.replace_text
+            && !dialog.show(&ctx, self.doc.project(), &mut out)
+        {
+            self.replace_text = None;
+        }
 
         for edit in out.edits {
             self.apply(edit);

@@ -16,6 +16,7 @@ pub enum Command {
     Undo,
     Redo,
     Import,
+    ReplaceText,
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
@@ -47,6 +48,7 @@ impl Command {
             Command::ClearRecent => "Clear Recent".into(),
             Command::Save => "Save".into(),
             Command::Import => "Import transcripts…".into(),
+            Command::ReplaceText => "Replace text of transcript…".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),
@@ -66,6 +68,9 @@ impl Command {
             Command::OpenRecent(_) => "Open this recently used project",
             Command::ClearRecent => "Forget the list of recent projects",
             Command::Save => "Save the project to its file",
+            Command::ReplaceText => {
+                "Swap the open transcript's text for a corrected version; excerpts are found again in the new text"
+            }
             Command::Import => {
                 "Add interviews from .txt, .md, .docx, .odt, .vtt or .srt files (or drop them on the window)"
             }

@@ -12,6 +12,7 @@ mod import_dialog;
 mod inspector;
 mod notifications;
 mod recovery;
+mod replace_text;
 mod settings;
 mod state;
 mod transcript_list;

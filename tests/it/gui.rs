@@ -925,3 +925,83 @@ fn importing_files_shows_what_was_found_files_them_under_a_case_and_is_one_undo_
     );
     assert!(harness.state().project().participants.is_empty());
 }
+
+#[test]
+fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() {
+    let (dir, path) = sample_copy();
+    let original = io::load_project(&path).unwrap();
+    let birgitte = &original.transcripts[0];
+    // The corrected transcript, as a transcriber would send it: "Name: text" lines, with a line
+    // added at the top (so every excerpt moves) and one quoted sentence reworded (so it is lost).
+    let mut corrected = String::from("Interviewer: (Recording starts.)\n");
+    for turn in &birgitte.turns {
+        let said = char_slice(&birgitte.text, turn.start, turn.end).replace(
+            "Closeness without the team around it",
+            "Closeness without a team around it",
+        );
+        corrected.push_str(&format!("{}: {said}\n", turn.speaker));
+    }
+    let file = dir.path().join("birgitte-corrected.txt");
+    std::fs::write(&file, corrected).unwrap();
+
+    let mut harness = harness_with(StartOptions {
+        file: Some(path.clone()),
+        dialogs: Box::new(ImportDialogs(vec![file])),
+        ..StartOptions::default()
+    });
+    harness.get_all_by_label("Project").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Replace text of transcript…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("6 of 7 excerpts were found in the new text")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("“Closeness without the team around it can become a burden")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "nothing changes before the user agrees"
+    );
+
+    harness.get_by_label("Replace text").click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.excerpts.len(), original.excerpts.len() - 1);
+    for excerpt in project
+        .excerpts
+        .iter()
+        .filter(|e| e.transcript == birgitte.id)
+    {
+        let before = original.excerpt(excerpt.id).unwrap();
+        assert_eq!(
+            project.quote(excerpt),
+            original.quote(before),
+            "excerpt {} keeps its quote",
+            excerpt.id
+        );
+        assert!(
+            excerpt.start > before.start,
+            "excerpt {} moved down",
+            excerpt.id
+        );
+    }
+    // The first excerpt comes before the reworded sentence: it moved by exactly the added line.
+    let first = project.excerpt(ExcerptId(1)).unwrap();
+    assert_eq!(
+        first.start,
+        original.excerpt(ExcerptId(1)).unwrap().start + 20
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "one undo restores the old text and the lost excerpt"
+    );
+}

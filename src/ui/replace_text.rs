@@ -1,0 +1,112 @@
+//! "Replace text…": swaps a transcript's text for a corrected version. Before anything changes
+//! it reports which excerpts were found again in the new text and which were not (those would be
+//! deleted, with their placements); the replacement is one undoable step.
+
+use super::state::Outbox;
+use crate::io::import::ImportedText;
+use crate::model::{Edit, ExcerptId, Project, TranscriptId, reanchor};
+
+pub struct ReplaceTextDialog {
+    transcript: TranscriptId,
+    file: String,
+    imported: ImportedText,
+    found: Vec<(ExcerptId, Option<(usize, usize)>)>,
+}
+
+impl ReplaceTextDialog {
+    pub fn new(
+        project: &Project,
+        transcript: TranscriptId,
+        file: String,
+        imported: ImportedText,
+    ) -> Option<Self> {
+        let old = project.transcript(transcript)?;
+        let excerpts = project.excerpts_of(transcript);
+        let found = reanchor(&old.text, &imported.text, &excerpts);
+        Some(Self {
+            transcript,
+            file,
+            imported,
+            found,
+        })
+    }
+
+    /// Shows the report; returns `false` once the dialog should close.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+        let Some(transcript) = project.transcript(self.transcript) else {
+            return false;
+        };
+        let mut open = true;
+        let missing: Vec<ExcerptId> = self
+            .found
+            .iter()
+            .filter(|(_, r)| r.is_none())
+            .map(|(e, _)| *e)
+            .collect();
+        egui::Modal::new(egui::Id::unique("replace-text")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(format!("Replace the text of “{}”", transcript.name));
+            ui.label(format!(
+                "{} ({}, {} words) replaces the current text ({} words).",
+                self.file,
+                self.imported.format,
+                self.imported.word_count(),
+                transcript.text.split_whitespace().count()
+            ));
+            ui.label(format!(
+                "{} of {} excerpts were found in the new text and will move with it.",
+                self.found.len() - missing.len(),
+                self.found.len()
+            ));
+            if !missing.is_empty() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "{} could not be found, and would be deleted with every placement of them:",
+                        missing.len()
+                    ),
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for id in &missing {
+                            if let Some(excerpt) = project.excerpt(*id) {
+                                let placed = project
+                                    .annotators
+                                    .iter()
+                                    .filter(|a| project.placement(a.id, *id).is_some())
+                                    .count();
+                                ui.label(format!(
+                                    "• “{}” ({placed} placements)",
+                                    crate::model::short_label(project.quote(excerpt), 90)
+                                ));
+                            }
+                        }
+                    });
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Replace text").clicked() {
+                    let mut edits: Vec<Edit> =
+                        missing.iter().map(|id| Edit::RemoveExcerpt(*id)).collect();
+                    edits.push(Edit::ReplaceText {
+                        transcript: self.transcript,
+                        text: self.imported.text.clone(),
+                        turns: self.imported.turns.clone(),
+                        ranges: self
+                            .found
+                            .iter()
+                            .filter_map(|(id, range)| range.map(|(s, e)| (*id, s, e)))
+                            .collect(),
+                    });
+                    out.group(format!("new text for “{}”", transcript.name), edits);
+                    open = false;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    open = false;
+                }
+            });
+        });
+        open
+    }
+}
