@@ -82,6 +82,18 @@ mod tests {
     }
 
     #[test]
+    fn text_broken_in_its_announced_encoding_is_refused() {
+        // A UTF-16 byte-order mark, then a lone surrogate.
+        let broken = [0xFF, 0xFE, 0x00, 0xD8, b'A', 0x00];
+        assert_eq!(
+            decode_text(&broken),
+            Err(ImportError::Undecodable {
+                encoding: "UTF-16LE"
+            })
+        );
+    }
+
+    #[test]
     fn binary_is_refused() {
         assert_eq!(
             decode_text(b"PK\x03\x04\x00\x00binary"),
