@@ -229,3 +229,63 @@ proptest! {
         prop_assert_eq!(&project, &last);
     }
 }
+
+const IMPORT_FIXTURES: &[&str] = &[
+    "pandoc.docx",
+    "libreoffice.odt",
+    "voice-tags.vtt",
+    "subtitles.srt",
+    "windows-1252.txt",
+    "utf16le-bom.txt",
+];
+
+fn extension_of(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or("")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
+
+    /// Every importer, fed arbitrary bytes under its extension: an error or a transcript whose
+    /// turns lie inside its text, never a panic.
+    #[test]
+    fn arbitrary_bytes_never_panic_an_importer(
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+        which in 0..IMPORT_FIXTURES.len(),
+    ) {
+        check_imported(io::import::import_bytes(extension_of(IMPORT_FIXTURES[which]), &bytes));
+    }
+
+    /// Real files from other tools, damaged at random.
+    #[test]
+    fn mutated_real_files_never_panic_an_importer(
+        mutations in proptest::collection::vec(mutation(), 1..5),
+        which in 0..IMPORT_FIXTURES.len(),
+    ) {
+        let name = IMPORT_FIXTURES[which];
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+        let original = std::fs::read(path).unwrap();
+        // `mutate` works on text; binary formats are passed through a lossless Latin-1 view.
+        let as_text: String = original.iter().map(|&b| b as char).collect();
+        let bytes: Vec<u8> = String::from_utf8_lossy(&mutate(&as_text, &mutations))
+            .chars()
+            .map(|c| c as u32 as u8)
+            .collect();
+        check_imported(io::import::import_bytes(extension_of(name), &bytes));
+    }
+}
+
+fn check_imported(result: Result<io::import::ImportedText, io::import::ImportError>) {
+    if let Ok(imported) = result {
+        let len = imported.text.chars().count();
+        let mut previous_end = 0;
+        for turn in &imported.turns {
+            assert!(
+                turn.start <= turn.end && turn.end <= len,
+                "{turn:?} outside {len} chars"
+            );
+            assert!(turn.start >= previous_end, "turns overlap");
+            previous_end = turn.end;
+        }
+    }
+}
