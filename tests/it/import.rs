@@ -273,3 +273,20 @@ fn bad_files_give_precise_errors() {
         "{missing}"
     );
 }
+
+#[test]
+fn a_file_too_large_to_be_a_transcript_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // Sparse: no disk space used, but the size says 65 MB.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(continuum::io::import::MAX_IMPORT_BYTES + 1)
+        .unwrap();
+    let error = import_file(&path).unwrap_err();
+    assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+    assert!(
+        error.to_string().contains("more than any transcript"),
+        "{error}"
+    );
+}
