@@ -71,6 +71,31 @@ pub enum CliCommand {
         /// The transcript's name (or its id, such as t3).
         name: String,
     },
+    /// Write every placement as a CSV table (one row per placement, with its excerpt, transcript,
+    /// case, participant, role, position, nearest anchor, quote and memo).
+    ExportCsv {
+        /// The project file.
+        project: PathBuf,
+        /// Where to write the table.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Krippendorff's alpha between annotators, from a project or from a CSV table with the
+    /// columns annotator, excerpt and position (optionally case and role).
+    Agreement {
+        /// A project file, or a .csv table.
+        input: PathBuf,
+        /// How values differ: interval (positions as numbers), ordinal (anchor zones), nominal
+        /// (nearest anchor), or ratio.
+        #[arg(long, default_value = "interval", value_parser = ["interval", "ordinal", "nominal", "ratio"])]
+        metric: String,
+        /// Break the result down by case or by role.
+        #[arg(long, value_parser = ["case", "role"])]
+        by: Option<String>,
+        /// Output as text, csv or json.
+        #[arg(long, default_value = "text", value_parser = ["text", "csv", "json"])]
+        format: String,
+    },
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -109,6 +134,13 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
             role.as_deref(),
         ),
         CliCommand::Transcript { project, name } => transcript(project, name),
+        CliCommand::ExportCsv { project, out } => export_csv(project, out),
+        CliCommand::Agreement {
+            input,
+            metric,
+            by,
+            format,
+        } => agreement(input, metric, by.as_deref(), format),
     }
 }
 
@@ -176,6 +208,107 @@ fn import(
         Ok(report)
     } else {
         Err(CliError(report.trim_end().to_owned()))
+    }
+}
+
+fn export_csv(project_path: &Path, out: &Path) -> Result<String, CliError> {
+    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let table = io::placements_csv(&project);
+    io::write_atomically(out, table.as_bytes())
+        .map_err(|e| CliError(format!("{}: could not be written: {e}", out.display())))?;
+    let rows = project
+        .annotators
+        .iter()
+        .map(|a| a.placements.len())
+        .sum::<usize>();
+    Ok(format!("wrote {rows} placements to {}\n", out.display()))
+}
+
+fn agreement(
+    input: &Path,
+    metric: &str,
+    by: Option<&str>,
+    format: &str,
+) -> Result<String, CliError> {
+    use crate::analysis::{Grouping, Metric, Ratings, agreement_report};
+    let metric = Metric::parse(metric).unwrap_or(Metric::Interval);
+    let is_csv = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let ratings = if is_csv {
+        let text = std::fs::read_to_string(input)
+            .map_err(|e| CliError(format!("{}: cannot be read: {e}", input.display())))?;
+        Ratings::from_csv(&text).map_err(|e| CliError(format!("{}: {e}", input.display())))?
+    } else {
+        let project = io::load_project(input).map_err(|e| CliError(e.to_string()))?;
+        Ratings::from_project(&project, metric)
+    };
+    let by = match by {
+        Some("case") => Some(Grouping::Case),
+        Some("role") => Some(Grouping::Role),
+        _ => None,
+    };
+    let report = agreement_report(&ratings, metric, by);
+    match format {
+        "json" => serde_json::to_string_pretty(&report)
+            .map(|json| json + "\n")
+            .map_err(|e| CliError(e.to_string())),
+        "csv" => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let _ =
+                writer.write_record(["kind", "group", "alpha", "units", "pairable_values", "note"]);
+            let mut write = |kind: &str, row: &crate::analysis::Row| {
+                let alpha = row.alpha.map(|a| format!("{a:.6}")).unwrap_or_default();
+                let _ = writer.write_record([
+                    kind,
+                    &row.group,
+                    &alpha,
+                    &row.units.to_string(),
+                    &row.pairable_values.to_string(),
+                    row.note.as_deref().unwrap_or(""),
+                ]);
+            };
+            write("all", &report.overall);
+            for row in &report.groups {
+                write(report.grouped_by.unwrap_or("group"), row);
+            }
+            for row in &report.pairwise {
+                write("pair", row);
+            }
+            drop(write);
+            let bytes = writer.into_inner().map_err(|e| CliError(e.to_string()))?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        _ => {
+            let mut s = String::new();
+            let line = |row: &crate::analysis::Row| match (row.alpha, &row.note) {
+                (Some(alpha), _) => format!(
+                    "α = {alpha:.3} ({} units, {} pairable values)",
+                    row.units, row.pairable_values
+                ),
+                (None, Some(note)) => format!("undefined: {note}"),
+                (None, None) => "undefined".to_owned(),
+            };
+            let _ = writeln!(
+                s,
+                "Krippendorff's alpha ({}); units are excerpts placed by at least two annotators",
+                report.metric
+            );
+            let _ = writeln!(s, "all: {}", line(&report.overall));
+            if let Some(by) = report.grouped_by {
+                let _ = writeln!(s, "by {by}:");
+                for row in &report.groups {
+                    let _ = writeln!(s, "  {}: {}", row.group, line(row));
+                }
+            }
+            if !report.pairwise.is_empty() {
+                let _ = writeln!(s, "pairs of annotators:");
+                for row in &report.pairwise {
+                    let _ = writeln!(s, "  {}: {}", row.group, line(row));
+                }
+            }
+            Ok(s)
+        }
     }
 }
 

@@ -3,5 +3,5 @@
 mod agreement;
 mod alpha;
 
-pub use agreement::{AgreementReport, Grouping, Ratings, agreement_report};
+pub use agreement::{AgreementReport, Grouping, Ratings, Row, agreement_report};
 pub use alpha::{Alpha, Metric, krippendorff_alpha};

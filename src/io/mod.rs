@@ -7,6 +7,7 @@ mod png_file;
 mod project_file;
 mod recent;
 mod recovery;
+mod table;
 
 pub use atomic::{
     BACKUPS_KEPT, backup_path, backup_paths, replace_keeping_backups, write_atomically,
@@ -19,6 +20,7 @@ pub use project_file::{
 };
 pub use recent::RecentFiles;
 pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
+pub use table::{COLUMNS, placements_csv};
 
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";

@@ -302,3 +302,126 @@ fn transcript_names_the_choices_when_the_name_is_wrong() {
         "{stderr}"
     );
 }
+
+#[test]
+fn export_csv_writes_one_rfc4180_row_per_placement() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("placements.csv");
+    let out = continuum(&[
+        "export-csv".as_ref(),
+        sample_path().as_os_str(),
+        "--out".as_ref(),
+        out_path.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("wrote 80 placements to {}", out_path.display())
+    );
+    let table = std::fs::read_to_string(&out_path).unwrap();
+    let mut reader = csv::Reader::from_reader(table.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        continuum::io::COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 80);
+    // Quotes with commas survive the round trip intact.
+    assert_eq!(
+        &rows[0][10],
+        "we are not strangers walking in with a key box any more, we are part of her week"
+    );
+    assert_eq!(
+        (&rows[0][0], &rows[0][3], &rows[0][8], &rows[0][9]),
+        ("Anna Holm", "Hjemmeplejen Vestbo", "0.22", "Friend")
+    );
+    assert!(table.contains("\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn agreement_from_a_project_and_from_its_exported_table_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("placements.csv");
+    continuum(&[
+        "export-csv".as_ref(),
+        sample_path().as_os_str(),
+        "--out".as_ref(),
+        csv_path.as_os_str(),
+    ]);
+    let from_project = continuum(&[
+        "agreement".as_ref(),
+        sample_path().as_os_str(),
+        "--by".as_ref(),
+        "case".as_ref(),
+    ]);
+    let from_table = continuum(&[
+        "agreement".as_ref(),
+        csv_path.as_os_str(),
+        "--by".as_ref(),
+        "case".as_ref(),
+    ]);
+    assert!(
+        from_project.status.success(),
+        "{}",
+        text(&from_project.stderr)
+    );
+    assert_eq!(text(&from_project.stdout), text(&from_table.stdout));
+    let report = text(&from_project.stdout);
+    assert!(
+        report.contains("all: α = 0.972 (39 units, 78 pairable values)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Dagcentret Lindely: α = 0.840 (18 units, 36 pairable values)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Anna Holm – Jonas Berg: α = 0.972"),
+        "{report}"
+    );
+
+    let json = continuum(&[
+        "agreement".as_ref(),
+        sample_path().as_os_str(),
+        "--metric".as_ref(),
+        "nominal".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["metric"], "nominal");
+    assert_eq!(value["overall"]["units"], 39);
+}
+
+#[test]
+fn agreement_on_a_bad_table_names_the_line_and_on_one_annotator_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "annotator,excerpt,position\nAnna,e1,0.2\nJonas,e1,far\n",
+    )
+    .unwrap();
+    let out = continuum(&["agreement".as_ref(), bad.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("bad.csv: line 3: the position “far” is not a finite number"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let alone = dir.path().join("alone.csv");
+    std::fs::write(
+        &alone,
+        "annotator,excerpt,position\nAnna,e1,0.2\nAnna,e2,0.7\n",
+    )
+    .unwrap();
+    let out = continuum(&["agreement".as_ref(), alone.as_os_str()]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout)
+            .contains("all: undefined: it needs at least one excerpt placed by two annotators"),
+        "{}",
+        text(&out.stdout)
+    );
+}
