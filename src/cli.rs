@@ -275,7 +275,6 @@ fn agreement(
             for row in &report.pairwise {
                 write("pair", row);
             }
-            drop(write);
             let bytes = writer.into_inner().map_err(|e| CliError(e.to_string()))?;
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
