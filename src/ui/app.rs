@@ -1,6 +1,7 @@
 //! The application: owns the open [`Document`], the view state and the panels; lays out the window;
 //! applies the edits and commands the panels emit; guards unsaved changes on New, Open and Quit.
 
+use super::agreement_window::AgreementWindow;
 use super::annotators::{self, AddAnnotatorDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
@@ -76,6 +77,7 @@ pub struct App {
     settings: Option<SettingsDialog>,
     import: Option<ImportDialog>,
     replace_text: Option<ReplaceTextDialog>,
+    agreement: Option<AgreementWindow>,
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
@@ -141,6 +143,7 @@ impl App {
             settings: None,
             import: None,
             replace_text: None,
+            agreement: None,
             confirm_discard: None,
             confirm_delete: None,
             changed_on_disk: false,
@@ -265,6 +268,7 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
+            Command::Agreement => self.agreement = Some(AgreementWindow::default()),
             Command::ProjectSettings => {
                 self.settings = Some(SettingsDialog::new(self.doc.project()));
             }
@@ -859,6 +863,9 @@ impl App {
                 if Command::AddAnnotator.menu_button(ui, true) {
                     out.command(Command::AddAnnotator);
                 }
+                if Command::Agreement.menu_button(ui, true) {
+                    out.command(Command::Agreement);
+                }
             });
             ui.menu_button("View", |ui| {
                 egui::global_theme_preference_buttons(ui);
@@ -1030,6 +1037,11 @@ impl eframe::App for App {
             self.settings = None;
         }
         let imported = self.import_dialog(&ctx, &mut out);
+        if let Some(window) = &mut self.agreement
+            && !window.show(&ctx, self.doc.project(), self.doc.change_count())
+        {
+            self.agreement = None;
+        }
         if let Some(dialog) = &mut self.replace_text
             && !dialog.show(&ctx, self.doc.project(), &mut out)
         {

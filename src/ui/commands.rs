@@ -20,6 +20,7 @@ pub enum Command {
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
+    Agreement,
     ProjectSettings,
     ClearSelection,
 }
@@ -56,6 +57,7 @@ impl Command {
             Command::NewExcerpt => "New excerpt".into(),
             Command::DeleteExcerpt => "Delete excerpt".into(),
             Command::AddAnnotator => "Add annotator…".into(),
+            Command::Agreement => "Agreement…".into(),
             Command::ProjectSettings => "Project settings…".into(),
             Command::ClearSelection => "Clear selection".into(),
         }
@@ -85,6 +87,9 @@ impl Command {
                 "Delete the selected excerpt with every annotator's placement of it"
             }
             Command::AddAnnotator => "Add a person who codes, with their own colour",
+            Command::Agreement => {
+                "Krippendorff's alpha between the annotators, overall, by case or role, and per pair"
+            }
             Command::ProjectSettings => {
                 "The project's title and its continuum: pole labels and anchors"
             }

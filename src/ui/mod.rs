@@ -3,6 +3,7 @@
 //! applies them after the frame's panels are drawn. UI code never writes files itself: saving goes
 //! through [`crate::document`] and [`crate::io`].
 
+mod agreement_window;
 mod annotators;
 mod app;
 mod commands;

@@ -1005,3 +1005,22 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
         "one undo restores the old text and the lost excerpt"
     );
 }
+
+#[test]
+fn the_agreement_window_shows_alpha_by_case_and_per_pair() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Annotators").click();
+    harness.run();
+    harness.get_by_label("Agreement…").click();
+    harness.run();
+    // Once in the transcript list, once in the table.
+    assert_eq!(harness.get_all_by_label("Dagcentret Lindely").count(), 2);
+    assert!(harness.query_by_label("Anna Holm – Jonas Berg").is_some());
+    assert_eq!(
+        harness.get_all_by_label("0.972").count(),
+        2,
+        "overall and the one pair"
+    );
+    assert!(harness.query_by_label("0.840").is_some(), "the day centre");
+}

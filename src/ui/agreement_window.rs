@@ -1,0 +1,125 @@
+//! The agreement window: Krippendorff's alpha for the open project, overall, by case or role, and
+//! for each pair of annotators. The numbers come from `crate::analysis`; this only shows them.
+
+use crate::analysis::{AgreementReport, Grouping, Metric, Ratings, Row, agreement_report};
+use crate::model::Project;
+
+pub struct AgreementWindow {
+    metric: Metric,
+    by: Option<Grouping>,
+    /// The last report and what it was computed for (project change count, metric, grouping), so
+    /// it is computed when something changes, not every frame.
+    cached: Option<((u64, Metric, Option<Grouping>), AgreementReport)>,
+}
+
+impl Default for AgreementWindow {
+    fn default() -> Self {
+        Self {
+            metric: Metric::Interval,
+            by: Some(Grouping::Case),
+            cached: None,
+        }
+    }
+}
+
+impl AgreementWindow {
+    /// Shows the window; returns `false` once it is closed.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, change_count: u64) -> bool {
+        let mut open = true;
+        egui::Window::new("Agreement between annotators")
+            .open(&mut open)
+            .default_width(520.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    let caption = ui.label("Metric:");
+                    egui::ComboBox::from_id_salt("alpha-metric")
+                        .selected_text(self.metric.name())
+                        .show_ui(ui, |ui| {
+                            for metric in Metric::ALL {
+                                ui.selectable_value(&mut self.metric, metric, metric.name());
+                            }
+                        })
+                        .response
+                        .labelled_by(caption.id);
+                    let caption = ui.label("Break down by:");
+                    let by_name = |by: Option<Grouping>| match by {
+                        Some(Grouping::Case) => "case",
+                        Some(Grouping::Role) => "role",
+                        None => "nothing",
+                    };
+                    egui::ComboBox::from_id_salt("alpha-by")
+                        .selected_text(by_name(self.by))
+                        .show_ui(ui, |ui| {
+                            for by in [Some(Grouping::Case), Some(Grouping::Role), None] {
+                                ui.selectable_value(&mut self.by, by, by_name(by));
+                            }
+                        })
+                        .response
+                        .labelled_by(caption.id);
+                });
+                ui.label(
+                    egui::RichText::new(match self.metric {
+                        Metric::Interval => "Positions as numbers from 0 to 1.",
+                        Metric::Ratio => "Positions as numbers with a true zero at the closeness pole.",
+                        Metric::Ordinal => "Positions binned into the zones between neighbouring anchors.",
+                        Metric::Nominal => "Each position taken as its nearest anchor.",
+                    })
+                    .weak(),
+                );
+                ui.label(
+                    egui::RichText::new(
+                        "Units are excerpts placed by at least two annotators; others do not count.",
+                    )
+                    .weak(),
+                );
+                ui.separator();
+                let key = (change_count, self.metric, self.by);
+                if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let ratings = Ratings::from_project(project, self.metric);
+                    self.cached = Some((key, agreement_report(&ratings, self.metric, self.by)));
+                }
+                let Some((_, report)) = &self.cached else {
+                    return;
+                };
+                egui::Grid::new("alpha-table")
+                    .num_columns(4)
+                    .striped(true)
+                    .spacing([16.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.strong("");
+                        ui.strong("α");
+                        ui.strong("units");
+                        ui.strong("pairable values");
+                        ui.end_row();
+                        row(ui, "All excerpts", &report.overall);
+                        for group in &report.groups {
+                            row(ui, &group.group, group);
+                        }
+                        for pair in &report.pairwise {
+                            row(ui, &pair.group, pair);
+                        }
+                    });
+                let notes: Vec<_> = std::iter::once(&report.overall)
+                    .chain(&report.groups)
+                    .chain(&report.pairwise)
+                    .filter_map(|r| r.note.as_ref().map(|n| format!("{}: α is undefined because {n}.", r.group)))
+                    .collect();
+                for note in notes {
+                    ui.label(egui::RichText::new(note).weak());
+                }
+            });
+        open
+    }
+}
+
+fn row(ui: &mut egui::Ui, name: &str, row: &Row) {
+    ui.label(name);
+    ui.label(
+        row.alpha
+            .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
+    );
+    ui.label(row.units.to_string());
+    ui.label(row.pairable_values.to_string());
+    ui.end_row();
+}
