@@ -4,12 +4,15 @@
 use crate::analysis::{AgreementReport, Grouping, Metric, Ratings, Row, agreement_report};
 use crate::model::Project;
 
+/// What a report was computed for: the project's change count, the metric and the grouping.
+type ReportKey = (u64, Metric, Option<Grouping>);
+
 pub struct AgreementWindow {
     metric: Metric,
     by: Option<Grouping>,
     /// The last report and what it was computed for (project change count, metric, grouping), so
     /// it is computed when something changes, not every frame.
-    cached: Option<((u64, Metric, Option<Grouping>), AgreementReport)>,
+    cached: Option<(ReportKey, AgreementReport)>,
 }
 
 impl Default for AgreementWindow {
