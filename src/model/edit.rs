@@ -61,6 +61,8 @@ pub enum Edit {
     },
     /// Removes the annotator with their whole layer of placements.
     RemoveAnnotator(AnnotatorId),
+    /// Starts blind coding as one annotator, or ends it (`None`).
+    SetBlind(Option<AnnotatorId>),
     /// Creates or replaces one annotator's placement of one excerpt.
     SetPlacement {
         annotator: AnnotatorId,
@@ -149,7 +151,12 @@ impl Edit {
             }
             Edit::AddAnnotator(a) => format!("new annotator “{}”", a.name),
             Edit::SetAnnotator { name, .. } => format!("change of annotator “{name}”"),
-            Edit::RemoveAnnotator(_) => "annotator removal".to_owned(),
+            Edit::RemoveAnnotator(id) => format!(
+                "removal of annotator “{}”",
+                project.annotator(*id).map_or("?", |a| a.name.as_str())
+            ),
+            Edit::SetBlind(Some(_)) => "start of blind coding".to_owned(),
+            Edit::SetBlind(None) => "end of blind coding".to_owned(),
             Edit::SetPlacement {
                 annotator,
                 placement,
@@ -356,7 +363,20 @@ impl Project {
                     colour: old_colour,
                 })
             }
+            Edit::SetBlind(blind) => {
+                if let Some(id) = blind
+                    && self.annotator(id).is_none()
+                {
+                    return Err(EditError::NotFound(format!("annotator {id}")));
+                }
+                Ok(Edit::SetBlind(std::mem::replace(&mut self.blind, blind)))
+            }
             Edit::RemoveAnnotator(id) => {
+                if self.blind == Some(id) {
+                    return Err(EditError::InUse(format!(
+                        "annotator {id} is coding blind; end blind coding first"
+                    )));
+                }
                 let at = self.annotators.iter().position(|a| a.id == id);
                 let at = at.ok_or_else(|| EditError::NotFound(format!("annotator {id}")))?;
                 Ok(Edit::AddAnnotator(self.annotators.remove(at)))

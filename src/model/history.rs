@@ -16,6 +16,7 @@ enum CoalesceKey {
     Memo(MemoTarget),
     Label(ExcerptId),
     Position(AnnotatorId, ExcerptId),
+    Annotator(AnnotatorId),
 }
 
 fn coalesce_key(edit: &Edit) -> Option<CoalesceKey> {
@@ -27,6 +28,7 @@ fn coalesce_key(edit: &Edit) -> Option<CoalesceKey> {
             annotator,
             placement,
         } => Some(CoalesceKey::Position(*annotator, placement.excerpt)),
+        Edit::SetAnnotator { id, .. } => Some(CoalesceKey::Annotator(*id)),
         _ => None,
     }
 }

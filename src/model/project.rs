@@ -140,6 +140,10 @@ pub struct Project {
     pub excerpts: Vec<Excerpt>,
     #[serde(default)]
     pub annotators: Vec<Annotator>,
+    /// Blind coding: while set, the window shows only this annotator's placements and hides
+    /// agreement, so a coder is not swayed by the others. Sent with a copy of the project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blind: Option<AnnotatorId>,
 }
 
 impl Default for Project {
@@ -161,6 +165,7 @@ impl Project {
             transcripts: Vec::new(),
             excerpts: Vec::new(),
             annotators: Vec::new(),
+            blind: None,
         }
     }
 

@@ -179,6 +179,16 @@ impl Project {
             }
         }
 
+        if let Some(blind) = self.blind
+            && self.annotator(blind).is_none()
+        {
+            return fail(
+                "the project".to_owned(),
+                "blind",
+                format!("refers to annotator {blind}, which does not exist"),
+            );
+        }
+
         let excerpts: HashSet<_> = self.excerpts.iter().map(|e| e.id).collect();
         for a in &self.annotators {
             let mut placed = HashSet::new();

@@ -1,4 +1,4 @@
-//! Choosing the active annotator, and the "Add annotator" dialog.
+//! Choosing the active annotator, adding annotators, and managing them (rename, recolour, remove).
 
 use super::Command;
 use super::state::{Outbox, ViewState};
@@ -6,7 +6,20 @@ use crate::model::{Annotator, Colour, Edit, Project};
 
 /// The toolbar's annotator chooser.
 pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
-    ui.label("Annotator:");
+    // While coding blind, the annotator is fixed: switching would show the others' placements.
+    if let Some(blind) = project.blind.and_then(|a| project.annotator(a)) {
+        ui.label("Coding blind as");
+        ui.label(swatch_text(Some(blind), &blind.name));
+        if ui
+            .button(Command::EndBlind.label())
+            .on_hover_text(Command::EndBlind.tooltip())
+            .clicked()
+        {
+            out.command(Command::EndBlind);
+        }
+        return;
+    }
+    let caption = ui.label("Annotator:");
     let current = view.active_annotator.and_then(|a| project.annotator(a));
     let selected_text = current.map_or_else(|| "none".to_owned(), |a| a.name.clone());
     let response = egui::ComboBox::from_id_salt("active-annotator")
@@ -23,7 +36,18 @@ pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
         });
     response
         .response
+        .labelled_by(caption.id)
         .on_hover_text("Whose placements you see and make on the continuum");
+    if ui
+        .add_enabled(
+            current.is_some(),
+            egui::Button::new(Command::StartBlind.label()),
+        )
+        .on_hover_text(Command::StartBlind.tooltip())
+        .clicked()
+    {
+        out.command(Command::StartBlind);
+    }
 }
 
 fn swatch_text(annotator: Option<&Annotator>, name: &str) -> egui::RichText {
@@ -115,5 +139,141 @@ impl AddAnnotatorDialog {
             });
         });
         open
+    }
+}
+
+/// The "Manage annotators" dialog: rename, recolour and remove annotators. Changes apply at once
+/// (and can be undone); removing asks first and says what goes with the annotator.
+#[derive(Default)]
+pub struct ManageAnnotatorsDialog {
+    /// Names being typed, kept until they are valid (not empty, not another annotator's).
+    drafts: std::collections::HashMap<crate::model::AnnotatorId, String>,
+    confirm_remove: Option<crate::model::AnnotatorId>,
+}
+
+impl ManageAnnotatorsDialog {
+    /// Shows the dialog. Returns `false` once it should close.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+        if let Some(id) = self.confirm_remove {
+            self.confirm_removal(ctx, project, id, out);
+            return true;
+        }
+        let mut open = true;
+        egui::Modal::new(egui::Id::unique("manage-annotators")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Annotators");
+            egui::Grid::new("annotators-grid")
+                .num_columns(5)
+                .spacing([10.0, 6.0])
+                .show(ui, |ui| {
+                    for annotator in &project.annotators {
+                        let caption = ui.label(
+                            egui::RichText::new(format!("Annotator {}", annotator.id)).weak(),
+                        );
+                        let mut colour =
+                            [annotator.colour.r, annotator.colour.g, annotator.colour.b];
+                        if egui::color_picker::color_edit_button_srgb(ui, &mut colour)
+                            .labelled_by(caption.id)
+                            .changed()
+                        {
+                            out.edit(Edit::SetAnnotator {
+                                id: annotator.id,
+                                name: annotator.name.clone(),
+                                colour: Colour::rgb(colour[0], colour[1], colour[2]),
+                            });
+                        }
+                        let draft = self
+                            .drafts
+                            .entry(annotator.id)
+                            .or_insert_with(|| annotator.name.clone());
+                        ui.add_sized([200.0, 20.0], egui::TextEdit::singleline(draft))
+                            .labelled_by(caption.id);
+                        let name = draft.trim();
+                        let taken = project
+                            .annotators
+                            .iter()
+                            .any(|a| a.id != annotator.id && a.name.eq_ignore_ascii_case(name));
+                        if !name.is_empty() && !taken && name != annotator.name {
+                            out.edit(Edit::SetAnnotator {
+                                id: annotator.id,
+                                name: name.to_owned(),
+                                colour: annotator.colour,
+                            });
+                        }
+                        ui.label(format!("{} placements", annotator.placements.len()));
+                        if ui
+                            .add_enabled(
+                                project.blind != Some(annotator.id),
+                                egui::Button::new("Remove…"),
+                            )
+                            .on_disabled_hover_text(
+                                "This annotator is coding blind; end blind coding first",
+                            )
+                            .clicked()
+                        {
+                            self.confirm_remove = Some(annotator.id);
+                        }
+                        ui.end_row();
+                        if taken {
+                            ui.label("");
+                            ui.label("");
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                "Another annotator has this name.",
+                            );
+                            ui.end_row();
+                        }
+                    }
+                });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(Command::AddAnnotator.label()).clicked() {
+                    out.command(Command::AddAnnotator);
+                    open = false;
+                }
+                if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    open = false;
+                }
+            });
+        });
+        open
+    }
+
+    fn confirm_removal(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        id: crate::model::AnnotatorId,
+        out: &mut Outbox,
+    ) {
+        let Some(annotator) = project.annotator(id) else {
+            self.confirm_remove = None;
+            return;
+        };
+        let memos = annotator
+            .placements
+            .iter()
+            .filter(|p| !p.memo.trim().is_empty())
+            .count();
+        egui::Modal::new(egui::Id::unique("confirm-remove-annotator")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("Remove “{}”?", annotator.name));
+            ui.label(format!(
+                "Their {} placements and {memos} placement memos will be deleted with them. \
+                 Excerpts and the other annotators' work stay. Edit > Undo brings them back.",
+                annotator.placements.len()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Remove").clicked() {
+                    out.edit(Edit::RemoveAnnotator(id));
+                    self.drafts.remove(&id);
+                    self.confirm_remove = None;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    self.confirm_remove = None;
+                }
+            });
+        });
     }
 }

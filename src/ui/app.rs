@@ -2,7 +2,7 @@
 //! applies the edits and commands the panels emit; guards unsaved changes on New, Open and Quit.
 
 use super::agreement_window::AgreementWindow;
-use super::annotators::{self, AddAnnotatorDialog};
+use super::annotators::{self, AddAnnotatorDialog, ManageAnnotatorsDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::notifications::Notifications;
@@ -78,6 +78,8 @@ pub struct App {
     import: Option<ImportDialog>,
     replace_text: Option<ReplaceTextDialog>,
     agreement: Option<AgreementWindow>,
+    manage_annotators: Option<ManageAnnotatorsDialog>,
+    confirm_end_blind: bool,
     confirm_discard: Option<AfterSave>,
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
@@ -144,6 +146,8 @@ impl App {
             import: None,
             replace_text: None,
             agreement: None,
+            manage_annotators: None,
+            confirm_end_blind: false,
             confirm_discard: None,
             confirm_delete: None,
             changed_on_disk: false,
@@ -268,7 +272,24 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
-            Command::Agreement => self.agreement = Some(AgreementWindow::default()),
+            Command::Agreement => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("Agreement is hidden while coding blind. End blind coding first.");
+                } else {
+                    self.agreement = Some(AgreementWindow::default());
+                }
+            }
+            Command::ManageAnnotators => {
+                self.manage_annotators = Some(ManageAnnotatorsDialog::default());
+            }
+            Command::StartBlind => {
+                if let Some(annotator) = self.view.active_annotator {
+                    self.apply(Edit::SetBlind(Some(annotator)));
+                    self.agreement = None;
+                }
+            }
+            Command::EndBlind => self.confirm_end_blind = true,
             Command::ProjectSettings => {
                 self.settings = Some(SettingsDialog::new(self.doc.project()));
             }
@@ -351,14 +372,19 @@ impl App {
             .map(|a| a.name.as_str())
             .collect();
         let label = project.excerpt_label(excerpt);
+        // Coding blind, the coder must not learn who else placed it.
+        let placed_by = if project.blind.is_some() {
+            "you and possibly other annotators".to_owned()
+        } else {
+            names.join(", ")
+        };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
             ui.set_width(400.0);
             ui.heading("Delete excerpt?");
             ui.label(format!(
-                "“{label}” is placed on the continuum by {}. Deleting the excerpt also deletes \
-                 those placements and their memos.",
-                names.join(", ")
+                "“{label}” is placed on the continuum by {placed_by}. Deleting the excerpt also \
+                 deletes those placements and their memos."
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -722,6 +748,33 @@ impl App {
         }
     }
 
+    /// Ending blind coding is a deliberate act: it asks first.
+    fn end_blind_dialog(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        if !self.confirm_end_blind {
+            return;
+        }
+        egui::Modal::new(egui::Id::unique("end-blind")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("End blind coding?");
+            ui.label(
+                "You will see the other annotators' placements and the agreement figures. \
+                 Finish your own placements first if you want them independent.",
+            );
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("End blind coding").clicked() {
+                    out.edit(Edit::SetBlind(None));
+                    self.confirm_end_blind = false;
+                }
+                if ui.button("Keep coding blind").clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    self.confirm_end_blind = false;
+                }
+            });
+        });
+    }
+
     fn restore_dialog(&mut self, ctx: &egui::Context) {
         let Some(leftover) = self.leftovers.first() else {
             return;
@@ -763,6 +816,8 @@ impl App {
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         // Modal dialogs own the keyboard while they are open.
         if self.add_annotator.is_some()
+            || self.manage_annotators.is_some()
+            || self.confirm_end_blind
             || self.settings.is_some()
             || self.import.is_some()
             || self.replace_text.is_some()
@@ -863,7 +918,12 @@ impl App {
                 if Command::AddAnnotator.menu_button(ui, true) {
                     out.command(Command::AddAnnotator);
                 }
-                if Command::Agreement.menu_button(ui, true) {
+                if Command::ManageAnnotators.menu_button(ui, true) {
+                    out.command(Command::ManageAnnotators);
+                }
+                ui.separator();
+                let blind = self.doc.project().blind.is_some();
+                if Command::Agreement.menu_button(ui, !blind) {
                     out.command(Command::Agreement);
                 }
             });
@@ -973,6 +1033,9 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.dropped_files(&ctx);
+        if let Some(blind) = self.doc.project().blind {
+            self.view.active_annotator = Some(blind);
+        }
         let mut out = Outbox::default();
         self.shortcuts(&ctx, &mut out);
 
@@ -1042,6 +1105,12 @@ impl eframe::App for App {
         {
             self.agreement = None;
         }
+        if let Some(dialog) = &mut self.manage_annotators
+            && !dialog.show(&ctx, self.doc.project(), &mut out)
+        {
+            self.manage_annotators = None;
+        }
+        self.end_blind_dialog(&ctx, &mut out);
         if let Some(dialog) = &mut self.replace_text
             && !dialog.show(&ctx, self.doc.project(), &mut out)
         {

@@ -20,6 +20,9 @@ pub enum Command {
     NewExcerpt,
     DeleteExcerpt,
     AddAnnotator,
+    ManageAnnotators,
+    StartBlind,
+    EndBlind,
     Agreement,
     ProjectSettings,
     ClearSelection,
@@ -57,6 +60,9 @@ impl Command {
             Command::NewExcerpt => "New excerpt".into(),
             Command::DeleteExcerpt => "Delete excerpt".into(),
             Command::AddAnnotator => "Add annotator…".into(),
+            Command::ManageAnnotators => "Manage annotators…".into(),
+            Command::StartBlind => "Code blind".into(),
+            Command::EndBlind => "End blind coding…".into(),
             Command::Agreement => "Agreement…".into(),
             Command::ProjectSettings => "Project settings…".into(),
             Command::ClearSelection => "Clear selection".into(),
@@ -87,6 +93,11 @@ impl Command {
                 "Delete the selected excerpt with every annotator's placement of it"
             }
             Command::AddAnnotator => "Add a person who codes, with their own colour",
+            Command::ManageAnnotators => "Rename, recolour or remove annotators",
+            Command::StartBlind => {
+                "Code as this annotator only: the others' placements and the agreement figures stay hidden until blind coding is ended"
+            }
+            Command::EndBlind => "Show the other annotators' work again (asks first)",
             Command::Agreement => {
                 "Krippendorff's alpha between the annotators, overall, by case or role, and per pair"
             }

@@ -1024,3 +1024,88 @@ fn the_agreement_window_shows_alpha_by_case_and_per_pair() {
     );
     assert!(harness.query_by_label("0.840").is_some(), "the day centre");
 }
+
+#[test]
+fn blind_coding_locks_the_annotator_hides_agreement_and_ends_only_when_confirmed() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Code blind").click();
+    harness.run();
+    assert_eq!(harness.state().project().blind, Some(AnnotatorId(1)));
+    assert!(harness.query_by_label("Coding blind as").is_some());
+    assert!(
+        harness.query_by_label("Annotator:").is_none(),
+        "no switching to another annotator's view"
+    );
+    // Only Anna's markers: Jonas's placement of the same excerpt is nowhere on screen.
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(
+        io::load_project(&path).unwrap().blind,
+        Some(AnnotatorId(1)),
+        "blind travels with the file"
+    );
+
+    harness.get_by_label("End blind coding…").click();
+    harness.run();
+    harness.get_by_label("Keep coding blind").click();
+    harness.run();
+    assert_eq!(harness.state().project().blind, Some(AnnotatorId(1)));
+    harness.get_by_label("End blind coding…").click();
+    harness.run();
+    harness.get_by_label("End blind coding").click();
+    harness.run();
+    assert_eq!(harness.state().project().blind, None);
+    assert!(harness.query_by_label("Annotator:").is_some());
+}
+
+#[test]
+fn managing_annotators_renames_and_removes_after_saying_what_goes() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let before = harness.state().project().clone();
+    harness.get_by_label("Annotators").click();
+    harness.run();
+    harness.get_by_label("Manage annotators…").click();
+    harness.run();
+    // The caption names both the colour button and the name field; the field is the text input.
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Annotator a2")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Annotator a2")
+        .type_text(" (Aarhus)");
+    harness.run();
+    assert_eq!(
+        harness.state().project().annotators[1].name,
+        "Jonas Berg (Aarhus)"
+    );
+
+    harness.get_all_by_label("Remove…").nth(1).unwrap().click();
+    harness.run();
+    let memos = before.annotators[1]
+        .placements
+        .iter()
+        .filter(|p| !p.memo.is_empty())
+        .count();
+    let warning = format!("Their 41 placements and {memos} placement memos will be deleted");
+    assert!(
+        harness.query_by_label_contains(&warning).is_some(),
+        "{warning}"
+    );
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert_eq!(harness.state().project().annotators.len(), 1);
+    harness.get_by_label("Close").click();
+    harness.run();
+    // Removal, then the burst of renaming: two undo steps back to the start.
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().project(), &before);
+}
