@@ -3,6 +3,7 @@
 
 use super::agreement_window::AgreementWindow;
 use super::annotators::{self, AddAnnotatorDialog, ManageAnnotatorsDialog};
+use super::comparison::ComparisonWindow;
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::notifications::Notifications;
@@ -78,6 +79,7 @@ pub struct App {
     import: Option<ImportDialog>,
     replace_text: Option<ReplaceTextDialog>,
     agreement: Option<AgreementWindow>,
+    comparison: Option<ComparisonWindow>,
     manage_annotators: Option<ManageAnnotatorsDialog>,
     confirm_end_blind: bool,
     confirm_discard: Option<AfterSave>,
@@ -146,6 +148,7 @@ impl App {
             import: None,
             replace_text: None,
             agreement: None,
+            comparison: None,
             manage_annotators: None,
             confirm_end_blind: false,
             confirm_discard: None,
@@ -280,6 +283,14 @@ impl App {
                     self.agreement = Some(AgreementWindow::default());
                 }
             }
+            Command::Compare => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("Comparison is hidden while coding blind. End blind coding first.");
+                } else {
+                    self.comparison = Some(ComparisonWindow::default());
+                }
+            }
             Command::ManageAnnotators => {
                 self.manage_annotators = Some(ManageAnnotatorsDialog::default());
             }
@@ -287,6 +298,7 @@ impl App {
                 if let Some(annotator) = self.view.active_annotator {
                     self.apply(Edit::SetBlind(Some(annotator)));
                     self.agreement = None;
+                    self.comparison = None;
                 }
             }
             Command::EndBlind => self.confirm_end_blind = true,
@@ -923,6 +935,9 @@ impl App {
                 }
                 ui.separator();
                 let blind = self.doc.project().blind.is_some();
+                if Command::Compare.menu_button(ui, !blind) {
+                    out.command(Command::Compare);
+                }
                 if Command::Agreement.menu_button(ui, !blind) {
                     out.command(Command::Agreement);
                 }
@@ -1104,6 +1119,11 @@ impl eframe::App for App {
             && !window.show(&ctx, self.doc.project(), self.doc.change_count())
         {
             self.agreement = None;
+        }
+        if let Some(window) = &mut self.comparison
+            && !window.show(&ctx, self.doc.project(), &mut self.view)
+        {
+            self.comparison = None;
         }
         if let Some(dialog) = &mut self.manage_annotators
             && !dialog.show(&ctx, self.doc.project(), &mut out)

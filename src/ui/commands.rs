@@ -23,6 +23,7 @@ pub enum Command {
     ManageAnnotators,
     StartBlind,
     EndBlind,
+    Compare,
     Agreement,
     ProjectSettings,
     ClearSelection,
@@ -64,6 +65,7 @@ impl Command {
             Command::StartBlind => "Code blind".into(),
             Command::EndBlind => "End blind coding…".into(),
             Command::Agreement => "Agreement…".into(),
+            Command::Compare => "Compare annotators…".into(),
             Command::ProjectSettings => "Project settings…".into(),
             Command::ClearSelection => "Clear selection".into(),
         }
@@ -98,6 +100,9 @@ impl Command {
                 "Code as this annotator only: the others' placements and the agreement figures stay hidden until blind coding is ended"
             }
             Command::EndBlind => "Show the other annotators' work again (asks first)",
+            Command::Compare => {
+                "Every excerpt placed by two or more annotators, sorted by how far apart they are, with their memos side by side"
+            }
             Command::Agreement => {
                 "Krippendorff's alpha between the annotators, overall, by case or role, and per pair"
             }

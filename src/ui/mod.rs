@@ -7,6 +7,7 @@ mod agreement_window;
 mod annotators;
 mod app;
 mod commands;
+mod comparison;
 mod continuum_panel;
 mod file_dialogs;
 mod import_dialog;

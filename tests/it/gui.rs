@@ -1109,3 +1109,44 @@ fn managing_annotators_renames_and_removes_after_saying_what_goes() {
     }
     assert_eq!(harness.state().project(), &before);
 }
+
+#[test]
+fn the_comparison_view_sorts_by_disagreement_and_shows_memos_side_by_side() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Annotators").click();
+    harness.run();
+    harness.get_by_label("Compare annotators…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("39 excerpts placed by two or more annotators")
+            .is_some()
+    );
+    // The two widest spreads (0.55 − 0.40 and 0.35 − 0.20) come first; a narrow one later.
+    let top = |label: &str| harness.get_by_label(label).rect().top();
+    assert!(top("Cried in the car") < top("Guest or mourner"));
+    assert!(top("Guest or mourner") < top("Part of her week"));
+
+    harness.get_by_label("Guest or mourner").click();
+    harness.run();
+    let guest = harness
+        .state()
+        .project()
+        .excerpts
+        .iter()
+        .find(|e| e.label == "Guest or mourner")
+        .unwrap()
+        .id;
+    assert_eq!(harness.state().selected_excerpt(), Some(guest));
+    assert!(
+        harness
+            .query_by_label("Between family and friend: she grieves like kin.")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("She stands at the back: friend rather than family.")
+            .is_some()
+    );
+}

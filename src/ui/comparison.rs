@@ -1,0 +1,209 @@
+//! The comparison view: every excerpt placed by two or more annotators on its own lane, each
+//! annotator's marker in their colour joined by a line showing the spread; sorted and filtered by
+//! disagreement; the annotators' memos on the selected excerpt side by side.
+
+use super::state::ViewState;
+use crate::analysis::{Spread, spreads};
+use crate::model::Project;
+use egui::{Color32, Sense, Stroke, pos2, vec2};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Range,
+    StandardDeviation,
+    TextOrder,
+}
+
+pub struct ComparisonWindow {
+    sort: SortBy,
+    /// Only excerpts whose range is at least this.
+    min_range: f64,
+}
+
+impl Default for ComparisonWindow {
+    fn default() -> Self {
+        Self {
+            sort: SortBy::Range,
+            min_range: 0.0,
+        }
+    }
+}
+
+const LANE_HEIGHT: f32 = 24.0;
+const LABEL_WIDTH: f32 = 230.0;
+
+impl ComparisonWindow {
+    /// Shows the window; returns `false` once it is closed.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, view: &mut ViewState) -> bool {
+        let mut open = true;
+        egui::Window::new("Compare annotators")
+            .open(&mut open)
+            .default_size([760.0, 560.0])
+            .collapsible(false)
+            .show(ctx, |ui| {
+                self.controls(ui);
+                let mut list: Vec<Spread> = spreads(project)
+                    .into_iter()
+                    .filter(|s| s.range + 1e-9 >= self.min_range)
+                    .collect();
+                match self.sort {
+                    SortBy::Range => list.sort_by(|a, b| b.range.total_cmp(&a.range)),
+                    SortBy::StandardDeviation => list.sort_by(|a, b| b.sd.total_cmp(&a.sd)),
+                    SortBy::TextOrder => {}
+                }
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} excerpts placed by two or more annotators{}",
+                        list.len(),
+                        if self.min_range > 0.0 {
+                            " (filtered)"
+                        } else {
+                            ""
+                        }
+                    ))
+                    .weak(),
+                );
+                egui::ScrollArea::vertical()
+                    .id_salt("comparison-lanes")
+                    .max_height(ui.available_height() * 0.62)
+                    .show(ui, |ui| {
+                        for spread in &list {
+                            lane(ui, project, spread, view);
+                        }
+                    });
+                ui.separator();
+                memos_side_by_side(ui, project, view);
+            });
+        open
+    }
+
+    fn controls(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label("Sort by:");
+            ui.selectable_value(&mut self.sort, SortBy::Range, "range");
+            ui.selectable_value(
+                &mut self.sort,
+                SortBy::StandardDeviation,
+                "standard deviation",
+            );
+            ui.selectable_value(&mut self.sort, SortBy::TextOrder, "excerpt order");
+            ui.separator();
+            let caption = ui.label("Show only a range of at least:");
+            ui.add(egui::Slider::new(&mut self.min_range, 0.0..=1.0).fixed_decimals(2))
+                .labelled_by(caption.id);
+        });
+    }
+}
+
+/// One excerpt: its label (click to select), a small axis with each annotator's marker, the spread.
+fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewState) {
+    let Some(excerpt) = project.excerpt(spread.excerpt) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let label = crate::model::short_label(&project.excerpt_label(excerpt), 34);
+        let selected = view.selected_excerpt == Some(excerpt.id);
+        let response = ui.add_sized(
+            [LABEL_WIDTH, LANE_HEIGHT],
+            egui::Button::selectable(selected, label),
+        );
+        if response
+            .on_hover_text(format!("“{}”", project.quote(excerpt)))
+            .clicked()
+        {
+            view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+        }
+        let width = (ui.available_width() - 110.0).max(120.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(width, LANE_HEIGHT), Sense::hover());
+        let painter = ui.painter_at(rect);
+        let x = |p: f64| rect.left() + 6.0 + p as f32 * (rect.width() - 12.0);
+        let y = rect.center().y;
+        let axis = ui.visuals().weak_text_color();
+        painter.line_segment(
+            [pos2(x(0.0), y), pos2(x(1.0), y)],
+            Stroke::new(1.0, axis.gamma_multiply(0.5)),
+        );
+        for anchor in &project.continuum.anchors {
+            painter.line_segment(
+                [
+                    pos2(x(anchor.position), y - 4.0),
+                    pos2(x(anchor.position), y + 4.0),
+                ],
+                Stroke::new(1.0, axis),
+            );
+        }
+        let lo = spread
+            .positions
+            .iter()
+            .map(|(_, p)| *p)
+            .fold(f64::INFINITY, f64::min);
+        let hi = spread
+            .positions
+            .iter()
+            .map(|(_, p)| *p)
+            .fold(f64::NEG_INFINITY, f64::max);
+        painter.line_segment(
+            [pos2(x(lo), y), pos2(x(hi), y)],
+            Stroke::new(3.0, ui.visuals().strong_text_color().gamma_multiply(0.6)),
+        );
+        for (annotator, position) in &spread.positions {
+            let colour = project.annotator(*annotator).map_or(Color32::GRAY, |a| {
+                Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b)
+            });
+            painter.circle(
+                pos2(x(*position), y),
+                5.0,
+                colour,
+                Stroke::new(1.0, Color32::WHITE),
+            );
+        }
+        ui.label(
+            egui::RichText::new(format!("range {:.2} · sd {:.2}", spread.range, spread.sd))
+                .small()
+                .weak(),
+        );
+    });
+}
+
+/// Each annotator's position and memo on the selected excerpt, next to each other.
+fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
+    let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
+        ui.label(
+            egui::RichText::new("Select an excerpt to read the annotators' memos side by side.")
+                .weak(),
+        );
+        return;
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "“{}”",
+            crate::model::short_label(project.quote(excerpt), 140)
+        ))
+        .italics(),
+    );
+    ui.columns(project.annotators.len().max(1), |columns| {
+        for (column, annotator) in columns.iter_mut().zip(&project.annotators) {
+            let colour =
+                Color32::from_rgb(annotator.colour.r, annotator.colour.g, annotator.colour.b);
+            column.label(egui::RichText::new(&annotator.name).strong().color(colour));
+            match project.placement(annotator.id, excerpt.id) {
+                Some(placement) => {
+                    let anchor = project
+                        .continuum
+                        .nearest_anchor(placement.position)
+                        .map_or(String::new(), |a| format!(", near {}", a.name));
+                    column.label(format!("{:.2}{anchor}", placement.position));
+                    let memo = if placement.memo.trim().is_empty() {
+                        "(no memo)"
+                    } else {
+                        placement.memo.as_str()
+                    };
+                    column.label(egui::RichText::new(memo).weak());
+                }
+                None => {
+                    column.label(egui::RichText::new("not placed").weak());
+                }
+            }
+        }
+    });
+}
