@@ -74,7 +74,8 @@ impl Ratings {
                 .units
                 .insert(excerpt.id.to_string(), UnitInfo { case, role });
         }
-        for annotator in &project.annotators {
+        // The consensus is the team's settlement, not an independent coder: it does not count.
+        for annotator in project.annotators.iter().filter(|a| !a.consensus) {
             for placement in &annotator.placements {
                 ratings.ratings.push(Rating {
                     annotator: annotator.name.clone(),

@@ -29,6 +29,8 @@ pub fn spreads(project: &Project) -> Vec<Spread> {
             let positions: Vec<(AnnotatorId, f64)> = project
                 .annotators
                 .iter()
+                // The consensus is where the team settled, not a view to compare.
+                .filter(|a| !a.consensus)
                 .filter_map(|a| {
                     project
                         .placement(a.id, excerpt.id)

@@ -337,6 +337,9 @@ impl Project {
                 Ok(Edit::RemoveExcerpt(id))
             }
             Edit::AddAnnotator(annotator) => {
+                if annotator.consensus && self.consensus().is_some() {
+                    return Err(EditError::DuplicateId("a consensus layer".to_owned()));
+                }
                 if self.annotator(annotator.id).is_some() {
                     return Err(EditError::DuplicateId(format!(
                         "annotator {}",
@@ -557,6 +560,7 @@ mod tests {
             name: "Anna".into(),
             colour: Colour::PALETTE[0],
             placements: vec![],
+            consensus: false,
         }))
         .unwrap();
         p

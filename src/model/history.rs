@@ -239,6 +239,7 @@ mod tests {
             name: "Anna".into(),
             colour: Colour::PALETTE[0],
             placements: vec![],
+            consensus: false,
         }))
         .unwrap();
         p

@@ -118,6 +118,10 @@ pub struct Annotator {
     /// This annotator's placements, sorted by excerpt id; at most one per excerpt.
     #[serde(default)]
     pub placements: Vec<Placement>,
+    /// The team's settled positions rather than one person's: shown and exported like any layer,
+    /// but left out of agreement statistics. At most one annotator is the consensus.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub consensus: bool,
 }
 
 /// Everything one project file holds.
@@ -183,6 +187,11 @@ impl Project {
 
     pub fn excerpt(&self, id: ExcerptId) -> Option<&Excerpt> {
         self.excerpts.iter().find(|e| e.id == id)
+    }
+
+    /// The consensus layer, if the team has started one.
+    pub fn consensus(&self) -> Option<&Annotator> {
+        self.annotators.iter().find(|a| a.consensus)
     }
 
     pub fn annotator(&self, id: AnnotatorId) -> Option<&Annotator> {

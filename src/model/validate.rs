@@ -179,6 +179,13 @@ impl Project {
             }
         }
 
+        if self.annotators.iter().filter(|a| a.consensus).count() > 1 {
+            return fail(
+                "the project".to_owned(),
+                "consensus",
+                "more than one annotator is marked as the consensus".to_owned(),
+            );
+        }
         if let Some(blind) = self.blind
             && self.annotator(blind).is_none()
         {

@@ -128,6 +128,7 @@ impl AddAnnotatorDialog {
                             name: name.to_owned(),
                             colour: Colour::rgb(self.colour[0], self.colour[1], self.colour[2]),
                             placements: Vec::new(),
+                            consensus: false,
                         }));
                         view.active_annotator = Some(id);
                         open = false;

@@ -1121,7 +1121,7 @@ impl eframe::App for App {
             self.agreement = None;
         }
         if let Some(window) = &mut self.comparison
-            && !window.show(&ctx, self.doc.project(), &mut self.view)
+            && !window.show(&ctx, self.doc.project(), &mut self.view, &mut out)
         {
             self.comparison = None;
         }

@@ -2,9 +2,9 @@
 //! annotator's marker in their colour joined by a line showing the spread; sorted and filtered by
 //! disagreement; the annotators' memos on the selected excerpt side by side.
 
-use super::state::ViewState;
+use super::state::{Outbox, ViewState};
 use crate::analysis::{Spread, spreads};
-use crate::model::Project;
+use crate::model::{Annotator, Colour, Edit, MemoTarget, Project, Timestamp};
 use egui::{Color32, Sense, Stroke, pos2, vec2};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,13 @@ const LABEL_WIDTH: f32 = 230.0;
 
 impl ComparisonWindow {
     /// Shows the window; returns `false` once it is closed.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, view: &mut ViewState) -> bool {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        view: &mut ViewState,
+        out: &mut Outbox,
+    ) -> bool {
         let mut open = true;
         egui::Window::new("Compare annotators")
             .open(&mut open)
@@ -73,6 +79,8 @@ impl ComparisonWindow {
                     });
                 ui.separator();
                 memos_side_by_side(ui, project, view);
+                ui.separator();
+                consensus(ui, project, view, out);
             });
         open
     }
@@ -181,8 +189,9 @@ fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
         ))
         .italics(),
     );
-    ui.columns(project.annotators.len().max(1), |columns| {
-        for (column, annotator) in columns.iter_mut().zip(&project.annotators) {
+    let coders: Vec<&Annotator> = project.annotators.iter().filter(|a| !a.consensus).collect();
+    ui.columns(coders.len().max(1), |columns| {
+        for (column, annotator) in columns.iter_mut().zip(coders) {
             let colour =
                 Color32::from_rgb(annotator.colour.r, annotator.colour.g, annotator.colour.b);
             column.label(egui::RichText::new(&annotator.name).strong().color(colour));
@@ -206,4 +215,94 @@ fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
             }
         }
     });
+}
+
+/// The team's settled position for the selected excerpt: start from the annotators' mean or
+/// median, or set it by hand, and record why in the consensus memo.
+fn consensus(ui: &mut egui::Ui, project: &Project, view: &ViewState, out: &mut Outbox) {
+    let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
+        return;
+    };
+    let mut positions: Vec<f64> = project
+        .annotators
+        .iter()
+        .filter(|a| !a.consensus)
+        .filter_map(|a| project.placement(a.id, excerpt.id).map(|p| p.position))
+        .collect();
+    positions.sort_by(f64::total_cmp);
+    let now = Timestamp::now();
+    let layer = project.consensus();
+    let settled = layer.and_then(|c| project.placement(c.id, excerpt.id));
+    ui.horizontal(|ui| {
+        ui.strong("Consensus");
+        if !positions.is_empty() {
+            let mean = positions.iter().sum::<f64>() / positions.len() as f64;
+            let mid = positions.len() / 2;
+            let median = if positions.len() % 2 == 0 {
+                (positions[mid - 1] + positions[mid]) / 2.0
+            } else {
+                positions[mid]
+            };
+            for (label, value) in [
+                ("Start from the mean", mean),
+                ("Start from the median", median),
+            ] {
+                if ui.button(format!("{label} ({value:.2})")).clicked() {
+                    match layer {
+                        Some(layer) => {
+                            out.edit(Edit::place(project, layer.id, excerpt.id, value, now))
+                        }
+                        None => {
+                            // The first settlement creates the consensus layer.
+                            let id = project.next_annotator_id();
+                            let create = Edit::AddAnnotator(Annotator {
+                                id,
+                                name: "Consensus".to_owned(),
+                                colour: Colour::rgb(0x22, 0x22, 0x22),
+                                placements: Vec::new(),
+                                consensus: true,
+                            });
+                            let mut after = project.clone();
+                            let place = after
+                                .apply(create.clone())
+                                .map(|_| Edit::place(&after, id, excerpt.id, value, now));
+                            if let Ok(place) = place {
+                                out.group(
+                                    "start of the consensus layer".to_owned(),
+                                    vec![create, place],
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    });
+    let (Some(layer), Some(placement)) = (layer, settled) else {
+        ui.label(egui::RichText::new("No consensus yet for this excerpt.").weak());
+        return;
+    };
+    let mut position = placement.position;
+    ui.horizontal(|ui| {
+        let caption = ui.label("Settled at:");
+        ui.add(super::position_slider(&mut position))
+            .labelled_by(caption.id);
+    });
+    if position != placement.position {
+        out.edit(Edit::place(project, layer.id, excerpt.id, position, now));
+    }
+    let caption = ui.label("Why the team settled here:");
+    let mut memo = placement.memo.clone();
+    ui.add(
+        egui::TextEdit::multiline(&mut memo)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(caption.id);
+    if memo != placement.memo {
+        out.edit(Edit::SetMemo {
+            target: MemoTarget::Placement(layer.id, excerpt.id),
+            text: memo,
+        });
+    }
 }

@@ -83,12 +83,8 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 .map_or(String::new(), |a| format!("near {}", a.name));
             ui.horizontal(|ui| {
                 let caption = ui.label("Position:");
-                ui.add(
-                    egui::Slider::new(&mut position, 0.0..=1.0)
-                        .fixed_decimals(2)
-                        .text(anchor),
-                )
-                .labelled_by(caption.id);
+                ui.add(super::position_slider(&mut position).text(anchor))
+                    .labelled_by(caption.id);
             });
             if position != placement.position {
                 out.edit(Edit::place(

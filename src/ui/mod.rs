@@ -25,6 +25,15 @@ pub use commands::Command;
 pub use file_dialogs::{FileDialogs, NativeFileDialogs};
 pub use recovery::AUTOSAVE_DELAY;
 
+/// A slider for a position on the continuum, shown to two decimals but never rounding the stored
+/// value: egui's `fixed_decimals` (with the default clamping) rounds a value merely by showing it,
+/// which would quietly move placements such as 1/3 to 0.33.
+pub(crate) fn position_slider(value: &mut f64) -> egui::Slider<'_> {
+    egui::Slider::new(value, 0.0..=1.0)
+        .clamping(egui::SliderClamping::Never)
+        .custom_formatter(|v, _| format!("{v:.2}"))
+}
+
 /// Opens the main window and runs until it is closed.
 pub fn run(options: StartOptions) -> eframe::Result {
     let native_options = eframe::NativeOptions {

@@ -97,7 +97,8 @@ impl SettingsDialog {
                             egui::DragValue::new(&mut anchor.position)
                                 .range(0.0..=1.0)
                                 .speed(0.005)
-                                .fixed_decimals(2),
+                                // Shown rounded, stored exactly: see `position_slider`.
+                                .custom_formatter(|v, _| format!("{v:.2}")),
                         )
                         .labelled_by(position_header);
                         ui.add_sized(

@@ -209,6 +209,7 @@ proptest! {
             name: "Jonas".into(),
             colour: Colour::PALETTE[1],
             placements: vec![],
+            consensus: false,
         })).unwrap();
         let original = project.clone();
         let mut history = History::default();

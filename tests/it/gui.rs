@@ -1150,3 +1150,103 @@ fn the_comparison_view_sorts_by_disagreement_and_shows_memos_side_by_side() {
             .is_some()
     );
 }
+
+#[test]
+fn a_consensus_starts_from_the_mean_records_why_and_stays_out_of_agreement() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let before = harness.state().project().clone();
+    harness.get_by_label("Annotators").click();
+    harness.run();
+    harness.get_by_label("Compare annotators…").click();
+    harness.run();
+    harness.get_by_label("Guest or mourner").click();
+    harness.run();
+    harness.get_by_label_contains("Start from the mean").click();
+    harness.run();
+
+    let project = harness.state().project();
+    let consensus = project.consensus().expect("a consensus layer");
+    let guest = project
+        .excerpts
+        .iter()
+        .find(|e| e.label == "Guest or mourner")
+        .unwrap()
+        .id;
+    let settled = project.placement(consensus.id, guest).unwrap().position;
+    assert!(
+        (settled - 0.275).abs() < 1e-9,
+        "mean of 0.20 and 0.35, got {settled}"
+    );
+
+    harness.get_by_label("Why the team settled here:").focus();
+    harness.run();
+    harness
+        .get_by_label("Why the team settled here:")
+        .type_text("Agreed: friend-level grief.");
+    harness.run();
+    let project = harness.state().project();
+    let consensus = project.consensus().unwrap();
+    assert_eq!(
+        project.placement(consensus.id, guest).unwrap().memo,
+        "Agreed: friend-level grief."
+    );
+
+    // Alpha is about independent coders: the consensus does not change it.
+    let ratings =
+        continuum::analysis::Ratings::from_project(project, continuum::analysis::Metric::Interval);
+    let report = continuum::analysis::agreement_report(
+        &ratings,
+        continuum::analysis::Metric::Interval,
+        None,
+    );
+    assert!((report.overall.alpha.unwrap() - 0.972).abs() < 0.0005);
+    assert!(report.pairwise.len() == 1, "no pairs with the consensus");
+    // It is exported like any other layer.
+    assert!(continuum::io::placements_csv(project).contains("\r\nConsensus,"));
+
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().project(), &before);
+}
+
+/// Regression: egui's `fixed_decimals` rounded a position just by showing it in a slider, so
+/// selecting an excerpt placed at 1/3 quietly moved it to 0.33 and marked the project unsaved.
+#[test]
+fn showing_a_placement_or_the_settings_never_changes_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("thirds.continuum");
+    let mut project = io::load_project(&crate::support::sample_path()).unwrap();
+    project
+        .apply(Edit::place(
+            &project,
+            AnnotatorId(1),
+            ExcerptId(1),
+            1.0 / 3.0,
+            Timestamp(5),
+        ))
+        .unwrap();
+    io::save_project(&path, &project).unwrap();
+
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Position:").is_some(),
+        "the slider is on screen"
+    );
+    harness.get_by_label("Annotators").click();
+    harness.run();
+    harness.get_by_label("Compare annotators…").click();
+    harness.run();
+    harness.get_all_by_label("Project").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Project settings…").click();
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert_eq!(harness.state().project(), &project);
+    assert!(!harness.state().document().has_unsaved_changes());
+}

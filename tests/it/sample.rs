@@ -471,6 +471,7 @@ pub fn build_sample() -> Project {
                 name: (*name).to_owned(),
                 colour: *colour,
                 placements: vec![],
+                consensus: false,
             }),
         );
     }

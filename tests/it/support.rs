@@ -61,6 +61,7 @@ pub fn small_project() -> Project {
         name: "Anna".into(),
         colour: Colour::PALETTE[0],
         placements: vec![],
+        consensus: false,
     }))
     .unwrap();
     p.apply(Edit::place(
