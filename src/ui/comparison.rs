@@ -238,7 +238,7 @@ fn consensus(ui: &mut egui::Ui, project: &Project, view: &ViewState, out: &mut O
         if !positions.is_empty() {
             let mean = positions.iter().sum::<f64>() / positions.len() as f64;
             let mid = positions.len() / 2;
-            let median = if positions.len() % 2 == 0 {
+            let median = if positions.len().is_multiple_of(2) {
                 (positions[mid - 1] + positions[mid]) / 2.0
             } else {
                 positions[mid]
