@@ -96,6 +96,23 @@ pub enum CliCommand {
         #[arg(long, default_value = "text", value_parser = ["text", "csv", "json"])]
         format: String,
     },
+    /// Bring the annotator layers of other copies of a project (coded independently) into one file.
+    /// Where the same annotator placed the same excerpt differently, both are kept unless --prefer
+    /// says otherwise; every such conflict is listed.
+    Merge {
+        /// The project to merge into (not changed unless --out names it).
+        project: PathBuf,
+        /// The other copies.
+        #[arg(required = true)]
+        others: Vec<PathBuf>,
+        /// Where to write the merged project.
+        #[arg(long)]
+        out: PathBuf,
+        /// For conflicts: keep both (the other placement in a layer "Name (from file)"), or prefer
+        /// ours or theirs.
+        #[arg(long, default_value = "both", value_parser = ["both", "ours", "theirs"])]
+        prefer: String,
+    },
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -135,6 +152,12 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
         ),
         CliCommand::Transcript { project, name } => transcript(project, name),
         CliCommand::ExportCsv { project, out } => export_csv(project, out),
+        CliCommand::Merge {
+            project,
+            others,
+            out,
+            prefer,
+        } => merge(project, others, out, prefer),
         CliCommand::Agreement {
             input,
             metric,
@@ -209,6 +232,82 @@ fn import(
     } else {
         Err(CliError(report.trim_end().to_owned()))
     }
+}
+
+fn merge(
+    project_path: &Path,
+    others: &[PathBuf],
+    out: &Path,
+    prefer: &str,
+) -> Result<String, CliError> {
+    use crate::model::merge::{Resolution, merge};
+    let resolution = match prefer {
+        "ours" => Resolution::KeepOurs,
+        "theirs" => Resolution::TakeTheirs,
+        _ => Resolution::KeepBoth,
+    };
+    let mut project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let mut s = String::new();
+    for other_path in others {
+        let other = io::load_project(other_path).map_err(|e| CliError(e.to_string()))?;
+        let source = other_path.file_name().map_or_else(
+            || other_path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let (edits, report) = merge(&project, &other, &source, |_| resolution);
+        for edit in edits {
+            project.apply(edit).map_err(|e| {
+                CliError(format!(
+                    "{}: could not be merged: {e}",
+                    other_path.display()
+                ))
+            })?;
+        }
+        let _ = writeln!(
+            s,
+            "{}: {} new placements, {} already here, {} new excerpts, new annotators: {}",
+            other_path.display(),
+            report.new_placements,
+            report.same_placements,
+            report.new_excerpts,
+            if report.new_annotators.is_empty() {
+                "none".to_owned()
+            } else {
+                report.new_annotators.join(", ")
+            }
+        );
+        for conflict in &report.conflicts {
+            let label = project
+                .excerpt(conflict.excerpt)
+                .map_or_else(String::new, |e| project.excerpt_label(e));
+            let _ = writeln!(
+                s,
+                "  conflict: {} placed excerpt {} “{label}” at {} here and {} in {source}; {}",
+                conflict.annotator,
+                conflict.excerpt,
+                conflict.ours.position,
+                conflict.theirs.position,
+                match resolution {
+                    Resolution::KeepBoth => "kept both",
+                    Resolution::KeepOurs => "kept this project's",
+                    Resolution::TakeTheirs => "took the other's",
+                }
+            );
+        }
+        for (name, placed) in &report.missing_transcripts {
+            let _ = writeln!(
+                s,
+                "  not merged: transcript “{name}” ({placed} placements) is not in {}; import it first",
+                project_path.display()
+            );
+        }
+    }
+    project
+        .validate()
+        .map_err(|e| CliError(format!("the merged project is not valid: {e}")))?;
+    io::save_project(out, &project).map_err(|e| CliError(e.to_string()))?;
+    let _ = writeln!(s, "wrote {}", out.display());
+    Ok(s)
 }
 
 fn export_csv(project_path: &Path, out: &Path) -> Result<String, CliError> {

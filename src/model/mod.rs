@@ -9,6 +9,7 @@ mod edit;
 mod history;
 mod ids;
 pub mod import_plan;
+pub mod merge;
 mod project;
 mod reanchor;
 mod text;

@@ -1,0 +1,351 @@
+//! Merging annotator layers from another copy of a project (a co-author coded independently in
+//! their own file). Transcripts are matched by text, excerpts by id and range (else by range), and
+//! annotators by name; excerpts new to this project are added. Where the same annotator placed the
+//! same excerpt differently in the two files, nothing is silently dropped: each such conflict is
+//! resolved by the caller, keeping this project's, taking the other's, or keeping both (the other
+//! placement goes into a layer of its own, "Name (from file)").
+
+use super::{
+    Annotator, AnnotatorId, Edit, Excerpt, ExcerptId, Placement, Project, Transcript, TranscriptId,
+};
+
+/// Two different placements of one excerpt by one annotator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub annotator: String,
+    /// The excerpt in this project.
+    pub excerpt: ExcerptId,
+    pub ours: Placement,
+    pub theirs: Placement,
+}
+
+/// How a conflict is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    KeepOurs,
+    TakeTheirs,
+    KeepBoth,
+}
+
+/// What a merge did (or would do).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergeReport {
+    pub new_annotators: Vec<String>,
+    pub new_excerpts: usize,
+    pub new_placements: usize,
+    pub same_placements: usize,
+    pub conflicts: Vec<Conflict>,
+    /// Transcripts of the other file that are not in this project, with how many placements
+    /// their excerpts carry (not merged: import the transcript first).
+    pub missing_transcripts: Vec<(String, usize)>,
+}
+
+fn matching_transcript(ours: &Project, theirs: &Transcript) -> Option<TranscriptId> {
+    match ours.transcript(theirs.id) {
+        Some(t) if t.text == theirs.text => Some(t.id),
+        _ => ours
+            .transcripts
+            .iter()
+            .find(|t| t.text == theirs.text)
+            .map(|t| t.id),
+    }
+}
+
+/// The edits that bring `theirs`' annotator layers into `ours`, and a report. `resolve` decides
+/// each conflict; call with a constant to preview.
+pub fn merge(
+    ours: &Project,
+    theirs: &Project,
+    source: &str,
+    resolve: impl Fn(&Conflict) -> Resolution,
+) -> (Vec<Edit>, MergeReport) {
+    let mut report = MergeReport::default();
+    let mut edits = Vec::new();
+    let mut next_excerpt = ours.next_excerpt_id().0;
+    let mut next_annotator = ours.next_annotator_id().0;
+    let mut project = ours.clone();
+
+    // Excerpts: theirs -> ours, adding the ones this project lacks.
+    let mut excerpt_map = std::collections::HashMap::new();
+    for transcript in &theirs.transcripts {
+        let Some(ours_id) = matching_transcript(ours, transcript) else {
+            let placed = theirs
+                .annotators
+                .iter()
+                .flat_map(|a| &a.placements)
+                .filter(|p| {
+                    theirs
+                        .excerpt(p.excerpt)
+                        .is_some_and(|e| e.transcript == transcript.id)
+                })
+                .count();
+            report
+                .missing_transcripts
+                .push((transcript.name.clone(), placed));
+            continue;
+        };
+        for excerpt in theirs
+            .excerpts
+            .iter()
+            .filter(|e| e.transcript == transcript.id)
+        {
+            let same_range = |e: &&Excerpt| {
+                e.transcript == ours_id && e.start == excerpt.start && e.end == excerpt.end
+            };
+            let found = ours
+                .excerpt(excerpt.id)
+                .filter(|e| same_range(e))
+                .or_else(|| ours.excerpts.iter().find(|e| same_range(e)));
+            let id = match found {
+                Some(e) => e.id,
+                None => {
+                    let id = ExcerptId(next_excerpt);
+                    next_excerpt += 1;
+                    let edit = Edit::AddExcerpt(Excerpt {
+                        id,
+                        transcript: ours_id,
+                        ..excerpt.clone()
+                    });
+                    let _ = project.apply(edit.clone());
+                    edits.push(edit);
+                    report.new_excerpts += 1;
+                    id
+                }
+            };
+            excerpt_map.insert(excerpt.id, id);
+        }
+    }
+
+    // Annotators: matched by name (the consensus by its flag), else added.
+    let mut layer_for = |project: &mut Project,
+                         edits: &mut Vec<Edit>,
+                         report: &mut MergeReport,
+                         template: &Annotator,
+                         name: String,
+                         consensus: bool|
+     -> AnnotatorId {
+        let existing = project.annotators.iter().find(|a| {
+            if consensus {
+                a.consensus
+            } else {
+                !a.consensus && a.name.eq_ignore_ascii_case(&name)
+            }
+        });
+        if let Some(a) = existing {
+            return a.id;
+        }
+        let id = AnnotatorId(next_annotator);
+        next_annotator += 1;
+        let edit = Edit::AddAnnotator(Annotator {
+            id,
+            name: name.clone(),
+            colour: template.colour,
+            placements: Vec::new(),
+            consensus,
+        });
+        let _ = project.apply(edit.clone());
+        edits.push(edit);
+        report.new_annotators.push(name);
+        id
+    };
+
+    for annotator in &theirs.annotators {
+        let target = layer_for(
+            &mut project,
+            &mut edits,
+            &mut report,
+            annotator,
+            annotator.name.clone(),
+            annotator.consensus,
+        );
+        for placement in &annotator.placements {
+            let Some(&excerpt) = excerpt_map.get(&placement.excerpt) else {
+                continue;
+            };
+            let theirs_placement = Placement {
+                excerpt,
+                ..placement.clone()
+            };
+            let existing = project.placement(target, excerpt).cloned();
+            let place = |project: &mut Project, edits: &mut Vec<Edit>, annotator: AnnotatorId| {
+                let edit = Edit::SetPlacement {
+                    annotator,
+                    placement: theirs_placement.clone(),
+                };
+                let _ = project.apply(edit.clone());
+                edits.push(edit);
+            };
+            match existing {
+                None => {
+                    place(&mut project, &mut edits, target);
+                    report.new_placements += 1;
+                }
+                Some(ours_placement)
+                    if ours_placement.position == placement.position
+                        && ours_placement.memo == placement.memo =>
+                {
+                    report.same_placements += 1;
+                }
+                Some(ours_placement) => {
+                    let conflict = Conflict {
+                        annotator: annotator.name.clone(),
+                        excerpt,
+                        ours: ours_placement,
+                        theirs: theirs_placement.clone(),
+                    };
+                    match resolve(&conflict) {
+                        Resolution::KeepOurs => {}
+                        Resolution::TakeTheirs => place(&mut project, &mut edits, target),
+                        Resolution::KeepBoth => {
+                            let name = format!("{} (from {source})", annotator.name);
+                            let layer = layer_for(
+                                &mut project,
+                                &mut edits,
+                                &mut report,
+                                annotator,
+                                name,
+                                false,
+                            );
+                            place(&mut project, &mut edits, layer);
+                        }
+                    }
+                    report.conflicts.push(conflict);
+                }
+            }
+        }
+    }
+    (edits, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Timestamp;
+
+    fn sample() -> Project {
+        crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap()
+    }
+
+    #[test]
+    fn merging_a_copy_into_itself_changes_nothing() {
+        let ours = sample();
+        let (edits, report) = merge(&ours, &ours, "copy", |_| Resolution::KeepBoth);
+        assert!(edits.is_empty());
+        assert_eq!(report.same_placements, 80);
+        assert!(report.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_coauthors_new_layer_and_new_excerpt_come_in_and_conflicts_are_kept_apart() {
+        let ours = sample();
+        let mut theirs = sample();
+        // The co-author added an annotator with one placement on a new excerpt, and Jonas moved one.
+        let new_excerpt = Excerpt {
+            id: ExcerptId(41), // the same id as an excerpt of ours with another range: must not match
+            transcript: TranscriptId(1),
+            start: 0,
+            end: 12,
+            label: String::new(),
+            memo: String::new(),
+        };
+        theirs.excerpts.retain(|e| e.id != ExcerptId(41));
+        for a in &mut theirs.annotators {
+            a.placements.retain(|p| p.excerpt != ExcerptId(41));
+        }
+        theirs.apply(Edit::AddExcerpt(new_excerpt)).unwrap();
+        theirs
+            .apply(Edit::AddAnnotator(Annotator {
+                id: AnnotatorId(3),
+                name: "Nanna".into(),
+                colour: crate::model::Colour::PALETTE[2],
+                placements: vec![],
+                consensus: false,
+            }))
+            .unwrap();
+        theirs
+            .apply(Edit::place(
+                &theirs,
+                AnnotatorId(3),
+                ExcerptId(41),
+                0.5,
+                Timestamp(1),
+            ))
+            .unwrap();
+        theirs
+            .apply(Edit::place(
+                &theirs,
+                AnnotatorId(2),
+                ExcerptId(1),
+                0.9,
+                Timestamp(1),
+            ))
+            .unwrap();
+
+        let (edits, report) = merge(&ours, &theirs, "nanna.continuum", |_| Resolution::KeepBoth);
+        assert_eq!(report.new_excerpts, 1);
+        assert_eq!(
+            report.new_annotators,
+            ["Jonas Berg (from nanna.continuum)", "Nanna"]
+        );
+        assert_eq!(report.conflicts.len(), 1);
+        let mut merged = ours.clone();
+        for edit in edits {
+            merged.apply(edit).unwrap();
+        }
+        merged.validate().unwrap();
+        // Jonas's own placement is untouched; the other file's is in its own layer.
+        assert_eq!(
+            merged
+                .placement(AnnotatorId(2), ExcerptId(1))
+                .unwrap()
+                .position,
+            0.30
+        );
+        let kept = merged
+            .annotators
+            .iter()
+            .find(|a| a.name.starts_with("Jonas Berg (from"))
+            .unwrap();
+        assert_eq!(kept.placements[0].position, 0.9);
+        // The new excerpt got a fresh id and Nanna's placement points at it.
+        let nanna = merged
+            .annotators
+            .iter()
+            .find(|a| a.name == "Nanna")
+            .unwrap();
+        let excerpt = merged.excerpt(nanna.placements[0].excerpt).unwrap();
+        assert_eq!((excerpt.start, excerpt.end), (0, 12));
+        assert_ne!(excerpt.id, ExcerptId(41));
+
+        let (edits, _) = merge(&ours, &theirs, "x", |_| Resolution::TakeTheirs);
+        let mut taken = ours.clone();
+        for edit in edits {
+            taken.apply(edit).unwrap();
+        }
+        assert_eq!(
+            taken
+                .placement(AnnotatorId(2), ExcerptId(1))
+                .unwrap()
+                .position,
+            0.9
+        );
+    }
+
+    #[test]
+    fn transcripts_this_project_lacks_are_reported() {
+        let ours = Project::new("empty");
+        let (edits, report) = merge(&ours, &sample(), "x", |_| Resolution::KeepBoth);
+        assert_eq!(report.missing_transcripts.len(), 6);
+        assert_eq!(
+            report
+                .missing_transcripts
+                .iter()
+                .map(|(_, n)| n)
+                .sum::<usize>(),
+            80
+        );
+        // The annotators still come in, with nothing placed.
+        assert_eq!(report.new_annotators.len(), 2);
+        assert_eq!(edits.len(), 2);
+    }
+}
