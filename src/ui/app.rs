@@ -6,6 +6,7 @@ use super::annotators::{self, AddAnnotatorDialog, ManageAnnotatorsDialog};
 use super::comparison::ComparisonWindow;
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
+use super::merge_dialog::MergeDialog;
 use super::notifications::Notifications;
 use super::recovery::{Autosave, RestoreChoice, restore_prompt};
 use super::replace_text::ReplaceTextDialog;
@@ -78,6 +79,7 @@ pub struct App {
     settings: Option<SettingsDialog>,
     import: Option<ImportDialog>,
     replace_text: Option<ReplaceTextDialog>,
+    merge: Option<MergeDialog>,
     agreement: Option<AgreementWindow>,
     comparison: Option<ComparisonWindow>,
     manage_annotators: Option<ManageAnnotatorsDialog>,
@@ -147,6 +149,7 @@ impl App {
             settings: None,
             import: None,
             replace_text: None,
+            merge: None,
             agreement: None,
             comparison: None,
             manage_annotators: None,
@@ -275,6 +278,24 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
+            Command::Merge => {
+                if let Some(path) = self.dialogs.pick_project() {
+                    match Document::open(&path) {
+                        Ok(other) => {
+                            let source = path.file_name().map_or_else(
+                                || path.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            self.merge = Some(MergeDialog::new(
+                                self.doc.project(),
+                                other.project().clone(),
+                                source,
+                            ));
+                        }
+                        Err(error) => self.notifications.error(error.to_string()),
+                    }
+                }
+            }
             Command::Agreement => {
                 if self.doc.project().blind.is_some() {
                     self.notifications
@@ -833,6 +854,7 @@ impl App {
             || self.settings.is_some()
             || self.import.is_some()
             || self.replace_text.is_some()
+            || self.merge.is_some()
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
@@ -859,7 +881,12 @@ impl App {
     fn menu_bar(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [Command::NewProject, Command::Open, Command::Import] {
+                for command in [
+                    Command::NewProject,
+                    Command::Open,
+                    Command::Import,
+                    Command::Merge,
+                ] {
                     if command.menu_button(ui, true) {
                         out.command(command);
                     }
@@ -1119,6 +1146,11 @@ impl eframe::App for App {
             && !window.show(&ctx, self.doc.project(), self.doc.change_count())
         {
             self.agreement = None;
+        }
+        if let Some(dialog) = &mut self.merge
+            && !dialog.show(&ctx, self.doc.project(), &mut out)
+        {
+            self.merge = None;
         }
         if let Some(window) = &mut self.comparison
             && !window.show(&ctx, self.doc.project(), &mut self.view, &mut out)

@@ -16,6 +16,7 @@ pub enum Command {
     Undo,
     Redo,
     Import,
+    Merge,
     ReplaceText,
     NewExcerpt,
     DeleteExcerpt,
@@ -53,6 +54,7 @@ impl Command {
             Command::ClearRecent => "Clear Recent".into(),
             Command::Save => "Save".into(),
             Command::Import => "Import transcripts…".into(),
+            Command::Merge => "Merge annotators from another project…".into(),
             Command::ReplaceText => "Replace text of transcript…".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Quit => "Quit".into(),
@@ -78,6 +80,9 @@ impl Command {
             Command::OpenRecent(_) => "Open this recently used project",
             Command::ClearRecent => "Forget the list of recent projects",
             Command::Save => "Save the project to its file",
+            Command::Merge => {
+                "Bring in the annotator layers of a co-author's copy; conflicts are shown to settle first"
+            }
             Command::ReplaceText => {
                 "Swap the open transcript's text for a corrected version; excerpts are found again in the new text"
             }

@@ -12,6 +12,7 @@ mod continuum_panel;
 mod file_dialogs;
 mod import_dialog;
 mod inspector;
+mod merge_dialog;
 mod notifications;
 mod recovery;
 mod replace_text;

@@ -1250,3 +1250,68 @@ fn showing_a_placement_or_the_settings_never_changes_the_project() {
     assert_eq!(harness.state().project(), &project);
     assert!(!harness.state().document().has_unsaved_changes());
 }
+
+#[test]
+fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() {
+    let (dir, path) = sample_copy();
+    let original = io::load_project(&path).unwrap();
+    let mut other = original.clone();
+    other
+        .apply(Edit::place(
+            &other,
+            AnnotatorId(2),
+            ExcerptId(1),
+            0.9,
+            Timestamp(7),
+        ))
+        .unwrap();
+    let other_path = dir.path().join("other.continuum");
+    io::save_project(&other_path, &other).unwrap();
+
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(FakeDialogs {
+            open: Some(other_path),
+            save: None,
+        }),
+        ..StartOptions::default()
+    });
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Merge annotators from another project…")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("1 conflicts").is_some());
+    assert!(
+        harness
+            .query_by_label("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "nothing changes before Merge"
+    );
+    harness.get_by_label("take the other's").click();
+    harness.run();
+    harness.get_by_label("Merge").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .placement(AnnotatorId(2), ExcerptId(1))
+            .unwrap()
+            .position,
+        0.9
+    );
+    assert_eq!(
+        harness.state().project().annotators.len(),
+        2,
+        "no extra layer when taking theirs"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &original);
+}

@@ -1,0 +1,103 @@
+//! "Merge annotators from another project…": shows what the other copy brings (new layers,
+//! placements, excerpts) and every conflict, where one annotator placed one excerpt differently in
+//! the two files, to be settled one by one before anything changes. The merge is one undo step.
+
+use super::state::Outbox;
+use crate::model::merge::{Conflict, MergeReport, Resolution, merge};
+use crate::model::{ExcerptId, Project};
+
+pub struct MergeDialog {
+    source: String,
+    other: Project,
+    report: MergeReport,
+    /// One choice per conflict, by annotator name and excerpt.
+    choices: Vec<((String, ExcerptId), Resolution)>,
+}
+
+impl MergeDialog {
+    pub fn new(project: &Project, other: Project, source: String) -> Self {
+        let (_, report) = merge(project, &other, &source, |_| Resolution::KeepBoth);
+        let choices = report
+            .conflicts
+            .iter()
+            .map(|c| ((c.annotator.clone(), c.excerpt), Resolution::KeepBoth))
+            .collect();
+        Self {
+            source,
+            other,
+            report,
+            choices,
+        }
+    }
+
+    fn choice(&self, conflict: &Conflict) -> Resolution {
+        self.choices
+            .iter()
+            .find(|((name, excerpt), _)| {
+                *name == conflict.annotator && *excerpt == conflict.excerpt
+            })
+            .map_or(Resolution::KeepBoth, |(_, r)| *r)
+    }
+
+    /// Shows the dialog; returns `false` once it should close.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+        let mut open = true;
+        egui::Modal::new(egui::Id::unique("merge-dialog")).show(ctx, |ui| {
+            ui.set_width(640.0);
+            ui.heading(format!("Merge annotators from {}", self.source));
+            let r = &self.report;
+            ui.label(format!(
+                "{} new placements, {} already here, {} new excerpts. New annotators: {}.",
+                r.new_placements,
+                r.same_placements,
+                r.new_excerpts,
+                if r.new_annotators.is_empty() { "none".to_owned() } else { r.new_annotators.join(", ") }
+            ));
+            for (name, placed) in &r.missing_transcripts {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Not merged: transcript “{name}” ({placed} placements) is not in this project; import it first."),
+                );
+            }
+            if !r.conflicts.is_empty() {
+                ui.separator();
+                ui.strong(format!("{} conflicts: the same annotator placed the same excerpt differently", r.conflicts.len()));
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for (i, conflict) in self.report.conflicts.iter().enumerate() {
+                        let label = project
+                            .excerpt(conflict.excerpt)
+                            .map_or_else(String::new, |e| project.excerpt_label(e));
+                        ui.label(format!(
+                            "{} on “{label}”: {:.2} here, {:.2} in {}",
+                            conflict.annotator, conflict.ours.position, conflict.theirs.position, self.source
+                        ));
+                        let current = self.choice(conflict);
+                        let mut chosen = current;
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut chosen, Resolution::KeepOurs, "keep this project's");
+                            ui.radio_value(&mut chosen, Resolution::TakeTheirs, "take the other's");
+                            ui.radio_value(&mut chosen, Resolution::KeepBoth, "keep both");
+                        });
+                        if chosen != current {
+                            self.choices[i].1 = chosen;
+                        }
+                    }
+                });
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Merge").clicked() {
+                    let (edits, _) = merge(project, &self.other, &self.source, |c| self.choice(c));
+                    if !edits.is_empty() {
+                        out.group(format!("merge of {}", self.source), edits);
+                    }
+                    open = false;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    open = false;
+                }
+            });
+        });
+        open
+    }
+}
