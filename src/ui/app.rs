@@ -1070,6 +1070,15 @@ impl App {
     }
 }
 
+/// Shows the dialog or window held in `slot`, if any, and drops it once it reports it has closed.
+fn show_open<T>(slot: &mut Option<T>, show: impl FnOnce(&mut T) -> bool) {
+    if let Some(dialog) = slot
+        && !show(dialog)
+    {
+        *slot = None;
+    }
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -1130,44 +1139,25 @@ impl eframe::App for App {
                 });
         }
 
-        if let Some(dialog) = &mut self.add_annotator
-            && !dialog.show(&ctx, self.doc.project(), &mut self.view, &mut out)
-        {
-            self.add_annotator = None;
-        }
-
-        if let Some(dialog) = &mut self.settings
-            && !dialog.show(&ctx, self.doc.project(), &mut out)
-        {
-            self.settings = None;
-        }
+        let project = self.doc.project();
+        let view = &mut self.view;
+        show_open(&mut self.add_annotator, |d| {
+            d.show(&ctx, project, view, &mut out)
+        });
+        show_open(&mut self.settings, |d| d.show(&ctx, project, &mut out));
+        show_open(&mut self.agreement, |w| {
+            w.show(&ctx, project, self.doc.change_count())
+        });
+        show_open(&mut self.merge, |d| d.show(&ctx, project, &mut out));
+        show_open(&mut self.comparison, |w| {
+            w.show(&ctx, project, view, &mut out)
+        });
+        show_open(&mut self.manage_annotators, |d| {
+            d.show(&ctx, project, &mut out)
+        });
+        show_open(&mut self.replace_text, |d| d.show(&ctx, project, &mut out));
         let imported = self.import_dialog(&ctx, &mut out);
-        if let Some(window) = &mut self.agreement
-            && !window.show(&ctx, self.doc.project(), self.doc.change_count())
-        {
-            self.agreement = None;
-        }
-        if let Some(dialog) = &mut self.merge
-            && !dialog.show(&ctx, self.doc.project(), &mut out)
-        {
-            self.merge = None;
-        }
-        if let Some(window) = &mut self.comparison
-            && !window.show(&ctx, self.doc.project(), &mut self.view, &mut out)
-        {
-            self.comparison = None;
-        }
-        if let Some(dialog) = &mut self.manage_annotators
-            && !dialog.show(&ctx, self.doc.project(), &mut out)
-        {
-            self.manage_annotators = None;
-        }
         self.end_blind_dialog(&ctx, &mut out);
-        if let Some(dialog) = &mut self.replace_text
-            && !dialog.show(&ctx, self.doc.project(), &mut out)
-        {
-            self.replace_text = None;
-        }
 
         for edit in out.edits {
             self.apply(edit);
