@@ -113,6 +113,33 @@ pub enum CliCommand {
         #[arg(long, default_value = "both", value_parser = ["both", "ours", "theirs"])]
         prefer: String,
     },
+    /// Export the continuum map as a figure: .svg (vector, text kept as text) or .png (rendered
+    /// with a bundled font; --scale 4 gives 300 dpi).
+    ExportMap {
+        /// The project file.
+        project: PathBuf,
+        /// The figure to write: FILE.svg or FILE.png.
+        #[arg(long)]
+        out: PathBuf,
+        /// What the lanes group placements by.
+        #[arg(long, default_value = "case", value_parser = ["case", "role", "participant", "transcript", "annotator"])]
+        group_by: String,
+        /// Only these annotators (names, comma-separated); default: everyone.
+        #[arg(long, value_delimiter = ',')]
+        annotators: Vec<String>,
+        /// Leave out the excerpt labels next to the markers.
+        #[arg(long)]
+        no_labels: bool,
+        /// A title above the map.
+        #[arg(long)]
+        title: Option<String>,
+        /// Width of the figure in points (72 points = 1 inch).
+        #[arg(long, default_value_t = 540.0)]
+        width: f32,
+        /// PNG resolution: 1 = 75 dpi … 4 = 300 dpi.
+        #[arg(long, default_value_t = 4.0)]
+        scale: f32,
+    },
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -152,6 +179,25 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
         ),
         CliCommand::Transcript { project, name } => transcript(project, name),
         CliCommand::ExportCsv { project, out } => export_csv(project, out),
+        CliCommand::ExportMap {
+            project,
+            out,
+            group_by,
+            annotators,
+            no_labels,
+            title,
+            width,
+            scale,
+        } => export_map(
+            project,
+            out,
+            group_by,
+            annotators,
+            !*no_labels,
+            title.clone(),
+            *width,
+            *scale,
+        ),
         CliCommand::Merge {
             project,
             others,
@@ -308,6 +354,84 @@ fn merge(
     io::save_project(out, &project).map_err(|e| CliError(e.to_string()))?;
     let _ = writeln!(s, "wrote {}", out.display());
     Ok(s)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export_map(
+    project_path: &Path,
+    out: &Path,
+    group_by: &str,
+    annotators: &[String],
+    labels: bool,
+    title: Option<String>,
+    width: f32,
+    scale: f32,
+) -> Result<String, CliError> {
+    use crate::map::{GroupBy, MapSettings, layout, to_png, to_svg};
+    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let mut ids = Vec::new();
+    for name in annotators
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+    {
+        let found = project
+            .annotators
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(name));
+        let annotator = found.ok_or_else(|| {
+            let names: Vec<_> = project.annotators.iter().map(|a| a.name.as_str()).collect();
+            CliError(format!(
+                "there is no annotator called “{name}”; there are: {}",
+                names.join(", ")
+            ))
+        })?;
+        ids.push(annotator.id);
+    }
+    if !(100.0..=5000.0).contains(&width) {
+        return Err(CliError(format!(
+            "--width {width} is outside 100..5000 points"
+        )));
+    }
+    if !(1.0..=4.0).contains(&scale) {
+        return Err(CliError(format!("--scale {scale} is outside 1..4")));
+    }
+    let settings = MapSettings {
+        group_by: GroupBy::parse(group_by).unwrap_or(GroupBy::Case),
+        annotators: if ids.is_empty() { None } else { Some(ids) },
+        labels,
+        title,
+        width,
+    };
+    let map = layout(&project, &settings);
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (bytes, what) = match extension.as_str() {
+        "svg" => (
+            to_svg(&map).into_bytes(),
+            format!("{:.0}×{:.0} pt SVG", map.width, map.height),
+        ),
+        "png" => {
+            let (png, w, h) = to_png(&map, scale).map_err(CliError)?;
+            (png, format!("{w}×{h} px PNG ({:.0} dpi)", scale * 75.0))
+        }
+        _ => {
+            return Err(CliError(format!(
+                "{}: the figure must be .svg or .png",
+                out.display()
+            )));
+        }
+    };
+    io::write_atomically(out, &bytes)
+        .map_err(|e| CliError(format!("{}: could not be written: {e}", out.display())))?;
+    Ok(format!(
+        "wrote {} ({what}, {} markers in {} lanes)\n",
+        out.display(),
+        map.markers.len(),
+        map.lanes.len()
+    ))
 }
 
 fn export_csv(project_path: &Path, out: &Path) -> Result<String, CliError> {

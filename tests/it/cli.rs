@@ -529,3 +529,104 @@ fn merge_brings_in_a_coauthors_layers_and_keeps_both_sides_of_a_conflict() {
     );
     assert_eq!(theirs.annotators.len(), 2);
 }
+
+#[test]
+fn export_map_writes_valid_svg_with_real_text_and_a_png_of_the_right_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("map.svg");
+    let out = continuum(&[
+        "export-map".as_ref(),
+        sample_path().as_os_str(),
+        "--out".as_ref(),
+        svg_path.as_os_str(),
+        "--title".as_ref(),
+        "Closeness & distance".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("80 markers in 2 lanes"),
+        "{}",
+        text(&out.stdout)
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    // Well-formed XML, every marker a circle (plus two legend dots), text as text.
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    let (mut circles, mut texts) = (0, Vec::new());
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed SVG") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Empty(e) if e.local_name().as_ref() == b"circle" => {
+                circles += 1
+            }
+            quick_xml::events::Event::Start(e) if e.local_name().as_ref() == b"text" => {
+                in_text = true
+            }
+            quick_xml::events::Event::End(e) if e.local_name().as_ref() == b"text" => {
+                in_text = false
+            }
+            quick_xml::events::Event::Text(t) if in_text => {
+                texts.push(t.decode().unwrap().into_owned())
+            }
+            quick_xml::events::Event::GeneralRef(r) if in_text => texts
+                .last_mut()
+                .unwrap()
+                .push_str(&format!("&{};", r.decode().unwrap())),
+            _ => {}
+        }
+    }
+    assert_eq!(circles, 82);
+    for expected in [
+        "Family",
+        "Friend",
+        "Professional",
+        "Stranger",
+        "Hjemmeplejen Vestbo",
+        "Anna Holm",
+        "Part of her week",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} missing from {texts:?}"
+        );
+    }
+    assert!(svg.contains(r#"font-family="Ubuntu, 'DejaVu Sans', Arial, Helvetica, sans-serif""#));
+    assert!(svg.contains("Closeness &amp; distance"));
+
+    let png_path = dir.path().join("map.png");
+    let out = continuum(&[
+        "export-map".as_ref(),
+        sample_path().as_os_str(),
+        "--out".as_ref(),
+        png_path.as_os_str(),
+        "--width".as_ref(),
+        "252".as_ref(),
+        "--scale".as_ref(),
+        "4".as_ref(),
+        "--no-labels".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let decoder = png::Decoder::new(std::io::Cursor::new(std::fs::read(&png_path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let (w, h) = (reader.info().width, reader.info().height);
+    assert_eq!(w, 1050, "252 pt (3.5 in, a journal column) at 300 dpi");
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    reader.next_frame(&mut pixels).unwrap();
+    let channels = pixels.len() / (w as usize * h as usize);
+    // A white corner, and the ink of the axis somewhere.
+    assert_eq!(&pixels[..3], &[255, 255, 255]);
+    let dark = pixels
+        .chunks(channels)
+        .filter(|p| p[0] < 80 && p[1] < 80 && p[2] < 80)
+        .count();
+    assert!(dark > 500, "only {dark} dark pixels");
+
+    let bad = continuum(&[
+        "export-map".as_ref(),
+        sample_path().as_os_str(),
+        "--out".as_ref(),
+        dir.path().join("map.pdf").as_os_str(),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("must be .svg or .png"));
+}
