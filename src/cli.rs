@@ -367,7 +367,7 @@ fn export_map(
     width: f32,
     scale: f32,
 ) -> Result<String, CliError> {
-    use crate::map::{GroupBy, MapSettings, layout, to_png, to_svg};
+    use crate::map::{GroupBy, MapSettings};
     let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
     let mut ids = Vec::new();
     for name in annotators
@@ -403,35 +403,9 @@ fn export_map(
         title,
         width,
     };
-    let map = layout(&project, &settings);
-    let extension = out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let (bytes, what) = match extension.as_str() {
-        "svg" => (
-            to_svg(&map).into_bytes(),
-            format!("{:.0}×{:.0} pt SVG", map.width, map.height),
-        ),
-        "png" => {
-            let (png, w, h) = to_png(&map, scale).map_err(CliError)?;
-            (png, format!("{w}×{h} px PNG ({:.0} dpi)", scale * 75.0))
-        }
-        _ => {
-            return Err(CliError(format!(
-                "{}: the figure must be .svg or .png",
-                out.display()
-            )));
-        }
-    };
-    io::write_atomically(out, &bytes)
-        .map_err(|e| CliError(format!("{}: could not be written: {e}", out.display())))?;
-    Ok(format!(
-        "wrote {} ({what}, {} markers in {} lanes)\n",
-        out.display(),
-        map.markers.len(),
-        map.lanes.len()
-    ))
+    io::export_map(out, &project, &settings, scale)
+        .map(|line| line + "\n")
+        .map_err(CliError)
 }
 
 fn export_csv(project_path: &Path, out: &Path) -> Result<String, CliError> {

@@ -2,6 +2,7 @@
 //! and PNG writing. No egui here; the GUI and the command line both call into this module.
 
 mod atomic;
+mod figure;
 pub mod import;
 mod png_file;
 mod project_file;
@@ -12,6 +13,7 @@ mod table;
 pub use atomic::{
     BACKUPS_KEPT, backup_path, backup_paths, replace_keeping_backups, write_atomically,
 };
+pub use figure::export_map;
 pub use import::split_speaker_turns;
 pub use png_file::{encode_png, write_png};
 pub use project_file::{

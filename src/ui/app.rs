@@ -4,6 +4,7 @@
 use super::agreement_window::AgreementWindow;
 use super::annotators::{self, AddAnnotatorDialog, ManageAnnotatorsDialog};
 use super::comparison::ComparisonWindow;
+use super::export_map::{ExportChoice, ExportMapDialog};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::merge_dialog::MergeDialog;
@@ -80,6 +81,7 @@ pub struct App {
     import: Option<ImportDialog>,
     replace_text: Option<ReplaceTextDialog>,
     merge: Option<MergeDialog>,
+    export_map: Option<ExportMapDialog>,
     agreement: Option<AgreementWindow>,
     comparison: Option<ComparisonWindow>,
     manage_annotators: Option<ManageAnnotatorsDialog>,
@@ -150,6 +152,7 @@ impl App {
             import: None,
             replace_text: None,
             merge: None,
+            export_map: None,
             agreement: None,
             comparison: None,
             manage_annotators: None,
@@ -278,6 +281,7 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
+            Command::ExportMap => self.export_map = Some(ExportMapDialog::new(self.doc.project())),
             Command::Merge => {
                 if let Some(path) = self.dialogs.pick_project() {
                     match Document::open(&path) {
@@ -699,6 +703,34 @@ impl App {
         }
     }
 
+    fn export_map_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.export_map else {
+            return;
+        };
+        match dialog.show(ctx, self.doc.project()) {
+            ExportChoice::Open => {}
+            ExportChoice::Cancel => self.export_map = None,
+            ExportChoice::Export => {
+                let stem = self.doc.path().and_then(|p| p.file_stem()).map_or_else(
+                    || "continuum-map".to_owned(),
+                    |s| format!("{}-map", s.to_string_lossy()),
+                );
+                let file = format!("{stem}.{}", if dialog.png { "png" } else { "svg" });
+                let settings = dialog.settings_for(self.doc.project());
+                let scale = dialog.scale;
+                if let Some(path) = self.dialogs.save_figure(&file) {
+                    match crate::io::export_map(&path, self.doc.project(), &settings, scale) {
+                        Ok(line) => {
+                            self.notifications.info(format!("Map exported: {line}"));
+                            self.export_map = None;
+                        }
+                        Err(error) => self.notifications.error(error),
+                    }
+                }
+            }
+        }
+    }
+
     /// Asks for the corrected file and reports, before anything changes, which excerpts it keeps.
     fn start_replace_text(&mut self) {
         let Some(transcript) = self.view.transcript else {
@@ -855,6 +887,7 @@ impl App {
             || self.import.is_some()
             || self.replace_text.is_some()
             || self.merge.is_some()
+            || self.export_map.is_some()
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
@@ -886,6 +919,7 @@ impl App {
                     Command::Open,
                     Command::Import,
                     Command::Merge,
+                    Command::ExportMap,
                 ] {
                     if command.menu_button(ui, true) {
                         out.command(command);
@@ -1157,6 +1191,7 @@ impl eframe::App for App {
         });
         show_open(&mut self.replace_text, |d| d.show(&ctx, project, &mut out));
         let imported = self.import_dialog(&ctx, &mut out);
+        self.export_map_dialog(&ctx);
         self.end_blind_dialog(&ctx, &mut out);
 
         for edit in out.edits {

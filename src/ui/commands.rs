@@ -16,6 +16,7 @@ pub enum Command {
     Undo,
     Redo,
     Import,
+    ExportMap,
     Merge,
     ReplaceText,
     NewExcerpt,
@@ -55,6 +56,7 @@ impl Command {
             Command::Save => "Save".into(),
             Command::Import => "Import transcripts…".into(),
             Command::Merge => "Merge annotators from another project…".into(),
+            Command::ExportMap => "Export map…".into(),
             Command::ReplaceText => "Replace text of transcript…".into(),
             Command::SaveAs => "Save As…".into(),
             Command::Quit => "Quit".into(),
@@ -80,6 +82,7 @@ impl Command {
             Command::OpenRecent(_) => "Open this recently used project",
             Command::ClearRecent => "Forget the list of recent projects",
             Command::Save => "Save the project to its file",
+            Command::ExportMap => "Save the continuum map as a figure for a paper (SVG or PNG)",
             Command::Merge => {
                 "Bring in the annotator layers of a co-author's copy; conflicts are shown to settle first"
             }

@@ -9,6 +9,8 @@ pub trait FileDialogs {
     fn save_project(&self, file_name: &str) -> Option<PathBuf>;
     /// Asks for transcript files to import (empty if cancelled).
     fn pick_transcripts(&self) -> Vec<PathBuf>;
+    /// Asks where to save a figure, suggesting `file_name` (ending in .svg or .png).
+    fn save_figure(&self, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs through rfd (xdg portal or zenity on Linux).
@@ -21,6 +23,24 @@ impl FileDialogs for NativeFileDialogs {
             .add_filter("Continuum project", &[crate::io::PROJECT_EXTENSION])
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn save_figure(&self, file_name: &str) -> Option<PathBuf> {
+        let extension = if file_name.ends_with(".png") {
+            "png"
+        } else {
+            "svg"
+        };
+        let path = rfd::FileDialog::new()
+            .set_title("Export map")
+            .set_file_name(file_name)
+            .add_filter("Figure", &[extension])
+            .save_file()?;
+        Some(if path.extension().is_none() {
+            path.with_extension(extension)
+        } else {
+            path
+        })
     }
 
     fn pick_transcripts(&self) -> Vec<PathBuf> {

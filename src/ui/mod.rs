@@ -9,6 +9,7 @@ mod app;
 mod commands;
 mod comparison;
 mod continuum_panel;
+mod export_map;
 mod file_dialogs;
 mod import_dialog;
 mod inspector;

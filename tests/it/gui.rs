@@ -21,6 +21,10 @@ impl FileDialogs for FakeDialogs {
         // Tests that import use `ImportDialogs`.
         Vec::new()
     }
+    fn save_figure(&self, file_name: &str) -> Option<PathBuf> {
+        // Figures go beside where a project would be saved.
+        self.save.as_ref().map(|p| p.with_file_name(file_name))
+    }
     fn pick_project(&self) -> Option<PathBuf> {
         self.open.clone()
     }
@@ -828,6 +832,9 @@ impl FileDialogs for ImportDialogs {
     fn pick_transcripts(&self) -> Vec<PathBuf> {
         self.0.clone()
     }
+    fn save_figure(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 #[test]
@@ -1314,4 +1321,50 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().project(), &original);
+}
+
+#[test]
+fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
+    let (dir, path) = sample_copy();
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(dir.path().join("unused.continuum")),
+        }),
+        ..StartOptions::default()
+    });
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export map…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("80 markers in 2 lanes")
+            .is_some()
+    );
+    harness.get_by_label("Jonas Berg").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("39 markers in 2 lanes")
+            .is_some(),
+        "only Anna's now"
+    );
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let figure = dir.path().join("care-settings-map.svg");
+    let svg = std::fs::read_to_string(&figure).expect("the figure was written");
+    assert_eq!(
+        svg.matches("<circle").count(),
+        39 + 1,
+        "Anna's markers and her legend dot"
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.starts_with("Map exported: wrote"))
+    );
 }

@@ -1,0 +1,142 @@
+//! The "Export map…" dialog: choose grouping, annotators, labels, title, width and resolution,
+//! then where to save (.svg or .png). The figure is the print-style map from `crate::map`.
+
+use crate::map::{GroupBy, MapSettings, layout};
+use crate::model::Project;
+
+pub struct ExportMapDialog {
+    pub settings: MapSettings,
+    /// Which annotators are ticked, by index into the project's annotators.
+    ticked: Vec<bool>,
+    pub scale: f32,
+    pub png: bool,
+}
+
+/// What the dialog asks of the app.
+pub enum ExportChoice {
+    Open,
+    Cancel,
+    /// Ask where to save, then write with these settings.
+    Export,
+}
+
+impl ExportMapDialog {
+    pub fn new(project: &Project) -> Self {
+        Self {
+            settings: MapSettings {
+                title: Some(project.title.clone()),
+                ..MapSettings::default()
+            },
+            ticked: vec![true; project.annotators.len()],
+            scale: 4.0,
+            png: false,
+        }
+    }
+
+    /// The settings with the ticked annotators.
+    pub fn settings_for(&self, project: &Project) -> MapSettings {
+        let chosen: Vec<_> = project
+            .annotators
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, on)| **on)
+            .map(|(a, _)| a.id)
+            .collect();
+        MapSettings {
+            annotators: Some(chosen),
+            ..self.settings.clone()
+        }
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project) -> ExportChoice {
+        let mut choice = ExportChoice::Open;
+        self.ticked.resize(project.annotators.len(), true);
+        egui::Modal::new(egui::Id::unique("export-map")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading("Export map");
+            egui::Grid::new("export-grid")
+                .num_columns(2)
+                .spacing([10.0, 6.0])
+                .show(ui, |ui| {
+                    let caption = ui.label("Lanes by:");
+                    egui::ComboBox::from_id_salt("export-group")
+                        .selected_text(self.settings.group_by.name())
+                        .show_ui(ui, |ui| {
+                            for g in GroupBy::ALL {
+                                ui.selectable_value(&mut self.settings.group_by, g, g.name());
+                            }
+                        })
+                        .response
+                        .labelled_by(caption.id);
+                    ui.end_row();
+                    ui.label("Annotators:");
+                    ui.vertical(|ui| {
+                        for (annotator, on) in project.annotators.iter().zip(&mut self.ticked) {
+                            ui.checkbox(on, &annotator.name);
+                        }
+                    });
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(
+                        &mut self.settings.labels,
+                        "Excerpt labels next to the markers",
+                    );
+                    ui.end_row();
+                    let caption = ui.label("Title:");
+                    let mut title = self.settings.title.clone().unwrap_or_default();
+                    ui.add_sized([300.0, 20.0], egui::TextEdit::singleline(&mut title))
+                        .labelled_by(caption.id);
+                    self.settings.title = Some(title);
+                    ui.end_row();
+                    let caption = ui.label("Width:");
+                    ui.add(
+                        egui::DragValue::new(&mut self.settings.width)
+                            .range(150.0..=2000.0)
+                            .suffix(" pt"),
+                    )
+                    .labelled_by(caption.id)
+                    .on_hover_text(
+                        "72 points are an inch; a journal column is about 250, a page about 500",
+                    );
+                    ui.end_row();
+                    ui.label("Format:");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.png, false, "SVG (vector)");
+                        ui.radio_value(&mut self.png, true, "PNG");
+                    });
+                    ui.end_row();
+                    if self.png {
+                        let caption = ui.label("Resolution:");
+                        ui.add(
+                            egui::Slider::new(&mut self.scale, 1.0..=4.0)
+                                .step_by(1.0)
+                                .custom_formatter(|v, _| format!("{:.0} dpi", v * 75.0)),
+                        )
+                        .labelled_by(caption.id);
+                        ui.end_row();
+                    }
+                });
+            let map = layout(project, &self.settings_for(project));
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} markers in {} lanes; {:.1} × {:.1} in.",
+                    map.markers.len(),
+                    map.lanes.len(),
+                    map.width / 72.0,
+                    map.height / 72.0
+                ))
+                .weak(),
+            );
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Export…").clicked() {
+                    choice = ExportChoice::Export;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = ExportChoice::Cancel;
+                }
+            });
+        });
+        choice
+    }
+}
