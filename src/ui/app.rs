@@ -17,7 +17,7 @@ use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
 use crate::document::{Document, SaveOutcome};
 use crate::io::{RecentFiles, Recoverable, RecoveryStore};
-use crate::model::{Edit, Excerpt, ExcerptId, Project};
+use crate::model::{Edit, Excerpt, ExcerptId, Project, Timestamp};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -908,6 +908,51 @@ impl App {
             if pressed {
                 out.command(command);
             }
+        }
+        if !typing {
+            self.placement_keys(ctx, out);
+        }
+    }
+
+    /// With an excerpt selected and no text field focused: the arrow keys nudge the active
+    /// annotator's placement (Shift for bigger steps), Delete takes it off the continuum. Both
+    /// can be undone.
+    fn placement_keys(&self, ctx: &egui::Context, out: &mut Outbox) {
+        let project = self.doc.project();
+        let (Some(annotator), Some(excerpt)) =
+            (self.view.active_annotator, self.view.selected_excerpt)
+        else {
+            return;
+        };
+        let Some(placement) = project.placement(annotator, excerpt) else {
+            return;
+        };
+        let (left, right, delete, shift) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowLeft),
+                i.key_pressed(egui::Key::ArrowRight),
+                i.key_pressed(egui::Key::Delete),
+                i.modifiers.shift,
+            )
+        });
+        let step = if shift { 0.05 } else { 0.01 };
+        let nudge = match (left, right) {
+            (true, false) => -step,
+            (false, true) => step,
+            _ => 0.0,
+        };
+        if nudge != 0.0 {
+            let position = (placement.position + nudge).clamp(0.0, 1.0);
+            out.edit(Edit::place(
+                project,
+                annotator,
+                excerpt,
+                position,
+                Timestamp::now(),
+            ));
+        }
+        if delete {
+            out.edit(Edit::RemovePlacement { annotator, excerpt });
         }
     }
 

@@ -1368,3 +1368,34 @@ fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
             .any(|n| n.starts_with("Map exported: wrote"))
     );
 }
+
+#[test]
+fn arrow_keys_nudge_the_selected_placement_and_delete_takes_it_off_the_continuum() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    let position = placement(&harness, 1, 1).unwrap().position;
+    assert!(
+        (position - 0.28).abs() < 1e-9,
+        "0.22 + 0.01 + 0.05, got {position}"
+    );
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(placement(&harness, 1, 1).is_none());
+    assert!(
+        placement(&harness, 2, 1).is_some(),
+        "Jonas's placement stays"
+    );
+    assert!(
+        harness.state().project().excerpt(ExcerptId(1)).is_some(),
+        "the excerpt stays"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(placement(&harness, 1, 1).is_some(), "undone");
+}
