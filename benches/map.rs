@@ -1,0 +1,91 @@
+//! Benchmarks of the map figure: layout of 10,000 placements, and a full PNG export of the sample
+//! at 2× (150 dpi). Run with `cargo bench --bench map`.
+
+use continuum::map::{MapSettings, layout, to_png};
+use continuum::model::{
+    Annotator, AnnotatorId, Colour, Edit, Excerpt, ExcerptId, Project, Timestamp, Transcript,
+    TranscriptId,
+};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// 2,500 excerpts placed by 4 annotators: 10,000 placements.
+fn big_project() -> Project {
+    let mut project = continuum::io::parse_project(continuum::SAMPLE_PROJECT).unwrap();
+    project.annotators.clear();
+    project.excerpts.clear();
+    let text = "Vi er tæt på borgerne, men vi er der på arbejde. ".repeat(3_000);
+    project
+        .apply(Edit::AddTranscript(Transcript {
+            id: TranscriptId(99),
+            name: "Long".into(),
+            participant: None,
+            case: None,
+            memo: String::new(),
+            speakers: vec![],
+            turns: vec![],
+            text,
+        }))
+        .unwrap();
+    for i in 0..2_500u32 {
+        let start = (i as usize * 50) % 140_000;
+        project
+            .apply(Edit::AddExcerpt(Excerpt {
+                id: ExcerptId(i + 1),
+                transcript: TranscriptId(1 + i % 6),
+                start: start % 4_000,
+                end: start % 4_000 + 20,
+                label: format!("Excerpt number {i}"),
+                memo: String::new(),
+            }))
+            .unwrap();
+    }
+    for a in 0..4u32 {
+        let mut annotator = Annotator {
+            id: AnnotatorId(a + 1),
+            name: format!("Coder {a}"),
+            colour: Colour::PALETTE[a as usize],
+            placements: vec![],
+            consensus: false,
+        };
+        for i in 0..2_500u32 {
+            let position = ((i * 7919 + a * 104_729) % 1000) as f64 / 1000.0;
+            annotator.placements.push(continuum::model::Placement {
+                excerpt: ExcerptId(i + 1),
+                position,
+                memo: String::new(),
+                created: Timestamp(0),
+                modified: Timestamp(0),
+            });
+        }
+        project.apply(Edit::AddAnnotator(annotator)).unwrap();
+    }
+    project
+}
+
+fn benches(c: &mut Criterion) {
+    let big = big_project();
+    let mut group = c.benchmark_group("map");
+    group.sample_size(10);
+    for labels in [false, true] {
+        let settings = MapSettings {
+            labels,
+            ..MapSettings::default()
+        };
+        let name = if labels {
+            "layout_10k_placements_labelled"
+        } else {
+            "layout_10k_placements_dots"
+        };
+        group.bench_function(name, |b| b.iter(|| layout(black_box(&big), &settings)));
+    }
+    let sample = continuum::io::parse_project(continuum::SAMPLE_PROJECT).unwrap();
+    let map = layout(&sample, &MapSettings::default());
+    group.bench_function("png_export_sample_2x", |b| {
+        b.iter(|| to_png(black_box(&map), 2.0).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(map_benches, benches);
+criterion_main!(map_benches);
