@@ -55,6 +55,32 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
             ))
             .weak(),
         );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let cases = project.cases.iter().map(|c| (Some(c.id), c.name.as_str()));
+            let selected = view
+                .map_case
+                .and_then(|c| project.case(c))
+                .map_or("all cases", |c| c.name.as_str());
+            // Right to left: the widgets come before the captions that name them.
+            let case_box = egui::ComboBox::from_id_salt("map-case")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for (id, name) in std::iter::once((None, "all cases")).chain(cases) {
+                        ui.selectable_value(&mut view.map_case, id, name);
+                    }
+                })
+                .response
+                .on_hover_text("Show only the placements of one case");
+            case_box.labelled_by(ui.label("Case:").id);
+            let filter = ui
+                .add(
+                    egui::TextEdit::singleline(&mut view.map_filter)
+                        .hint_text("words in the quote…")
+                        .desired_width(140.0),
+                )
+                .on_hover_text("Show only placements whose quote or label contains these words");
+            filter.labelled_by(ui.label("Filter:").id);
+        });
     });
 
     let markers: Vec<Marker> = annotator
@@ -62,6 +88,9 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         .iter()
         .filter_map(|p| {
             let excerpt = project.excerpt(p.excerpt)?;
+            if !passes_filters(project, excerpt, view) {
+                return None;
+            }
             let position = match view.marker_drag {
                 Some((id, live)) if id == p.excerpt => live,
                 _ => p.position,
@@ -247,6 +276,23 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         );
     }
     painter.set(underneath, egui::Shape::Vec(under_shapes));
+}
+
+/// Whether an excerpt passes the panel's case and text filters.
+fn passes_filters(project: &Project, excerpt: &crate::model::Excerpt, view: &ViewState) -> bool {
+    if let Some(case) = view.map_case {
+        let in_case = project
+            .transcript(excerpt.transcript)
+            .and_then(|t| project.case_of_transcript(t))
+            == Some(case);
+        if !in_case {
+            return false;
+        }
+    }
+    let words = view.map_filter.trim().to_lowercase();
+    words.is_empty()
+        || project.quote(excerpt).to_lowercase().contains(&words)
+        || excerpt.label.to_lowercase().contains(&words)
 }
 
 fn blend(a: Color32, b: Color32, t: f32) -> Color32 {

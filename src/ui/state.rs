@@ -68,6 +68,10 @@ pub struct ViewState {
     pub memo_tab: MemoTab,
     /// A marker being dragged on the continuum and where it is now; committed on release.
     pub marker_drag: Option<(ExcerptId, f64)>,
+    /// The continuum panel shows only placements whose quote or label contains this text.
+    pub map_filter: String,
+    /// The continuum panel shows only this case's placements.
+    pub map_case: Option<crate::model::CaseId>,
 }
 
 impl ViewState {

@@ -1399,3 +1399,38 @@ fn arrow_keys_nudge_the_selected_placement_and_delete_takes_it_off_the_continuum
     harness.run();
     assert!(placement(&harness, 1, 1).is_some(), "undone");
 }
+
+#[test]
+fn the_continuum_filters_by_words_and_by_case() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
+    harness.get_by_label("Filter:").focus();
+    harness.run();
+    harness.get_by_label("Filter:").type_text("girl");
+    harness.run();
+    // "She calls me her girl." and "Mette is my girl. She is like a daughter to me, almost."
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 2);
+    assert!(
+        harness
+            .query_by_label("Marker: She calls me her girl")
+            .is_some()
+    );
+    harness.get_by_label("Filter:").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    harness.get_by_label("Case:").click();
+    harness.run();
+    harness
+        .get_all_by_label("Dagcentret Lindely")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.get_all_by_label_contains("Marker: ").count(),
+        18,
+        "Anna's placements in Lindely"
+    );
+}
