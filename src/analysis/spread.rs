@@ -18,6 +18,23 @@ impl Spread {
     pub fn mean(&self) -> f64 {
         self.positions.iter().map(|(_, p)| p).sum::<f64>() / self.positions.len() as f64
     }
+
+    /// The middle position (the mean of the two middle ones for an even count).
+    pub fn median(&self) -> f64 {
+        let mut values: Vec<f64> = self.positions.iter().map(|(_, p)| *p).collect();
+        values.sort_by(f64::total_cmp);
+        let mid = values.len() / 2;
+        if values.len().is_multiple_of(2) {
+            (values[mid - 1] + values[mid]) / 2.0
+        } else {
+            values[mid]
+        }
+    }
+
+    /// The spread of one excerpt, if two or more annotators placed it.
+    pub fn of(project: &Project, excerpt: ExcerptId) -> Option<Spread> {
+        spreads(project).into_iter().find(|s| s.excerpt == excerpt)
+    }
 }
 
 /// Every excerpt placed by two or more annotators, in excerpt order.
@@ -72,5 +89,22 @@ mod tests {
         assert!((first.range - 0.08).abs() < 1e-9);
         assert!((first.sd - 0.04).abs() < 1e-9);
         assert!((first.mean() - 0.26).abs() < 1e-9);
+        assert!((first.median() - 0.26).abs() < 1e-9);
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        let spread = |values: &[f64]| Spread {
+            excerpt: ExcerptId(1),
+            positions: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (AnnotatorId(i as u32 + 1), *v))
+                .collect(),
+            range: 0.0,
+            sd: 0.0,
+        };
+        assert_eq!(spread(&[0.9, 0.1, 0.5]).median(), 0.5);
+        assert_eq!(spread(&[0.9, 0.1, 0.5, 0.3]).median(), 0.4);
     }
 }

@@ -223,29 +223,17 @@ fn consensus(ui: &mut egui::Ui, project: &Project, view: &ViewState, out: &mut O
     let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
         return;
     };
-    let mut positions: Vec<f64> = project
-        .annotators
-        .iter()
-        .filter(|a| !a.consensus)
-        .filter_map(|a| project.placement(a.id, excerpt.id).map(|p| p.position))
-        .collect();
-    positions.sort_by(f64::total_cmp);
+    // The numbers come from `analysis`; this only offers them.
+    let spread = Spread::of(project, excerpt.id);
     let now = Timestamp::now();
     let layer = project.consensus();
     let settled = layer.and_then(|c| project.placement(c.id, excerpt.id));
     ui.horizontal(|ui| {
         ui.strong("Consensus");
-        if !positions.is_empty() {
-            let mean = positions.iter().sum::<f64>() / positions.len() as f64;
-            let mid = positions.len() / 2;
-            let median = if positions.len().is_multiple_of(2) {
-                (positions[mid - 1] + positions[mid]) / 2.0
-            } else {
-                positions[mid]
-            };
+        if let Some(spread) = &spread {
             for (label, value) in [
-                ("Start from the mean", mean),
-                ("Start from the median", median),
+                ("Start from the mean", spread.mean()),
+                ("Start from the median", spread.median()),
             ] {
                 if ui.button(format!("{label} ({value:.2})")).clicked() {
                     match layer {
