@@ -31,10 +31,6 @@ impl Spread {
         }
     }
 
-    /// The spread of one excerpt, if two or more annotators placed it.
-    pub fn of(project: &Project, excerpt: ExcerptId) -> Option<Spread> {
-        spreads(project).into_iter().find(|s| s.excerpt == excerpt)
-    }
 }
 
 /// Every excerpt placed by two or more annotators, in excerpt order.

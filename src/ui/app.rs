@@ -1229,7 +1229,7 @@ impl eframe::App for App {
         });
         show_open(&mut self.merge, |d| d.show(&ctx, project, &mut out));
         show_open(&mut self.comparison, |w| {
-            w.show(&ctx, project, view, &mut out)
+            w.show(&ctx, project, view, &mut out, self.doc.change_count())
         });
         show_open(&mut self.manage_annotators, |d| {
             d.show(&ctx, project, &mut out)

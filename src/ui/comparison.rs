@@ -18,6 +18,9 @@ pub struct ComparisonWindow {
     sort: SortBy,
     /// Only excerpts whose range is at least this.
     min_range: f64,
+    /// The spreads and the project change count they were computed at, so they are computed when
+    /// the project changes, not every frame.
+    cached: Option<(u64, Vec<Spread>)>,
 }
 
 impl Default for ComparisonWindow {
@@ -25,6 +28,7 @@ impl Default for ComparisonWindow {
         Self {
             sort: SortBy::Range,
             min_range: 0.0,
+            cached: None,
         }
     }
 }
@@ -40,19 +44,33 @@ impl ComparisonWindow {
         project: &Project,
         view: &mut ViewState,
         out: &mut Outbox,
+        change_count: u64,
     ) -> bool {
+        if self
+            .cached
+            .as_ref()
+            .is_none_or(|(count, _)| *count != change_count)
+        {
+            self.cached = Some((change_count, spreads(project)));
+        }
+        let Self {
+            sort,
+            min_range,
+            cached,
+        } = self;
+        let all: &[Spread] = cached.as_ref().map_or(&[], |(_, s)| s.as_slice());
         let mut open = true;
         egui::Window::new("Compare annotators")
             .open(&mut open)
             .default_size([760.0, 560.0])
             .collapsible(false)
             .show(ctx, |ui| {
-                self.controls(ui);
-                let mut list: Vec<Spread> = spreads(project)
-                    .into_iter()
-                    .filter(|s| s.range + 1e-9 >= self.min_range)
+                controls(ui, sort, min_range);
+                let mut list: Vec<&Spread> = all
+                    .iter()
+                    .filter(|s| s.range + 1e-9 >= *min_range)
                     .collect();
-                match self.sort {
+                match *sort {
                     SortBy::Range => list.sort_by(|a, b| b.range.total_cmp(&a.range)),
                     SortBy::StandardDeviation => list.sort_by(|a, b| b.sd.total_cmp(&a.sd)),
                     SortBy::TextOrder => {}
@@ -61,11 +79,7 @@ impl ComparisonWindow {
                     egui::RichText::new(format!(
                         "{} excerpts placed by two or more annotators{}",
                         list.len(),
-                        if self.min_range > 0.0 {
-                            " (filtered)"
-                        } else {
-                            ""
-                        }
+                        if *min_range > 0.0 { " (filtered)" } else { "" }
                     ))
                     .weak(),
                 );
@@ -80,27 +94,27 @@ impl ComparisonWindow {
                 ui.separator();
                 memos_side_by_side(ui, project, view);
                 ui.separator();
-                consensus(ui, project, view, out);
+                let selected = view
+                    .selected_excerpt
+                    .and_then(|e| all.iter().find(|s| s.excerpt == e));
+                consensus(ui, project, view, selected, out);
             });
         open
     }
+}
 
-    fn controls(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.label("Sort by:");
-            ui.selectable_value(&mut self.sort, SortBy::Range, "range");
-            ui.selectable_value(
-                &mut self.sort,
-                SortBy::StandardDeviation,
-                "standard deviation",
-            );
-            ui.selectable_value(&mut self.sort, SortBy::TextOrder, "excerpt order");
-            ui.separator();
-            let caption = ui.label("Show only a range of at least:");
-            ui.add(egui::Slider::new(&mut self.min_range, 0.0..=1.0).fixed_decimals(2))
-                .labelled_by(caption.id);
-        });
-    }
+/// Sorting and the disagreement filter.
+fn controls(ui: &mut egui::Ui, sort: &mut SortBy, min_range: &mut f64) {
+    ui.horizontal(|ui| {
+        ui.label("Sort by:");
+        ui.selectable_value(sort, SortBy::Range, "range");
+        ui.selectable_value(sort, SortBy::StandardDeviation, "standard deviation");
+        ui.selectable_value(sort, SortBy::TextOrder, "excerpt order");
+        ui.separator();
+        let caption = ui.label("Show only a range of at least:");
+        ui.add(egui::Slider::new(min_range, 0.0..=1.0).fixed_decimals(2))
+            .labelled_by(caption.id);
+    });
 }
 
 /// One excerpt: its label (click to select), a small axis with each annotator's marker, the spread.
@@ -219,12 +233,17 @@ fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
 
 /// The team's settled position for the selected excerpt: start from the annotators' mean or
 /// median, or set it by hand, and record why in the consensus memo.
-fn consensus(ui: &mut egui::Ui, project: &Project, view: &ViewState, out: &mut Outbox) {
+fn consensus(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &ViewState,
+    spread: Option<&Spread>,
+    out: &mut Outbox,
+) {
     let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
         return;
     };
     // The numbers come from `analysis`; this only offers them.
-    let spread = Spread::of(project, excerpt.id);
     let now = Timestamp::now();
     let layer = project.consensus();
     let settled = layer.and_then(|c| project.placement(c.id, excerpt.id));
