@@ -30,7 +30,6 @@ impl Spread {
             values[mid]
         }
     }
-
 }
 
 /// Every excerpt placed by two or more annotators, in excerpt order.
