@@ -37,6 +37,7 @@ fn big_project() -> Project {
                 end: start % 4_000 + 20,
                 label: format!("Excerpt number {i}"),
                 memo: String::new(),
+                codes: Vec::new(),
             }))
             .unwrap();
     }

@@ -311,11 +311,12 @@ fn merge(
         }
         let _ = writeln!(
             s,
-            "{}: {} new placements, {} already here, {} new excerpts, new annotators: {}",
+            "{}: {} new placements, {} already here, {} new excerpts, {} excerpts with new codes, new annotators: {}",
             other_path.display(),
             report.new_placements,
             report.same_placements,
             report.new_excerpts,
+            report.coded_excerpts,
             if report.new_annotators.is_empty() {
                 "none".to_owned()
             } else {

@@ -46,6 +46,11 @@ pub enum Edit {
         excerpt: ExcerptId,
         label: String,
     },
+    /// Replaces the codes of an excerpt (each trimmed, non-empty and listed once).
+    SetExcerptCodes {
+        excerpt: ExcerptId,
+        codes: Vec<String>,
+    },
     /// Removes the excerpt and every annotator's placement of it.
     RemoveExcerpt(ExcerptId),
     /// The undo of [`Edit::RemoveExcerpt`]: the excerpt with the placements it had.
@@ -145,6 +150,7 @@ impl Edit {
             ),
             Edit::AddExcerpt(_) => "new excerpt".to_owned(),
             Edit::SetExcerptLabel { excerpt, .. } => format!("label of {}", excerpt_name(*excerpt)),
+            Edit::SetExcerptCodes { excerpt, .. } => format!("codes of {}", excerpt_name(*excerpt)),
             Edit::RemoveExcerpt(id) => format!("deletion of {}", excerpt_name(*id)),
             Edit::RestoreExcerpt { excerpt, .. } => {
                 format!("restoring {}", excerpt_name(excerpt.id))
@@ -295,6 +301,17 @@ impl Project {
                 Ok(Edit::SetExcerptLabel {
                     excerpt,
                     label: old,
+                })
+            }
+            Edit::SetExcerptCodes { excerpt, codes } => {
+                if let Some(problem) = super::validate::codes_problem(&codes) {
+                    return Err(EditError::OutOfRange(problem));
+                }
+                let e = self.excerpt_mut(excerpt)?;
+                let old = std::mem::replace(&mut e.codes, codes);
+                Ok(Edit::SetExcerptCodes {
+                    excerpt,
+                    codes: old,
                 })
             }
             Edit::RemoveExcerpt(id) => {
@@ -574,7 +591,28 @@ mod tests {
             end,
             label: String::new(),
             memo: String::new(),
+            codes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn codes_are_checked_and_setting_them_can_be_undone() {
+        let mut project = crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap();
+        let before = project.clone();
+        let set = |codes: &[&str]| Edit::SetExcerptCodes {
+            excerpt: ExcerptId(1),
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+        };
+        for bad in [&["a", "a"][..], &[" a"], &[""], &["two\nlines"]] {
+            assert!(project.apply(set(bad)).is_err(), "{bad:?} accepted");
+            assert_eq!(project, before, "a refused edit changed the project");
+        }
+        let undo = project
+            .apply(set(&["reciprocity", "display rule"]))
+            .unwrap();
+        assert_eq!(project.codes(), ["display rule", "reciprocity"]);
+        project.apply(undo).unwrap();
+        assert_eq!(project, before);
     }
 
     #[test]

@@ -15,6 +15,7 @@ enum CoalesceKey {
     Title,
     Memo(MemoTarget),
     Label(ExcerptId),
+    Codes(ExcerptId),
     Position(AnnotatorId, ExcerptId),
     Annotator(AnnotatorId),
 }
@@ -24,6 +25,7 @@ fn coalesce_key(edit: &Edit) -> Option<CoalesceKey> {
         Edit::SetTitle(_) => Some(CoalesceKey::Title),
         Edit::SetMemo { target, .. } => Some(CoalesceKey::Memo(*target)),
         Edit::SetExcerptLabel { excerpt, .. } => Some(CoalesceKey::Label(*excerpt)),
+        Edit::SetExcerptCodes { excerpt, .. } => Some(CoalesceKey::Codes(*excerpt)),
         Edit::SetPlacement {
             annotator,
             placement,
@@ -253,6 +255,7 @@ mod tests {
             end: 3 + id as usize,
             label: String::new(),
             memo: String::new(),
+            codes: Vec::new(),
         })
     }
 

@@ -32,6 +32,8 @@ pub enum Resolution {
 pub struct MergeReport {
     pub new_annotators: Vec<String>,
     pub new_excerpts: usize,
+    /// Excerpts that got codes from the other file (codes are combined, never dropped).
+    pub coded_excerpts: usize,
     pub new_placements: usize,
     pub same_placements: usize,
     pub conflicts: Vec<Conflict>,
@@ -97,7 +99,25 @@ pub fn merge(
                 .filter(|e| same_range(e))
                 .or_else(|| ours.excerpts.iter().find(|e| same_range(e)));
             let id = match found {
-                Some(e) => e.id,
+                Some(e) => {
+                    // Codes are tags, so both files' codes are kept: ours first, then theirs.
+                    let missing: Vec<String> = excerpt
+                        .codes
+                        .iter()
+                        .filter(|c| !e.codes.contains(c))
+                        .cloned()
+                        .collect();
+                    if !missing.is_empty() {
+                        let edit = Edit::SetExcerptCodes {
+                            excerpt: e.id,
+                            codes: e.codes.iter().cloned().chain(missing).collect(),
+                        };
+                        let _ = project.apply(edit.clone());
+                        edits.push(edit);
+                        report.coded_excerpts += 1;
+                    }
+                    e.id
+                }
                 None => {
                     let id = ExcerptId(next_excerpt);
                     next_excerpt += 1;
@@ -236,6 +256,30 @@ mod tests {
     }
 
     #[test]
+    fn codes_from_both_files_are_combined_and_none_dropped() {
+        let mut ours = sample();
+        let mut theirs = sample();
+        let set = |p: &mut Project, codes: &[&str]| {
+            p.apply(Edit::SetExcerptCodes {
+                excerpt: ExcerptId(3),
+                codes: codes.iter().map(|c| c.to_string()).collect(),
+            })
+            .unwrap();
+        };
+        set(&mut ours, &["reciprocity"]);
+        set(&mut theirs, &["display rule", "reciprocity"]);
+        let (edits, report) = merge(&ours, &theirs, "copy", |_| Resolution::KeepOurs);
+        assert_eq!(report.coded_excerpts, 1);
+        for edit in edits {
+            ours.apply(edit).unwrap();
+        }
+        assert_eq!(
+            ours.excerpt(ExcerptId(3)).unwrap().codes,
+            ["reciprocity", "display rule"]
+        );
+    }
+
+    #[test]
     fn a_coauthors_new_layer_and_new_excerpt_come_in_and_conflicts_are_kept_apart() {
         let ours = sample();
         let mut theirs = sample();
@@ -247,6 +291,7 @@ mod tests {
             end: 12,
             label: String::new(),
             memo: String::new(),
+            codes: Vec::new(),
         };
         theirs.excerpts.retain(|e| e.id != ExcerptId(41));
         for a in &mut theirs.annotators {

@@ -93,6 +93,10 @@ pub struct Excerpt {
     pub label: String,
     #[serde(default)]
     pub memo: String,
+    /// Tags such as "reciprocity" or "display rule", in the order given; each non-empty, trimmed
+    /// and listed once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
 }
 
 /// One annotator's position for one excerpt.
@@ -233,6 +237,13 @@ impl Project {
     }
 
     /// The case a transcript belongs to: its own, else its participant's.
+    /// Every code used on any excerpt, sorted.
+    pub fn codes(&self) -> Vec<String> {
+        let codes: std::collections::BTreeSet<&String> =
+            self.excerpts.iter().flat_map(|e| &e.codes).collect();
+        codes.into_iter().cloned().collect()
+    }
+
     pub fn case_of_transcript(&self, transcript: &Transcript) -> Option<CaseId> {
         transcript.case.or_else(|| {
             transcript

@@ -76,6 +76,7 @@ mod tests {
             end,
             label: String::new(),
             memo: String::new(),
+            codes: Vec::new(),
         }
     }
 

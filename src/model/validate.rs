@@ -167,6 +167,9 @@ impl Project {
                     ),
                 );
             }
+            if let Some(problem) = codes_problem(&e.codes) {
+                return fail(entity(), "codes", problem);
+            }
             if e.end > len {
                 return fail(
                     entity(),
@@ -238,4 +241,23 @@ impl Project {
             a.placements.sort_by_key(|p| p.excerpt);
         }
     }
+}
+
+/// What is wrong with a list of codes, if anything: each must be non-empty, without surrounding
+/// spaces or line breaks, and listed once.
+pub fn codes_problem(codes: &[String]) -> Option<String> {
+    for (i, code) in codes.iter().enumerate() {
+        if code.trim().is_empty() {
+            return Some("a code is empty".to_owned());
+        }
+        if code.trim() != code || code.contains(['\n', '\r']) {
+            return Some(format!(
+                "the code “{code}” has spaces around it or a line break"
+            ));
+        }
+        if codes[..i].contains(code) {
+            return Some(format!("the code “{code}” is listed twice"));
+        }
+    }
+    None
 }

@@ -473,6 +473,7 @@ impl App {
             end,
             label: String::new(),
             memo: String::new(),
+            codes: Vec::new(),
         }));
         if self.doc.project().excerpt(id).is_some() {
             self.view.selected_excerpt = Some(id);

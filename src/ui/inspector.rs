@@ -69,6 +69,8 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
         }
     });
 
+    codes_row(ui, project, excerpt, view, out);
+
     ui.add_space(6.0);
     let Some(annotator) = view.active_annotator.and_then(|a| project.annotator(a)) else {
         return;
@@ -206,4 +208,72 @@ fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out:
     if text != old {
         out.edit(Edit::SetMemo { target, text });
     }
+}
+
+/// The excerpt's codes as removable chips, a field to add one (Enter), and the project's other
+/// codes to pick from.
+fn codes_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    excerpt: &crate::model::Excerpt,
+    view: &mut ViewState,
+    out: &mut Outbox,
+) {
+    let set_codes = |out: &mut Outbox, codes: Vec<String>| {
+        out.edit(Edit::SetExcerptCodes {
+            excerpt: excerpt.id,
+            codes,
+        });
+    };
+    ui.horizontal_wrapped(|ui| {
+        let caption = ui.label("Codes:");
+        for code in &excerpt.codes {
+            let chip = ui
+                .add(
+                    egui::Button::new(format!("{code}  ×"))
+                        .corner_radius(9.0)
+                        .small(),
+                )
+                .on_hover_text(format!("Remove the code “{code}” from this excerpt"));
+            if chip.clicked() {
+                let codes = excerpt
+                    .codes
+                    .iter()
+                    .filter(|c| *c != code)
+                    .cloned()
+                    .collect();
+                set_codes(out, codes);
+            }
+        }
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut view.code_draft)
+                .hint_text("add a code")
+                .desired_width(110.0),
+        );
+        let field = field.labelled_by(caption.id);
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let code = view.code_draft.trim().replace(['\n', '\r'], " ");
+            if !code.is_empty() && !excerpt.codes.contains(&code) {
+                set_codes(out, excerpt.codes.iter().cloned().chain([code]).collect());
+            }
+            view.code_draft.clear();
+            field.request_focus();
+        }
+        let others: Vec<String> = project
+            .codes()
+            .into_iter()
+            .filter(|c| !excerpt.codes.contains(c))
+            .collect();
+        if !others.is_empty() {
+            ui.menu_button("Use…", |ui| {
+                for code in others {
+                    if ui.button(&code).clicked() {
+                        set_codes(out, excerpt.codes.iter().cloned().chain([code]).collect());
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Add a code used elsewhere in this project");
+        }
+    });
 }

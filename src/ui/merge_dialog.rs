@@ -47,10 +47,11 @@ impl MergeDialog {
             ui.heading(format!("Merge annotators from {}", self.source));
             let r = &self.report;
             ui.label(format!(
-                "{} new placements, {} already here, {} new excerpts. New annotators: {}.",
+                "{} new placements, {} already here, {} new excerpts, {} excerpts with new codes. New annotators: {}.",
                 r.new_placements,
                 r.same_placements,
                 r.new_excerpts,
+                r.coded_excerpts,
                 if r.new_annotators.is_empty() { "none".to_owned() } else { r.new_annotators.join(", ") }
             ));
             for (name, placed) in &r.missing_transcripts {

@@ -66,6 +66,8 @@ pub struct ViewState {
     /// Set to scroll the transcript view to a char offset on the next frame it can.
     pub scroll_to_char: Option<usize>,
     pub memo_tab: MemoTab,
+    /// The code being typed in the inspector, not yet added.
+    pub code_draft: String,
     /// A marker being dragged on the continuum and where it is now; committed on release.
     pub marker_drag: Option<(ExcerptId, f64)>,
     /// The continuum panel shows only placements whose quote or label contains this text.

@@ -468,7 +468,7 @@ fn merge_brings_in_a_coauthors_layers_and_keeps_both_sides_of_a_conflict() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains(
-            "41 new placements, 0 already here, 0 new excerpts, new annotators: Jonas Berg"
+            "41 new placements, 0 already here, 0 new excerpts, 0 excerpts with new codes, new annotators: Jonas Berg"
         ),
         "{}",
         text(&out.stdout)

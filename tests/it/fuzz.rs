@@ -163,6 +163,7 @@ fn edit_from(choice: (u8, u32, u32, f64, String), project: &Project) -> Edit {
                 end: start + 1 + (b % 5) as usize,
                 label: String::new(),
                 memo: String::new(),
+                codes: Vec::new(),
             })
         }
         1 => Edit::RemoveExcerpt(excerpt),

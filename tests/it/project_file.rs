@@ -226,6 +226,23 @@ fn excerpt_past_the_end_of_its_transcript_is_refused() {
 }
 
 #[test]
+fn a_code_listed_twice_is_refused_and_good_codes_round_trip() {
+    let mut project = small_project();
+    project.excerpts[0].codes = vec!["reciprocity".into(), "reciprocity".into()];
+    let error = error_for(&io::to_ron_string(&project));
+    assert!(
+        error.contains("excerpt e1, field `codes`: the code “reciprocity” is listed twice"),
+        "{error}"
+    );
+    project.excerpts[0].codes = vec!["reciprocity".into(), "display rule".into()];
+    let text = io::to_ron_string(&project);
+    assert_eq!(io::parse_project(&text).unwrap(), project);
+    // Excerpts without codes do not mention them, so older files and diffs stay as they were.
+    project.excerpts[0].codes.clear();
+    assert!(!io::to_ron_string(&project).contains("codes"));
+}
+
+#[test]
 fn empty_or_reversed_excerpt_is_refused() {
     let mut project = small_project();
     project.excerpts[0].start = 20;

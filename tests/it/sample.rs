@@ -529,6 +529,7 @@ pub fn build_sample() -> Project {
                     end: start + coded.quote.chars().count(),
                     label: coded.label.to_owned(),
                     memo: coded.memo.to_owned(),
+                    codes: Vec::new(),
                 }),
             );
             minutes += 4;

@@ -54,6 +54,7 @@ pub fn small_project() -> Project {
         end: 23,
         label: String::new(),
         memo: String::new(),
+        codes: Vec::new(),
     }))
     .unwrap();
     p.apply(Edit::AddAnnotator(Annotator {
