@@ -1,7 +1,7 @@
 //! Benchmarks of the map figure: layout of 10,000 placements, and a full PNG export of the sample
 //! at 2× (150 dpi). Run with `cargo bench --bench map`.
 
-use continuum::map::{MapSettings, layout, to_png};
+use continuum::map::{Labels, MapSettings, layout, to_png};
 use continuum::model::{
     Annotator, AnnotatorId, Colour, Edit, Excerpt, ExcerptId, Project, Timestamp, Transcript,
     TranscriptId,
@@ -70,7 +70,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     for labels in [false, true] {
         let settings = MapSettings {
-            labels,
+            labels: if labels { Labels::All } else { Labels::None },
             ..MapSettings::default()
         };
         let name = if labels {

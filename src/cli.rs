@@ -115,31 +115,7 @@ pub enum CliCommand {
     },
     /// Export the continuum map as a figure: .svg (vector, text kept as text) or .png (rendered
     /// with a bundled font; --scale 4 gives 300 dpi).
-    ExportMap {
-        /// The project file.
-        project: PathBuf,
-        /// The figure to write: FILE.svg or FILE.png.
-        #[arg(long)]
-        out: PathBuf,
-        /// What the lanes group placements by.
-        #[arg(long, default_value = "case", value_parser = ["case", "role", "participant", "transcript", "annotator"])]
-        group_by: String,
-        /// Only these annotators (names, comma-separated); default: everyone.
-        #[arg(long, value_delimiter = ',')]
-        annotators: Vec<String>,
-        /// Leave out the excerpt labels next to the markers.
-        #[arg(long)]
-        no_labels: bool,
-        /// A title above the map.
-        #[arg(long)]
-        title: Option<String>,
-        /// Width of the figure in points (72 points = 1 inch).
-        #[arg(long, default_value_t = 540.0)]
-        width: f32,
-        /// PNG resolution: 1 = 75 dpi … 4 = 300 dpi.
-        #[arg(long, default_value_t = 4.0)]
-        scale: f32,
-    },
+    ExportMap(ExportMapArgs),
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -179,25 +155,7 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
         ),
         CliCommand::Transcript { project, name } => transcript(project, name),
         CliCommand::ExportCsv { project, out } => export_csv(project, out),
-        CliCommand::ExportMap {
-            project,
-            out,
-            group_by,
-            annotators,
-            no_labels,
-            title,
-            width,
-            scale,
-        } => export_map(
-            project,
-            out,
-            group_by,
-            annotators,
-            !*no_labels,
-            title.clone(),
-            *width,
-            *scale,
-        ),
+        CliCommand::ExportMap(args) => export_map(args),
         CliCommand::Merge {
             project,
             others,
@@ -357,21 +315,58 @@ fn merge(
     Ok(s)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn export_map(
-    project_path: &Path,
-    out: &Path,
-    group_by: &str,
-    annotators: &[String],
-    labels: bool,
+/// The options of `export-map`.
+#[derive(clap::Args, Debug)]
+pub struct ExportMapArgs {
+    /// The project file.
+    project: PathBuf,
+    /// The figure to write: FILE.svg or FILE.png.
+    #[arg(long)]
+    out: PathBuf,
+    /// What the lanes group placements by.
+    #[arg(long, default_value = "case", value_parser = ["case", "role", "participant", "transcript", "annotator"])]
+    group_by: String,
+    /// Only these annotators (names, comma-separated); default: everyone.
+    #[arg(long, value_delimiter = ',')]
+    annotators: Vec<String>,
+    /// What the marker colours stand for.
+    #[arg(long, default_value = "annotator", value_parser = ["annotator", "case"])]
+    colour_by: String,
+    /// Only placements of excerpts from this case (its name).
+    #[arg(long)]
+    case: Option<String>,
+    /// Only placements of excerpts from participants with this role.
+    #[arg(long)]
+    role: Option<String>,
+    /// Only placements of excerpts with this code.
+    #[arg(long)]
+    code: Option<String>,
+    /// Only placements whose quote or label contains these words.
+    #[arg(long)]
+    text: Option<String>,
+    /// Leave out the excerpt labels next to the markers.
+    #[arg(long)]
+    no_labels: bool,
+    /// Show anchors as thin lines instead of shaded zones.
+    #[arg(long)]
+    no_zones: bool,
+    /// A title above the map.
+    #[arg(long)]
     title: Option<String>,
+    /// Width of the figure in points (72 points = 1 inch).
+    #[arg(long, default_value_t = 540.0)]
     width: f32,
+    /// PNG resolution: 1 = 75 dpi … 4 = 300 dpi.
+    #[arg(long, default_value_t = 4.0)]
     scale: f32,
-) -> Result<String, CliError> {
-    use crate::map::{GroupBy, MapSettings};
-    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+}
+
+fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
+    use crate::map::{ColourBy, GroupBy, Labels, MapFilter, MapSettings};
+    let project = io::load_project(&args.project).map_err(|e| CliError(e.to_string()))?;
     let mut ids = Vec::new();
-    for name in annotators
+    for name in args
+        .annotators
         .iter()
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
@@ -389,6 +384,52 @@ fn export_map(
         })?;
         ids.push(annotator.id);
     }
+    let case = match &args.case {
+        None => None,
+        Some(name) => Some(
+            project
+                .cases
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
+                .map(|c| c.id)
+                .ok_or_else(|| {
+                    let names: Vec<_> = project.cases.iter().map(|c| c.name.as_str()).collect();
+                    CliError(format!(
+                        "there is no case called “{name}”; there are: {}",
+                        names.join(", ")
+                    ))
+                })?,
+        ),
+    };
+    if let Some(role) = &args.role
+        && !project.participants.iter().any(|p| &p.role == role)
+    {
+        let mut roles: Vec<_> = project
+            .participants
+            .iter()
+            .map(|p| p.role.as_str())
+            .collect();
+        roles.sort();
+        roles.dedup();
+        return Err(CliError(format!(
+            "no participant has the role “{role}”; the roles are: {}",
+            roles.join(", ")
+        )));
+    }
+    if let Some(code) = &args.code
+        && !project.codes().contains(code)
+    {
+        let codes = project.codes();
+        return Err(CliError(if codes.is_empty() {
+            format!("no excerpt has the code “{code}”; this project has no codes")
+        } else {
+            format!(
+                "no excerpt has the code “{code}”; the codes are: {}",
+                codes.join(", ")
+            )
+        }));
+    }
+    let (width, scale) = (args.width, args.scale);
     if !(100.0..=5000.0).contains(&width) {
         return Err(CliError(format!(
             "--width {width} is outside 100..5000 points"
@@ -398,13 +439,29 @@ fn export_map(
         return Err(CliError(format!("--scale {scale} is outside 1..4")));
     }
     let settings = MapSettings {
-        group_by: GroupBy::parse(group_by).unwrap_or(GroupBy::Case),
+        group_by: GroupBy::parse(&args.group_by).unwrap_or(GroupBy::Case),
         annotators: if ids.is_empty() { None } else { Some(ids) },
-        labels,
-        title,
+        filter: MapFilter {
+            case,
+            role: args.role.clone(),
+            code: args.code.clone(),
+            text: args.text.clone().unwrap_or_default(),
+        },
+        labels: if args.no_labels {
+            Labels::None
+        } else {
+            Labels::All
+        },
+        zones: !args.no_zones,
+        colour_by: if args.colour_by == "case" {
+            ColourBy::Case
+        } else {
+            ColourBy::Annotator
+        },
+        title: args.title.clone(),
         width,
     };
-    io::export_map(out, &project, &settings, scale)
+    io::export_map(&args.out, &project, &settings, scale)
         .map(|line| line + "\n")
         .map_err(CliError)
 }

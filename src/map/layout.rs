@@ -8,7 +8,7 @@
 
 use super::stack_rows;
 use super::text_width::text_width;
-use crate::model::{AnnotatorId, Colour, ExcerptId, Project};
+use crate::model::{AnnotatorId, CaseId, Colour, Excerpt, ExcerptId, Project, TranscriptId};
 use std::collections::BTreeMap;
 
 /// What the lanes group placements by.
@@ -45,13 +45,83 @@ impl GroupBy {
     }
 }
 
+/// Which placements the map shows, by their excerpt: one case, one role, one code, and words in
+/// the quote or label. Empty fields let everything through.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapFilter {
+    pub case: Option<CaseId>,
+    pub role: Option<String>,
+    pub code: Option<String>,
+    /// Words that must occur in the quote or the label (case-insensitive).
+    pub text: String,
+}
+
+impl MapFilter {
+    pub fn is_empty(&self) -> bool {
+        self.case.is_none()
+            && self.role.is_none()
+            && self.code.is_none()
+            && self.text.trim().is_empty()
+    }
+
+    /// Whether the placements of `excerpt` pass.
+    pub fn passes(&self, project: &Project, excerpt: &Excerpt) -> bool {
+        let transcript = project.transcript(excerpt.transcript);
+        if let Some(case) = self.case
+            && transcript.and_then(|t| project.case_of_transcript(t)) != Some(case)
+        {
+            return false;
+        }
+        if let Some(role) = &self.role {
+            let actual = transcript
+                .and_then(|t| t.participant)
+                .and_then(|p| project.participant(p))
+                .map(|p| p.role.as_str());
+            if actual != Some(role.as_str()) {
+                return false;
+            }
+        }
+        if let Some(code) = &self.code
+            && !excerpt.codes.contains(code)
+        {
+            return false;
+        }
+        let words = self.text.trim().to_lowercase();
+        words.is_empty()
+            || project.quote(excerpt).to_lowercase().contains(&words)
+            || excerpt.label.to_lowercase().contains(&words)
+    }
+}
+
+/// Which markers carry a text label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Labels {
+    All,
+    None,
+    /// Only the markers of one transcript (while coding it); the rest are dots.
+    Transcript(TranscriptId),
+}
+
+/// What the marker colours stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourBy {
+    /// Each annotator's own colour.
+    Annotator,
+    /// The colour-blind-safe palette in case order.
+    Case,
+}
+
 /// How the map is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapSettings {
     pub group_by: GroupBy,
     /// Which annotators' placements to show; `None` shows everyone's.
     pub annotators: Option<Vec<AnnotatorId>>,
-    pub labels: bool,
+    pub filter: MapFilter,
+    pub labels: Labels,
+    /// Anchors as shaded bands between them (true) or as thin lines at their points (false).
+    pub zones: bool,
+    pub colour_by: ColourBy,
     pub title: Option<String>,
     /// Width of the figure in points (a journal column is about 250, a page about 500).
     pub width: f32,
@@ -62,7 +132,10 @@ impl Default for MapSettings {
         Self {
             group_by: GroupBy::Case,
             annotators: None,
-            labels: true,
+            filter: MapFilter::default(),
+            labels: Labels::All,
+            zones: true,
+            colour_by: ColourBy::Annotator,
             title: None,
             width: 720.0,
         }
@@ -111,16 +184,25 @@ pub enum Shape {
     },
 }
 
-/// A marker, for tests and hit-testing: one placement.
+/// One placement as laid out, for hit-testing, highlighting and tests.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedMarker {
     pub annotator: AnnotatorId,
     pub excerpt: ExcerptId,
+    /// The stored position on the axis, 0..1.
+    pub position: f64,
     /// The box of the dot and its label.
     pub left: f32,
     pub right: f32,
     pub top: f32,
     pub bottom: f32,
+    /// The dot.
+    pub dot_x: f32,
+    pub dot_y: f32,
+    pub radius: f32,
+    pub colour: Colour,
+    /// The label drawn beside the dot, if any.
+    pub label: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,17 +213,48 @@ pub struct MapLayout {
     pub markers: Vec<PlacedMarker>,
     /// Lane names, top to bottom.
     pub lanes: Vec<String>,
+    /// Where position 0 and position 1 fall horizontally.
+    pub axis_left: f32,
+    pub axis_right: f32,
+    /// The axis, anchors, poles and legend are `shapes[axis_shapes..]`, all below `axis_top`, so a
+    /// canvas can keep them in view while the lanes scroll.
+    pub axis_shapes: usize,
+    pub axis_top: f32,
+}
+
+impl MapLayout {
+    /// The horizontal coordinate of a position.
+    pub fn x_of(&self, position: f64) -> f32 {
+        self.axis_left + position as f32 * (self.axis_right - self.axis_left)
+    }
+
+    /// The position at a horizontal coordinate, clamped to the axis.
+    pub fn position_at(&self, x: f32) -> f64 {
+        (((x - self.axis_left) / (self.axis_right - self.axis_left)) as f64).clamp(0.0, 1.0)
+    }
 }
 
 const INK: Colour = Colour::rgb(0x22, 0x22, 0x22);
 const GREY: Colour = Colour::rgb(0x88, 0x88, 0x88);
 const ZONE: Colour = Colour::rgb(0xF2, 0xF2, 0xF2);
+const ANCHOR_LINE: Colour = Colour::rgb(0xCC, 0xCC, 0xCC);
 const LANE_LINE: Colour = Colour::rgb(0xDD, 0xDD, 0xDD);
+const NO_CASE: Colour = Colour::rgb(0x99, 0x99, 0x99);
 const MARGIN: f32 = 16.0;
 const LABEL_SIZE: f32 = 8.0;
 const LANE_LABEL_SIZE: f32 = 9.0;
+const LEGEND_SIZE: f32 = 8.0;
 const ROW: f32 = 12.0;
 const DOT: f32 = 3.2;
+
+/// One placement on its way into a lane.
+struct Item {
+    annotator: AnnotatorId,
+    excerpt: ExcerptId,
+    position: f64,
+    colour: Colour,
+    label: Option<String>,
+}
 
 /// Lays out the map.
 pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
@@ -156,42 +269,54 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
                 .is_none_or(|ids| ids.contains(&a.id))
         })
         .collect();
-    // Print colours: the colour-blind-safe palette in annotator order; the consensus in ink.
-    let colour_of = |id: AnnotatorId| {
-        let index = shown.iter().position(|a| a.id == id).unwrap_or(0);
-        if shown.get(index).is_some_and(|a| a.consensus) {
-            INK
-        } else {
-            Colour::PALETTE[index % Colour::PALETTE.len()]
-        }
+    let case_colour = |case: Option<CaseId>| {
+        case.and_then(|c| project.cases.iter().position(|k| k.id == c))
+            .map_or(NO_CASE, |i| Colour::PALETTE[i % Colour::PALETTE.len()])
     };
 
     // Group the placements into lanes, in a stable order (by lane name).
-    let mut lanes: BTreeMap<String, Vec<(AnnotatorId, ExcerptId, f64)>> = BTreeMap::new();
+    let mut lanes: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut cases_shown = std::collections::BTreeSet::new();
     for annotator in &shown {
         for placement in &annotator.placements {
             let Some(excerpt) = project.excerpt(placement.excerpt) else {
                 continue;
             };
+            if !settings.filter.passes(project, excerpt) {
+                continue;
+            }
             let transcript = project.transcript(excerpt.transcript);
             let participant = transcript
                 .and_then(|t| t.participant)
                 .and_then(|p| project.participant(p));
+            let case = transcript.and_then(|t| project.case_of_transcript(t));
             let lane = match settings.group_by {
-                GroupBy::Case => transcript
-                    .and_then(|t| project.case_of_transcript(t))
-                    .and_then(|c| project.case(c))
-                    .map(|c| c.name.clone()),
+                GroupBy::Case => case.and_then(|c| project.case(c)).map(|c| c.name.clone()),
                 GroupBy::Role => participant.map(|p| p.role.clone()),
                 GroupBy::Participant => participant.map(|p| p.name.clone()),
                 GroupBy::Transcript => transcript.map(|t| t.name.clone()),
                 GroupBy::Annotator => Some(annotator.name.clone()),
             }
             .unwrap_or_else(|| "(none)".to_owned());
-            lanes
-                .entry(lane)
-                .or_default()
-                .push((annotator.id, excerpt.id, placement.position));
+            let colour = match settings.colour_by {
+                ColourBy::Annotator => annotator.colour,
+                ColourBy::Case => {
+                    cases_shown.insert(case);
+                    case_colour(case)
+                }
+            };
+            let labelled = match settings.labels {
+                Labels::All => true,
+                Labels::None => false,
+                Labels::Transcript(t) => excerpt.transcript == t,
+            };
+            lanes.entry(lane).or_default().push(Item {
+                annotator: annotator.id,
+                excerpt: excerpt.id,
+                position: placement.position,
+                colour,
+                label: labelled.then(|| marker_label(project, excerpt)),
+            });
         }
     }
 
@@ -231,17 +356,13 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         let mut label_left = Vec::with_capacity(items.len());
         let boxes: Vec<(f32, f32)> = items
             .iter()
-            .map(|(_, excerpt, position)| {
-                let label_width = if settings.labels {
-                    project
-                        .excerpt(*excerpt)
-                        .map(|e| text_width(&marker_label(project, e), LABEL_SIZE) + 4.0)
-                        .unwrap_or(0.0)
-                } else {
-                    0.0
-                };
+            .map(|item| {
+                let label_width = item
+                    .label
+                    .as_ref()
+                    .map_or(0.0, |l| text_width(l, LABEL_SIZE) + 4.0);
                 let box_width = 2.0 * DOT + label_width;
-                let x = x_of(*position);
+                let x = x_of(item.position);
                 let flip = x - DOT + box_width > right_edge;
                 label_left.push(flip);
                 if flip {
@@ -253,12 +374,9 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             .collect();
         let stacked = stack_rows(&boxes, (axis_left - DOT - 2.0, right_edge), 3.0);
         let rows = stacked.iter().map(|s| s.row + 1).max().unwrap_or(1);
-        for (((annotator, excerpt, position), placed), flip) in
-            items.iter().zip(&stacked).zip(&label_left)
-        {
+        for ((item, placed), flip) in items.iter().zip(&stacked).zip(&label_left) {
             let cy = lane_top + (placed.row as f32 + 0.5) * ROW;
-            let cx = x_of(*position);
-            let colour = colour_of(*annotator);
+            let cx = x_of(item.position);
             // The box may be nudged to stay inside the figure; a leader shows the true position.
             let dot_x = if *flip {
                 placed.right - DOT
@@ -279,11 +397,9 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
                 cx: dot_x,
                 cy,
                 r: DOT,
-                fill: colour,
+                fill: item.colour,
             });
-            if settings.labels
-                && let Some(e) = project.excerpt(*excerpt)
-            {
+            if let Some(label) = &item.label {
                 let (x, anchor) = if *flip {
                     (dot_x - DOT - 2.0, Anchor::End)
                 } else {
@@ -292,19 +408,25 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
                 shapes.push(Shape::Text {
                     x,
                     y: cy + LABEL_SIZE * 0.35,
-                    text: marker_label(project, e),
+                    text: label.clone(),
                     size: LABEL_SIZE,
                     anchor,
                     colour: INK,
                 });
             }
             markers.push(PlacedMarker {
-                annotator: *annotator,
-                excerpt: *excerpt,
+                annotator: item.annotator,
+                excerpt: item.excerpt,
+                position: item.position,
                 left: placed.left,
                 right: placed.right,
                 top: cy - ROW / 2.0,
                 bottom: cy + ROW / 2.0,
+                dot_x,
+                dot_y: cy,
+                radius: DOT,
+                colour: item.colour,
+                label: item.label.clone(),
             });
         }
         let lane_height = rows as f32 * ROW + 8.0;
@@ -328,10 +450,15 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
     }
     if lanes.is_empty() {
         y += 8.0;
+        let why = if settings.filter.is_empty() {
+            "No placements to show."
+        } else {
+            "No placements pass the filters."
+        };
         shapes.push(Shape::Text {
             x: width / 2.0,
             y: y + 8.0,
-            text: "No placements to show.".to_owned(),
+            text: why.to_owned(),
             size: LANE_LABEL_SIZE,
             anchor: Anchor::Middle,
             colour: GREY,
@@ -339,23 +466,40 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         y += 16.0;
     }
 
-    // Alternate light bands between neighbouring anchors, behind the lanes.
+    // Behind the lanes: light bands between every other pair of neighbouring anchors, or a thin
+    // line at each anchor.
     let anchors = &project.continuum.anchors;
-    let zones: Vec<Shape> = anchors
-        .windows(2)
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(_, pair)| Shape::Rect {
-            x: x_of(pair[0].position),
-            y: lanes_top,
-            w: x_of(pair[1].position) - x_of(pair[0].position),
-            h: y - lanes_top,
-            fill: ZONE,
-        })
-        .collect();
-    shapes.splice(zones_at..zones_at, zones);
+    let background: Vec<Shape> = if settings.zones {
+        anchors
+            .windows(2)
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(_, pair)| Shape::Rect {
+                x: x_of(pair[0].position),
+                y: lanes_top,
+                w: x_of(pair[1].position) - x_of(pair[0].position),
+                h: y - lanes_top,
+                fill: ZONE,
+            })
+            .collect()
+    } else {
+        anchors
+            .iter()
+            .map(|a| Shape::Line {
+                x1: x_of(a.position),
+                y1: lanes_top,
+                x2: x_of(a.position),
+                y2: y,
+                colour: ANCHOR_LINE,
+                width: 0.5,
+            })
+            .collect()
+    };
+    shapes.splice(zones_at..zones_at, background);
 
     // The axis, its anchors and poles.
+    let axis_top = y;
+    let axis_shapes = shapes.len();
     let axis_y = y + 10.0;
     shapes.push(Shape::Line {
         x1: x_of(0.0),
@@ -402,25 +546,52 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         colour: GREY,
     });
 
-    // The legend: one entry per annotator shown.
+    // The legend: what each colour stands for, wrapped onto more lines when it is wide.
+    let entries: Vec<(Colour, String)> = match settings.colour_by {
+        ColourBy::Annotator => shown
+            .iter()
+            .map(|a| {
+                let name = if a.consensus {
+                    format!("{} (consensus)", a.name)
+                } else {
+                    a.name.clone()
+                };
+                (a.colour, name)
+            })
+            .collect(),
+        ColourBy::Case => cases_shown
+            .iter()
+            .map(|c| {
+                let name = c
+                    .and_then(|c| project.case(c))
+                    .map_or("no case".to_owned(), |c| c.name.clone());
+                (case_colour(*c), name)
+            })
+            .collect(),
+    };
     let mut legend_x = axis_left;
-    let legend_y = poles_y + 16.0;
-    for annotator in &shown {
+    let mut legend_y = poles_y + 16.0;
+    for (colour, name) in entries {
+        let entry_width = 2.0 * DOT + 3.0 + text_width(&name, LEGEND_SIZE);
+        if legend_x > axis_left && legend_x + entry_width > width - MARGIN {
+            legend_x = axis_left;
+            legend_y += 12.0;
+        }
         shapes.push(Shape::Circle {
             cx: legend_x + DOT,
             cy: legend_y - 3.0,
             r: DOT,
-            fill: colour_of(annotator.id),
+            fill: colour,
         });
         shapes.push(Shape::Text {
             x: legend_x + 2.0 * DOT + 3.0,
             y: legend_y,
-            text: annotator.name.clone(),
-            size: 8.0,
+            text: name,
+            size: LEGEND_SIZE,
             anchor: Anchor::Start,
             colour: INK,
         });
-        legend_x += 2.0 * DOT + 3.0 + text_width(&annotator.name, 8.0) + 14.0;
+        legend_x += entry_width + 14.0;
     }
     MapLayout {
         width,
@@ -428,11 +599,15 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         shapes,
         markers,
         lanes: lanes.into_keys().collect(),
+        axis_left,
+        axis_right,
+        axis_shapes,
+        axis_top,
     }
 }
 
 /// The short label a marker carries.
-fn marker_label(project: &Project, excerpt: &crate::model::Excerpt) -> String {
+fn marker_label(project: &Project, excerpt: &Excerpt) -> String {
     crate::model::short_label(&project.excerpt_label(excerpt), 28)
 }
 
@@ -448,7 +623,11 @@ mod tests {
     fn every_placement_is_drawn_exactly_once_and_no_two_markers_overlap() {
         let project = sample();
         for group_by in GroupBy::ALL {
-            for labels in [true, false] {
+            for labels in [
+                Labels::All,
+                Labels::None,
+                Labels::Transcript(TranscriptId(2)),
+            ] {
                 let settings = MapSettings {
                     group_by,
                     labels,
@@ -500,5 +679,189 @@ mod tests {
             ..MapSettings::default()
         };
         assert_eq!(layout(&project, &only_jonas).markers.len(), 41);
+    }
+
+    fn count<'a>(shapes: impl IntoIterator<Item = &'a Shape>, what: fn(&Shape) -> bool) -> usize {
+        shapes.into_iter().filter(|s| what(s)).count()
+    }
+
+    #[test]
+    fn labels_can_be_limited_to_one_transcript() {
+        let project = sample();
+        let settings = MapSettings {
+            labels: Labels::Transcript(TranscriptId(2)),
+            ..MapSettings::default()
+        };
+        let map = layout(&project, &settings);
+        for marker in &map.markers {
+            let in_transcript =
+                project.excerpt(marker.excerpt).unwrap().transcript == TranscriptId(2);
+            assert_eq!(marker.label.is_some(), in_transcript, "{marker:?}");
+        }
+        let labelled = map.markers.iter().filter(|m| m.label.is_some()).count();
+        assert_eq!(labelled, 14, "7 excerpts by 2 annotators");
+    }
+
+    #[test]
+    fn filters_by_case_role_code_and_text() {
+        let mut project = sample();
+        let all = layout(&project, &MapSettings::default()).markers.len();
+        let only = |project: &Project, filter: MapFilter| {
+            let map = layout(
+                project,
+                &MapSettings {
+                    filter,
+                    ..MapSettings::default()
+                },
+            );
+            map.markers.iter().map(|m| m.excerpt).collect::<Vec<_>>()
+        };
+        let vestbo = only(
+            &project,
+            MapFilter {
+                case: Some(CaseId(1)),
+                ..MapFilter::default()
+            },
+        );
+        let lindely = only(
+            &project,
+            MapFilter {
+                case: Some(CaseId(2)),
+                ..MapFilter::default()
+            },
+        );
+        assert!(!vestbo.is_empty() && !lindely.is_empty());
+        assert_eq!(vestbo.len() + lindely.len(), all);
+        let citizens = only(
+            &project,
+            MapFilter {
+                role: Some("citizen".into()),
+                ..MapFilter::default()
+            },
+        );
+        for excerpt in &citizens {
+            let t = project
+                .transcript(project.excerpt(*excerpt).unwrap().transcript)
+                .unwrap();
+            assert_eq!(
+                project.participant(t.participant.unwrap()).unwrap().role,
+                "citizen"
+            );
+        }
+        assert!(!citizens.is_empty() && citizens.len() < all);
+        let girl = only(
+            &project,
+            MapFilter {
+                text: "HER GIRL".into(),
+                ..MapFilter::default()
+            },
+        );
+        assert_eq!(girl.len(), 2, "one excerpt, two annotators: {girl:?}");
+
+        project
+            .apply(crate::model::Edit::SetExcerptCodes {
+                excerpt: ExcerptId(3),
+                codes: vec!["reciprocity".into()],
+            })
+            .unwrap();
+        let coded = only(
+            &project,
+            MapFilter {
+                code: Some("reciprocity".into()),
+                ..MapFilter::default()
+            },
+        );
+        assert_eq!(coded, [ExcerptId(3), ExcerptId(3)]);
+        let none = layout(
+            &project,
+            &MapSettings {
+                filter: MapFilter {
+                    text: "no such words".into(),
+                    ..MapFilter::default()
+                },
+                ..MapSettings::default()
+            },
+        );
+        assert!(none.markers.is_empty());
+        assert!(none.shapes.iter().any(
+            |s| matches!(s, Shape::Text { text, .. } if text == "No placements pass the filters.")
+        ));
+    }
+
+    #[test]
+    fn zones_or_anchor_lines_and_colours_by_case_with_their_legend() {
+        let project = sample();
+        let zones = layout(&project, &MapSettings::default());
+        let lines = layout(
+            &project,
+            &MapSettings {
+                zones: false,
+                ..MapSettings::default()
+            },
+        );
+        let is_zone = |s: &Shape| matches!(s, Shape::Rect { .. });
+        assert_eq!(
+            count(&zones.shapes, is_zone),
+            2,
+            "bands between every other anchor pair"
+        );
+        assert_eq!(count(&lines.shapes, is_zone), 0);
+        let anchor_line =
+            |s: &Shape| matches!(s, Shape::Line { colour, .. } if *colour == ANCHOR_LINE);
+        assert_eq!(
+            count(&lines.shapes, anchor_line),
+            project.continuum.anchors.len()
+        );
+
+        let by_case = layout(
+            &project,
+            &MapSettings {
+                colour_by: ColourBy::Case,
+                ..MapSettings::default()
+            },
+        );
+        for marker in &by_case.markers {
+            let transcript = project
+                .transcript(project.excerpt(marker.excerpt).unwrap().transcript)
+                .unwrap();
+            let case = project.case_of_transcript(transcript).unwrap();
+            let index = project.cases.iter().position(|c| c.id == case).unwrap();
+            assert_eq!(marker.colour, Colour::PALETTE[index]);
+        }
+        let legend: Vec<&str> = by_case.shapes[by_case.axis_shapes..]
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, size, .. }
+                    if *size == LEGEND_SIZE && !text.starts_with("Emotional") =>
+                {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(legend, ["Hjemmeplejen Vestbo", "Dagcentret Lindely"]);
+        // By annotator, each marker has its annotator's own colour.
+        for marker in &zones.markers {
+            assert_eq!(
+                marker.colour,
+                project.annotator(marker.annotator).unwrap().colour
+            );
+        }
+    }
+
+    #[test]
+    fn positions_and_coordinates_convert_both_ways() {
+        let map = layout(&sample(), &MapSettings::default());
+        for position in [0.0, 0.25, 0.5, 1.0] {
+            assert!((map.position_at(map.x_of(position)) - position).abs() < 1e-6);
+        }
+        assert_eq!(map.position_at(-100.0), 0.0);
+        assert_eq!(map.position_at(1e6), 1.0);
+        for marker in &map.markers {
+            assert!(
+                map.axis_top >= marker.bottom,
+                "the axis is below every lane"
+            );
+        }
     }
 }

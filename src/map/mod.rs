@@ -1,6 +1,6 @@
 //! The continuum map as data, independent of any painter: a pure layout from project and view
-//! settings to shapes, which the SVG and PNG exporters paint (the window's canvas shares the
-//! marker stacking and is to move onto the same layout).
+//! settings to shapes, which the window's canvas, the SVG exporter and the PNG exporter all paint,
+//! so an exported figure looks like the screen.
 
 mod layout;
 mod png;
@@ -8,7 +8,10 @@ mod stack;
 mod svg;
 mod text_width;
 
-pub use layout::{Anchor, GroupBy, MapLayout, MapSettings, PlacedMarker, Shape, layout};
+pub use layout::{
+    Anchor, ColourBy, GroupBy, Labels, MapFilter, MapLayout, MapSettings, PlacedMarker, Shape,
+    layout,
+};
 pub use png::to_png;
 pub use stack::{StackedItem, stack_rows};
 pub use svg::to_svg;

@@ -1,7 +1,7 @@
 //! The "Export map…" dialog: choose grouping, annotators, labels, title, width and resolution,
 //! then where to save (.svg or .png). The figure is the print-style map from `crate::map`.
 
-use crate::map::{GroupBy, MapSettings, layout};
+use crate::map::{ColourBy, GroupBy, Labels, MapSettings, layout};
 use crate::model::Project;
 
 pub struct ExportMapDialog {
@@ -77,10 +77,24 @@ impl ExportMapDialog {
                     });
                     ui.end_row();
                     ui.label("");
-                    ui.checkbox(
-                        &mut self.settings.labels,
-                        "Excerpt labels next to the markers",
-                    );
+                    let mut labels = self.settings.labels != Labels::None;
+                    ui.checkbox(&mut labels, "Excerpt labels next to the markers");
+                    self.settings.labels = if labels { Labels::All } else { Labels::None };
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut self.settings.zones, "Anchors as shaded zones");
+                    ui.end_row();
+                    let caption = ui.label("Colours:");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(
+                            &mut self.settings.colour_by,
+                            ColourBy::Annotator,
+                            "by annotator",
+                        );
+                        ui.radio_value(&mut self.settings.colour_by, ColourBy::Case, "by case");
+                    })
+                    .response
+                    .labelled_by(caption.id);
                     ui.end_row();
                     let caption = ui.label("Title:");
                     let mut title = self.settings.title.clone().unwrap_or_default();

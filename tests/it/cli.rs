@@ -630,3 +630,60 @@ fn export_map_writes_valid_svg_with_real_text_and_a_png_of_the_right_size() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(text(&bad.stderr).contains("must be .svg or .png"));
 }
+
+#[test]
+fn export_map_filters_and_colours_by_case_and_names_what_it_cannot_find() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("citizens.svg");
+    let arg = |s: &str| std::ffi::OsString::from(s);
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            arg("export-map"),
+            sample_path().into_os_string(),
+            arg("--out"),
+            svg_path.clone().into_os_string(),
+        ];
+        args.extend(extra.iter().map(|s| arg(s)));
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        continuum(&refs)
+    };
+    let out = run(&[
+        "--role",
+        "citizen",
+        "--case",
+        "hjemmeplejen vestbo",
+        "--colour-by",
+        "case",
+        "--no-zones",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Ingrid Dahl is Vestbo's one citizen; her 7 excerpts are placed by both annotators.
+    assert!(
+        text(&out.stdout).contains("14 markers in 1 lanes"),
+        "{}",
+        text(&out.stdout)
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains(">Hjemmeplejen Vestbo</text>"));
+    assert!(!svg.contains(">Anna Holm</text>"), "the legend names cases");
+    assert!(!svg.contains("#f2f2f2"), "no zones were asked for");
+
+    for (extra, message) in [
+        (
+            &["--case", "Nowhere"][..],
+            "there is no case called “Nowhere”; there are: Hjemmeplejen Vestbo, Dagcentret Lindely",
+        ),
+        (
+            &["--role", "nurse"],
+            "no participant has the role “nurse”; the roles are: citizen, manager, staff",
+        ),
+        (
+            &["--code", "reciprocity"],
+            "no excerpt has the code “reciprocity”; this project has no codes",
+        ),
+    ] {
+        let out = run(extra);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}");
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    }
+}
