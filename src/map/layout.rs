@@ -546,7 +546,8 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         colour: GREY,
     });
 
-    // The legend: what each colour stands for, wrapped onto more lines when it is wide.
+    // The legend: what each colour stands for. It sits between the pole labels when it fits
+    // there, else on lines of its own below, wrapped when it is wide.
     let entries: Vec<(Colour, String)> = match settings.colour_by {
         ColourBy::Annotator => shown
             .iter()
@@ -569,12 +570,29 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             })
             .collect(),
     };
-    let mut legend_x = axis_left;
-    let mut legend_y = poles_y + 16.0;
+    const ENTRY_GAP: f32 = 14.0;
+    let entry_width = |name: &str| 2.0 * DOT + 3.0 + text_width(name, LEGEND_SIZE);
+    let total: f32 = entries
+        .iter()
+        .map(|(_, n)| entry_width(n) + ENTRY_GAP)
+        .sum::<f32>()
+        - ENTRY_GAP;
+    let between_poles = (
+        x_of(0.0) + text_width(&project.continuum.closeness_label, 8.0) + 20.0,
+        x_of(1.0) - text_width(&project.continuum.distance_label, 8.0) - 20.0,
+    );
+    let inline = total <= between_poles.1 - between_poles.0;
+    let (mut legend_x, mut legend_y) = if inline {
+        ((between_poles.0 + between_poles.1 - total) / 2.0, poles_y)
+    } else {
+        (axis_left, poles_y + 16.0)
+    };
+    let line_start = legend_x;
+    let mut bottom = poles_y;
     for (colour, name) in entries {
-        let entry_width = 2.0 * DOT + 3.0 + text_width(&name, LEGEND_SIZE);
-        if legend_x > axis_left && legend_x + entry_width > width - MARGIN {
-            legend_x = axis_left;
+        let w = entry_width(&name);
+        if legend_x > line_start && legend_x + w > width - MARGIN {
+            legend_x = line_start;
             legend_y += 12.0;
         }
         shapes.push(Shape::Circle {
@@ -591,11 +609,12 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             anchor: Anchor::Start,
             colour: INK,
         });
-        legend_x += entry_width + 14.0;
+        legend_x += w + ENTRY_GAP;
+        bottom = legend_y;
     }
     MapLayout {
         width,
-        height: legend_y + MARGIN,
+        height: bottom + MARGIN,
         shapes,
         markers,
         lanes: lanes.into_keys().collect(),

@@ -370,11 +370,7 @@ impl App {
         {
             self.view.active_annotator = project.annotators.first().map(|a| a.id);
         }
-        if let Some((excerpt, _)) = self.view.marker_drag
-            && project.excerpt(excerpt).is_none()
-        {
-            self.view.marker_drag = None;
-        }
+        self.view.map.prune(project);
     }
 
     fn placements_of(&self, excerpt: ExcerptId) -> usize {
@@ -915,19 +911,26 @@ impl App {
         }
     }
 
-    /// With an excerpt selected and no text field focused: the arrow keys nudge the active
-    /// annotator's placement (Shift for bigger steps), Delete takes it off the continuum. Both
-    /// can be undone.
+    /// With no text field focused, the arrow keys nudge the active annotator's selected
+    /// placements (the markers selected on the map, else the selected excerpt's), Shift for
+    /// bigger steps, and Delete takes them off the continuum. Each press is one undoable step.
     fn placement_keys(&self, ctx: &egui::Context, out: &mut Outbox) {
         let project = self.doc.project();
-        let (Some(annotator), Some(excerpt)) =
-            (self.view.active_annotator, self.view.selected_excerpt)
-        else {
+        let Some(annotator) = self.view.active_annotator else {
             return;
         };
-        let Some(placement) = project.placement(annotator, excerpt) else {
-            return;
+        let targets: Vec<ExcerptId> = if self.view.map.selection.is_empty() {
+            self.view
+                .selected_excerpt
+                .filter(|e| project.placement(annotator, *e).is_some())
+                .into_iter()
+                .collect()
+        } else {
+            self.view.map.movable(project, annotator)
         };
+        if targets.is_empty() {
+            return;
+        }
         let (left, right, delete, shift) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::ArrowLeft),
@@ -942,18 +945,29 @@ impl App {
             (false, true) => step,
             _ => 0.0,
         };
+        let now = Timestamp::now();
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut what = "";
         if nudge != 0.0 {
-            let position = (placement.position + nudge).clamp(0.0, 1.0);
-            out.edit(Edit::place(
-                project,
-                annotator,
-                excerpt,
-                position,
-                Timestamp::now(),
-            ));
+            what = "move";
+            edits = targets
+                .iter()
+                .filter_map(|&e| {
+                    let p = project.placement(annotator, e)?;
+                    Some(Edit::place(project, annotator, e, p.position + nudge, now))
+                })
+                .collect();
+        } else if delete {
+            what = "removal";
+            edits = targets
+                .iter()
+                .map(|&excerpt| Edit::RemovePlacement { annotator, excerpt })
+                .collect();
         }
-        if delete {
-            out.edit(Edit::RemovePlacement { annotator, excerpt });
+        match edits.len() {
+            0 => {}
+            1 => out.edits.extend(edits),
+            n => out.group(format!("{what} of {n} placements"), edits),
         }
     }
 
@@ -1194,7 +1208,7 @@ impl eframe::App for App {
             });
         egui::Panel::bottom("continuum")
             .resizable(true)
-            .default_size(290.0)
+            .default_size(330.0)
             .min_size(160.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);

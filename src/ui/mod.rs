@@ -13,6 +13,8 @@ mod export_map;
 mod file_dialogs;
 mod import_dialog;
 mod inspector;
+mod map_canvas;
+mod map_view;
 mod merge_dialog;
 mod notifications;
 mod recovery;

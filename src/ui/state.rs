@@ -68,12 +68,8 @@ pub struct ViewState {
     pub memo_tab: MemoTab,
     /// The code being typed in the inspector, not yet added.
     pub code_draft: String,
-    /// A marker being dragged on the continuum and where it is now; committed on release.
-    pub marker_drag: Option<(ExcerptId, f64)>,
-    /// The continuum panel shows only placements whose quote or label contains this text.
-    pub map_filter: String,
-    /// The continuum panel shows only this case's placements.
-    pub map_case: Option<crate::model::CaseId>,
+    /// The continuum canvas: what it shows, where it is scrolled, which markers are selected.
+    pub map: super::map_view::MapView,
 }
 
 impl ViewState {
@@ -89,6 +85,7 @@ impl ViewState {
     pub fn select_excerpt(&mut self, excerpt: ExcerptId, transcript: TranscriptId, start: usize) {
         self.show_transcript(transcript);
         self.selected_excerpt = Some(excerpt);
+        self.map.selection.clear();
         self.text_selection = None;
         self.scroll_to_char = Some(start);
     }
