@@ -579,14 +579,12 @@ fn canvas_gestures(
     screen: &View,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
-    if canvas.drag_started() {
-        if shift {
-            let origin = ui
-                .input(|i| i.pointer.press_origin())
-                .unwrap_or(canvas.rect.min);
-            let at = screen.to_map(origin);
-            view.map.band = Some((at, at));
-        }
+    if canvas.drag_started() && shift {
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(canvas.rect.min);
+        let at = screen.to_map(origin);
+        view.map.band = Some((at, at));
     }
     if canvas.dragged() {
         match &mut view.map.band {
