@@ -1434,3 +1434,241 @@ fn the_continuum_filters_by_words_and_by_case() {
         "Anna's placements in Lindely"
     );
 }
+
+/// The id of the excerpt with this label.
+fn excerpt_labelled(harness: &Harness<'static, App>, label: &str) -> ExcerptId {
+    harness
+        .state()
+        .project()
+        .excerpts
+        .iter()
+        .find(|e| e.label == label)
+        .unwrap_or_else(|| panic!("no excerpt labelled {label}"))
+        .id
+}
+
+#[test]
+fn shift_click_selects_several_markers_and_a_drag_moves_them_all_in_one_undo_step() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let week = excerpt_labelled(&harness, "Part of her week");
+    let neighbour = excerpt_labelled(&harness, "A good neighbour");
+    let position = |h: &Harness<'static, App>, e: ExcerptId| placement(h, 1, e.0).unwrap().position;
+    let before = (position(&harness, week), position(&harness, neighbour));
+
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness
+        .get_by_label("Marker: A good neighbour")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    let rect = harness.get_by_label("Marker: Part of her week").rect();
+    drag(&mut harness, rect.center(), rect.center() + vec2(60.0, 0.0));
+
+    let moved = (
+        position(&harness, week) - before.0,
+        position(&harness, neighbour) - before.1,
+    );
+    assert!(moved.0 > 0.03, "moved by {moved:?}");
+    assert!(
+        (moved.0 - moved.1).abs() < 1e-9,
+        "both by the same amount: {moved:?}"
+    );
+    assert_eq!(
+        placement(&harness, 2, week.0).unwrap().position,
+        0.30,
+        "Jonas's placement is untouched"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        (position(&harness, week), position(&harness, neighbour)),
+        before,
+        "one undo step takes both back"
+    );
+
+    // Shift-clicking a selected marker takes it out of the selection again.
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness
+        .get_by_label("Marker: A good neighbour")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness
+        .get_by_label("Marker: A good neighbour")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!((position(&harness, week) - before.0 - 0.01).abs() < 1e-9);
+    assert_eq!(position(&harness, neighbour), before.1);
+}
+
+#[test]
+fn a_shift_drag_on_empty_space_selects_the_markers_it_touches_and_arrows_move_them() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let before = harness.state().project().clone();
+    let week = harness.get_by_label("Marker: Part of her week").rect();
+    let neighbour = harness.get_by_label("Marker: A good neighbour").rect();
+    assert!(
+        (week.center().y - neighbour.center().y).abs() < 1.0,
+        "the two share a row in the sample"
+    );
+    // From the lane labels' column (empty space) across the row up to "A good neighbour".
+    let left = harness.get_by_label("Continuum").rect().left() + 4.0;
+    let from = Pos2::new(left, week.center().y - 2.0);
+    let to = Pos2::new(neighbour.right() - 2.0, week.center().y + 2.0);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    drag(&mut harness, from, to);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+
+    let after = harness.state().project();
+    let moved: Vec<ExcerptId> = after.annotators[0]
+        .placements
+        .iter()
+        .zip(&before.annotators[0].placements)
+        .filter(|(a, b)| a.position != b.position)
+        .map(|(a, _)| a.excerpt)
+        .collect();
+    let week_id = excerpt_labelled(&harness, "Part of her week");
+    let neighbour_id = excerpt_labelled(&harness, "A good neighbour");
+    assert!(
+        moved.contains(&week_id) && moved.contains(&neighbour_id) && moved.len() >= 3,
+        "moved {moved:?}"
+    );
+    assert_eq!(
+        after.annotators[1].placements, before.annotators[1].placements,
+        "only the active annotator's markers move"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project(), &before, "one undo step");
+}
+
+#[test]
+fn other_annotators_markers_can_be_shown_but_not_moved() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    assert!(
+        harness
+            .query_by_label("Jonas Berg's marker: Part of her week")
+            .is_none()
+    );
+    harness.get_by_label("Markers of Anna Holm").click();
+    harness.run();
+    harness.get_by_label("Several annotators:").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    // Twice the markers no longer fit the panel: some lanes scroll, until Fit shows them all.
+    assert!(harness.get_all_by_label_contains("Marker: ").count() < 39);
+    harness.get_by_label("Fit").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("100%").is_none(),
+        "zoomed out to fit"
+    );
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("Jonas Berg's marker: ")
+            .count(),
+        41
+    );
+    let before = harness.state().project().clone();
+    let rect = harness
+        .get_by_label("Jonas Berg's marker: Part of her week")
+        .rect();
+    drag(&mut harness, rect.center(), rect.center() + vec2(80.0, 0.0));
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Codes:")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Codes:")
+        .type_text("reciprocity");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let week = excerpt_labelled(&harness, "Part of her week");
+    assert_eq!(
+        harness.state().project().excerpt(week).unwrap().codes,
+        ["reciprocity"]
+    );
+
+    harness.get_by_label("Code:").click();
+    harness.run();
+    harness
+        .get_all_by_label("reciprocity")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    let shown: Vec<String> = harness
+        .get_all_by_label_contains("Marker: ")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().label().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(shown, ["Marker: Part of her week"]);
+
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.get_by_label("Role:").click();
+    harness.run();
+    harness.get_all_by_label("citizen").last().unwrap().click();
+    harness.run();
+    // Anna placed all 7 of Ingrid Dahl's excerpts and 6 of Poul Frederiksen's.
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 13);
+
+    // Removing the code is one click on its chip, and undoable.
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness.get_by_label("reciprocity  ×").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .project()
+            .excerpt(week)
+            .unwrap()
+            .codes
+            .is_empty()
+    );
+}
+
+#[test]
+fn zoom_buttons_magnify_the_map_and_fit_shows_it_whole() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let width =
+        |h: &Harness<'static, App>| h.get_by_label("Marker: Part of her week").rect().width();
+    let at_fit = width(&harness);
+    harness.get_by_label("+").click();
+    harness.run();
+    assert!(harness.query_by_label("125%").is_some());
+    let zoomed = width(&harness);
+    assert!(
+        (zoomed / at_fit - 1.25).abs() < 0.05,
+        "{at_fit} -> {zoomed}"
+    );
+    harness.get_by_label("Fit").click();
+    harness.run();
+    assert!(harness.query_by_label("100%").is_some());
+    assert!((width(&harness) - at_fit).abs() < 0.5);
+}
