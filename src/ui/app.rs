@@ -17,6 +17,7 @@ use super::transcript_view::{TranscriptView, can_create_excerpt};
 use super::{Command, continuum_panel, inspector, transcript_list};
 use crate::document::{Document, SaveOutcome};
 use crate::io::{RecentFiles, Recoverable, RecoveryStore};
+use crate::map::MapSettings;
 use crate::model::{Edit, Excerpt, ExcerptId, Project, Timestamp};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -281,7 +282,16 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
-            Command::ExportMap => self.export_map = Some(ExportMapDialog::new(self.doc.project())),
+            Command::ExportMap => {
+                let project = self.doc.project();
+                let on_screen = self.view.map.settings(
+                    project,
+                    self.view.active_annotator,
+                    self.view.transcript,
+                    MapSettings::default().width,
+                );
+                self.export_map = Some(ExportMapDialog::new(project, &on_screen));
+            }
             Command::Merge => {
                 if let Some(path) = self.dialogs.pick_project() {
                     match Document::open(&path) {

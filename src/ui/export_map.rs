@@ -21,13 +21,27 @@ pub enum ExportChoice {
 }
 
 impl ExportMapDialog {
-    pub fn new(project: &Project) -> Self {
+    /// Starts from what the canvas shows (`on_screen`): its lanes, annotators, filters, zones
+    /// and colours, with every label and the project's title, so the figure matches the screen.
+    pub fn new(project: &Project, on_screen: &MapSettings) -> Self {
+        let ticked = project
+            .annotators
+            .iter()
+            .map(|a| {
+                on_screen
+                    .annotators
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&a.id))
+            })
+            .collect();
         Self {
             settings: MapSettings {
                 title: Some(project.title.clone()),
-                ..MapSettings::default()
+                labels: Labels::All,
+                width: MapSettings::default().width,
+                ..on_screen.clone()
             },
-            ticked: vec![true; project.annotators.len()],
+            ticked,
             scale: 4.0,
             png: false,
         }
@@ -141,6 +155,16 @@ impl ExportMapDialog {
                 ))
                 .weak(),
             );
+            if !self.settings.filter.is_empty() {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        egui::RichText::new("The map's filters apply to the figure too.").weak(),
+                    );
+                    if ui.small_button("Export without filters").clicked() {
+                        self.settings.filter = Default::default();
+                    }
+                });
+            }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 if ui.button("Export…").clicked() {

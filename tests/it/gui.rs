@@ -1340,8 +1340,17 @@ fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
     harness.run();
     assert!(
         harness
+            .query_by_label_contains("39 markers in 2 lanes")
+            .is_some(),
+        "it starts from the canvas, which shows the active annotator's markers"
+    );
+    harness.get_by_label("Jonas Berg").click();
+    harness.run();
+    assert!(
+        harness
             .query_by_label_contains("80 markers in 2 lanes")
-            .is_some()
+            .is_some(),
+        "Jonas's too now"
     );
     harness.get_by_label("Jonas Berg").click();
     harness.run();
@@ -1349,7 +1358,7 @@ fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
         harness
             .query_by_label_contains("39 markers in 2 lanes")
             .is_some(),
-        "only Anna's now"
+        "only Anna's again"
     );
     harness.get_by_label("Export…").click();
     harness.run();
