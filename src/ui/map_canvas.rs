@@ -83,14 +83,16 @@ pub fn show(
     zoom_and_scroll(ui, rect, &map, base, view);
     let scale = base * view.map.zoom;
     let axis_height = (map.height - map.axis_top) * scale;
-    let fits = map.height * scale <= rect.height();
-    let lanes = if fits {
+    // The axis stays in view below scrolling lanes, unless zoomed so far that it would crowd
+    // them out; then it scrolls with them.
+    let pinned = map.height * scale > rect.height() && axis_height <= 0.35 * rect.height();
+    let lanes = if !pinned {
         rect
     } else {
         Rect::from_min_max(rect.min, pos2(rect.right(), rect.bottom() - axis_height))
     };
     follow_transcript(project, view, &map, lanes, scale);
-    clamp_scroll(view, &map, rect, lanes, scale, fits);
+    clamp_scroll(view, &map, rect, lanes, scale, pinned);
     let mut screen = View {
         origin: rect.min,
         scroll: view.map.scroll,
@@ -99,7 +101,7 @@ pub fn show(
         axis_screen_top: 0.0,
         axis_top: map.axis_top,
     };
-    screen.axis_screen_top = if fits {
+    screen.axis_screen_top = if !pinned {
         screen.lanes_to_screen(pos2(0.0, map.axis_top)).y
     } else {
         lanes.bottom()
@@ -131,7 +133,7 @@ pub fn show(
         |p| screen.axis_to_screen(p),
         scale,
     );
-    if !fits {
+    if pinned {
         painter.line_segment(
             [
                 pos2(rect.left(), lanes.bottom()),
@@ -242,7 +244,7 @@ fn clamp_scroll(
     rect: Rect,
     lanes: Rect,
     scale: f32,
-    fits: bool,
+    pinned: bool,
 ) {
     let s = &mut view.map.scroll;
     let view_width = rect.width() / scale;
@@ -251,7 +253,7 @@ fn clamp_scroll(
     } else {
         s.x.clamp(0.0, map.width - view_width)
     };
-    let content = if fits { map.height } else { map.axis_top };
+    let content = if pinned { map.axis_top } else { map.height };
     let view_height = lanes.height() / scale;
     s.y = if content <= view_height {
         0.0
