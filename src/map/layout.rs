@@ -246,6 +246,7 @@ const LANE_LABEL_SIZE: f32 = 9.0;
 const LEGEND_SIZE: f32 = 8.0;
 const ROW: f32 = 12.0;
 const DOT: f32 = 3.2;
+const LABEL_SLACK: f32 = 1.1;
 
 /// One placement on its way into a lane.
 struct Item {
@@ -357,10 +358,12 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         let boxes: Vec<(f32, f32)> = items
             .iter()
             .map(|item| {
+                // A little room beyond the measured width, so that an SVG shown with a fallback
+                // font (Arial is a few per cent wider than Ubuntu Light) still does not collide.
                 let label_width = item
                     .label
                     .as_ref()
-                    .map_or(0.0, |l| text_width(l, LABEL_SIZE) + 4.0);
+                    .map_or(0.0, |l| text_width(l, LABEL_SIZE) * LABEL_SLACK + 4.0);
                 let box_width = 2.0 * DOT + label_width;
                 let x = x_of(item.position);
                 let flip = x - DOT + box_width > right_edge;

@@ -26,7 +26,7 @@ pub fn to_svg(map: &MapLayout) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<g font-family="{MAP_FONT_FAMILY}, 'DejaVu Sans', Arial, Helvetica, sans-serif" font-weight="300">"#
+        r#"<g font-family="{MAP_FONT_FAMILY}, Arial, Helvetica, 'Liberation Sans', sans-serif" font-weight="300">"#
     );
     for shape in &map.shapes {
         match shape {

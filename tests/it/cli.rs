@@ -590,7 +590,9 @@ fn export_map_writes_valid_svg_with_real_text_and_a_png_of_the_right_size() {
             "{expected} missing from {texts:?}"
         );
     }
-    assert!(svg.contains(r#"font-family="Ubuntu, 'DejaVu Sans', Arial, Helvetica, sans-serif""#));
+    assert!(
+        svg.contains(r#"font-family="Ubuntu, Arial, Helvetica, 'Liberation Sans', sans-serif""#)
+    );
     assert!(svg.contains("Closeness &amp; distance"));
 
     let png_path = dir.path().join("map.png");

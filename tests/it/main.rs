@@ -7,4 +7,6 @@ mod import;
 mod project_file;
 mod read_only;
 mod sample;
+#[cfg(feature = "snapshot")]
+mod snapshot;
 mod support;
