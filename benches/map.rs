@@ -1,5 +1,7 @@
-//! Benchmarks of the map figure: layout of 10,000 placements, and a full PNG export of the sample
-//! at 2× (150 dpi). Run with `cargo bench --bench map`.
+//! Benchmarks of the map: layout of 10,000 placements, a full PNG export of the sample at 2×
+//! (150 dpi), and one frame of the window's map canvas showing all 10,000 placements while the
+//! wheel scrolls it (the layout is cached between frames, so a frame costs far less than a
+//! layout). Run with `cargo bench --bench map`.
 
 use continuum::map::{Labels, MapSettings, layout, to_png};
 use continuum::model::{
@@ -7,6 +9,7 @@ use continuum::model::{
     TranscriptId,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::kittest::Queryable;
 use std::hint::black_box;
 
 /// 2,500 excerpts placed by 4 annotators: 10,000 placements.
@@ -84,6 +87,46 @@ fn benches(c: &mut Criterion) {
     let map = layout(&sample, &MapSettings::default());
     group.bench_function("png_export_sample_2x", |b| {
         b.iter(|| to_png(black_box(&map), 2.0).unwrap())
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.continuum");
+    continuum::io::save_project(&path, &big).unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .build_eframe(|cc| {
+            continuum::ui::App::new(
+                cc,
+                continuum::ui::StartOptions {
+                    file: Some(path.clone()),
+                    ..Default::default()
+                },
+            )
+        });
+    harness.run();
+    // Every annotator's markers: 10,000 on the canvas.
+    harness.get_by_label("Markers of Coder 0").click();
+    harness.run();
+    harness.get_by_label("Several annotators:").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let canvas = harness.get_by_label("Continuum").rect().left_bottom() + egui::vec2(400.0, 120.0);
+    harness.hover_at(canvas);
+    let mut direction = -300.0;
+    group.sample_size(30);
+    group.bench_function("canvas_frame_10k_placements_scrolling", |b| {
+        b.iter(|| {
+            direction = -direction;
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, direction),
+                phase: egui::TouchPhase::Move,
+                modifiers: egui::Modifiers::NONE,
+                source: egui::MouseWheelSource::Wheel,
+            });
+            harness.step();
+        })
     });
     group.finish();
 }

@@ -18,6 +18,12 @@ pub enum SaveOutcome {
     ChangedOnDisk,
 }
 
+/// Process-wide, so that no two states of any two documents get the same number.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A project together with where it is saved.
 #[derive(Debug)]
 pub struct Document {
@@ -28,7 +34,8 @@ pub struct Document {
     saved_state: Option<u64>,
     /// What the file held when it was opened or last saved, to notice changes made by others.
     disk_stamp: Option<FileStamp>,
-    /// Counts every change, undo and redo included, so autosave knows when to write.
+    /// A fresh number after every change, undo and redo included, and different in every
+    /// document, so autosave knows when to write and caches keyed by it never mix two projects.
     changes: u64,
 }
 
@@ -42,7 +49,7 @@ impl Document {
             history: History::default(),
             saved_state: Some(0),
             disk_stamp: None,
-            changes: 0,
+            changes: next_revision(),
         }
     }
 
@@ -55,7 +62,7 @@ impl Document {
             history: History::default(),
             saved_state: Some(0),
             disk_stamp: Some(stamp),
-            changes: 0,
+            changes: next_revision(),
         })
     }
 
@@ -70,7 +77,7 @@ impl Document {
             history: History::default(),
             saved_state: None,
             disk_stamp,
-            changes: 1,
+            changes: next_revision(),
         }
     }
 
@@ -97,7 +104,8 @@ impl Document {
         self.saved_state != Some(self.history.state_id())
     }
 
-    /// A number that grows with every change, undo and redo included.
+    /// A number that changes with every change, undo and redo included, and differs between
+    /// documents (a project opened after another never shares it).
     pub fn change_count(&self) -> u64 {
         self.changes
     }
@@ -106,7 +114,7 @@ impl Document {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         self.history
             .apply(&mut self.project, edit, Instant::now())?;
-        self.changes += 1;
+        self.changes = next_revision();
         Ok(())
     }
 
@@ -114,7 +122,7 @@ impl Document {
     pub fn apply_all(&mut self, description: String, edits: Vec<Edit>) -> Result<(), EditError> {
         self.history
             .apply_all(&mut self.project, description, edits, Instant::now())?;
-        self.changes += 1;
+        self.changes = next_revision();
         Ok(())
     }
 
@@ -129,14 +137,18 @@ impl Document {
     /// Undoes the last step; returns what was undone.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         let done = self.history.undo(&mut self.project)?;
-        self.changes += u64::from(done.is_some());
+        if done.is_some() {
+            self.changes = next_revision();
+        }
         Ok(done)
     }
 
     /// Redoes the last undone step; returns what was redone.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
         let done = self.history.redo(&mut self.project)?;
-        self.changes += u64::from(done.is_some());
+        if done.is_some() {
+            self.changes = next_revision();
+        }
         Ok(done)
     }
 
@@ -166,5 +178,37 @@ impl Document {
         self.saved_state = Some(self.history.state_id());
         self.history.seal();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: every new document started counting at 0, so a window that cached results by
+    /// this number (the comparison, the agreement, the map) could show the previous project's.
+    #[test]
+    fn change_counts_differ_between_documents_and_after_each_change_undo_and_redo() {
+        let sample = || crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap();
+        let first = Document::new(sample());
+        let mut second = Document::new(sample());
+        let mut seen = vec![first.change_count(), second.change_count()];
+        second
+            .apply(Edit::SetTitle("Another title".into()))
+            .unwrap();
+        seen.push(second.change_count());
+        second.undo().unwrap();
+        seen.push(second.change_count());
+        second.redo().unwrap();
+        seen.push(second.change_count());
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), seen.len(), "{seen:?}");
+        // Nothing to undo is no change.
+        let mut third = Document::new(sample());
+        let before = third.change_count();
+        assert_eq!(third.undo().unwrap(), None);
+        assert_eq!(third.change_count(), before);
     }
 }

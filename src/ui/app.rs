@@ -1203,6 +1203,7 @@ impl eframe::App for App {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        self.view.project_revision = self.doc.change_count();
         let project = self.doc.project();
         egui::Panel::left("transcripts")
             .resizable(true)

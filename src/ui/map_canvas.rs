@@ -6,7 +6,7 @@
 
 use super::map_view::MarkerKey;
 use super::state::{Outbox, ViewState};
-use crate::map::{Anchor, MapLayout, PlacedMarker, Shape, layout};
+use crate::map::{Anchor, MapLayout, PlacedMarker, Shape};
 use crate::model::{AnnotatorId, Colour, Edit, ExcerptId, Project, Timestamp};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
@@ -77,7 +77,7 @@ pub fn show(
         view.transcript,
         rect.width() / SCREEN_SCALE,
     );
-    let map = layout(project, &settings);
+    let map = view.map.layout(project, view.project_revision, settings);
     let base = rect.width() / map.width;
 
     zoom_and_scroll(ui, rect, &map, base, view);

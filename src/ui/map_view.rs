@@ -1,9 +1,10 @@
 //! What the continuum canvas shows and how: lanes, labels, zones, colours, whose markers, the
 //! filters, zoom and scroll, and the selected markers. View state only, never saved in the file.
 
-use crate::map::{ColourBy, GroupBy, Labels, MapFilter, MapSettings};
+use crate::map::{ColourBy, GroupBy, Labels, MapFilter, MapLayout, MapSettings, layout};
 use crate::model::{AnnotatorId, ExcerptId, Project, TranscriptId};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// One marker: an annotator's placement of an excerpt.
 pub type MarkerKey = (AnnotatorId, ExcerptId);
@@ -58,6 +59,9 @@ pub struct MapView {
     pub fit_requested: bool,
     /// The transcript whose markers were last scrolled into view.
     pub followed_transcript: Option<TranscriptId>,
+    /// The last layout with the project revision and settings it was made for: laying out
+    /// thousands of markers takes milliseconds, so frames that change neither reuse it.
+    cached: Option<(u64, MapSettings, Arc<MapLayout>)>,
 }
 
 impl Default for MapView {
@@ -77,6 +81,7 @@ impl Default for MapView {
             band: None,
             fit_requested: false,
             followed_transcript: None,
+            cached: None,
         }
     }
 }
@@ -122,6 +127,23 @@ impl MapView {
             colour_by: self.colour_by,
             title: None,
             width,
+        }
+    }
+
+    /// The layout for `settings`, made again only when the project or the settings changed.
+    pub fn layout(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        settings: MapSettings,
+    ) -> Arc<MapLayout> {
+        match &self.cached {
+            Some((r, s, map)) if *r == revision && *s == settings => map.clone(),
+            _ => {
+                let map = Arc::new(layout(project, &settings));
+                self.cached = Some((revision, settings, map.clone()));
+                map
+            }
         }
     }
 

@@ -68,6 +68,8 @@ pub struct ViewState {
     pub memo_tab: MemoTab,
     /// The code being typed in the inspector, not yet added.
     pub code_draft: String,
+    /// The document's change count this frame, for caches of what is computed from the project.
+    pub project_revision: u64,
     /// The continuum canvas: what it shows, where it is scrolled, which markers are selected.
     pub map: super::map_view::MapView,
 }
