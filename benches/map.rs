@@ -1,7 +1,7 @@
 //! Benchmarks of the map: layout of 10,000 placements, a full PNG export of the sample at 2×
 //! (150 dpi), and one frame of the window's map canvas showing all 10,000 placements while the
-//! wheel scrolls it (the layout is cached between frames, so a frame costs far less than a
-//! layout). Run with `cargo bench --bench map`.
+//! wheel scrolls it (the canvas keeps its layout until the project or the view changes, so a
+//! scrolling frame does not pay for a layout). Run with `cargo bench --bench map`.
 
 use continuum::map::{Labels, MapSettings, layout, to_png};
 use continuum::model::{

@@ -783,13 +783,13 @@ mod tests {
         project
             .apply(crate::model::Edit::SetExcerptCodes {
                 excerpt: ExcerptId(3),
-                codes: vec!["reciprocity".into()],
+                codes: vec!["only here".into()],
             })
             .unwrap();
         let coded = only(
             &project,
             MapFilter {
-                code: Some("reciprocity".into()),
+                code: Some("only here".into()),
                 ..MapFilter::default()
             },
         );

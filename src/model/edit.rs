@@ -608,9 +608,13 @@ mod tests {
             assert_eq!(project, before, "a refused edit changed the project");
         }
         let undo = project
-            .apply(set(&["reciprocity", "display rule"]))
+            .apply(set(&["weekly rhythm", "a new code"]))
             .unwrap();
-        assert_eq!(project.codes(), ["display rule", "reciprocity"]);
+        assert_eq!(
+            project.excerpt(ExcerptId(1)).unwrap().codes,
+            ["weekly rhythm", "a new code"]
+        );
+        assert!(project.codes().contains(&"a new code".to_owned()));
         project.apply(undo).unwrap();
         assert_eq!(project, before);
     }

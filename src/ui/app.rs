@@ -343,6 +343,7 @@ impl App {
             Command::ClearSelection => {
                 self.view.text_selection = None;
                 self.view.selected_excerpt = None;
+                self.view.map.selection.clear();
             }
         }
     }

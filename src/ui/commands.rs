@@ -117,7 +117,7 @@ impl Command {
             Command::ProjectSettings => {
                 "The project's title and its continuum: pole labels and anchors"
             }
-            Command::ClearSelection => "Clear the text and excerpt selection",
+            Command::ClearSelection => "Clear the text, excerpt and map selection",
         }
     }
 

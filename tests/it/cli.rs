@@ -680,8 +680,8 @@ fn export_map_filters_and_colours_by_case_and_names_what_it_cannot_find() {
             "no participant has the role “nurse”; the roles are: citizen, manager, staff",
         ),
         (
-            &["--code", "reciprocity"],
-            "no excerpt has the code “reciprocity”; this project has no codes",
+            &["--code", "loneliness"],
+            "no excerpt has the code “loneliness”; the codes are: co-production, death and farewell, display rules, kin terms, reciprocity",
         ),
     ] {
         let out = run(extra);

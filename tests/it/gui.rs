@@ -1608,19 +1608,19 @@ fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
     harness.run();
     harness
         .get_by_role_and_label(egui::Role::TextInput, "Codes:")
-        .type_text("reciprocity");
+        .type_text("weekly rhythm");
     harness.key_press(Key::Enter);
     harness.run();
     let week = excerpt_labelled(&harness, "Part of her week");
     assert_eq!(
         harness.state().project().excerpt(week).unwrap().codes,
-        ["reciprocity"]
+        ["weekly rhythm"]
     );
 
     harness.get_by_label("Code:").click();
     harness.run();
     harness
-        .get_all_by_label("reciprocity")
+        .get_all_by_label("weekly rhythm")
         .last()
         .unwrap()
         .click();
@@ -1648,7 +1648,7 @@ fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
     harness.run();
     harness.get_by_label("Marker: Part of her week").click();
     harness.run();
-    harness.get_by_label("reciprocity  ×").click();
+    harness.get_by_label("weekly rhythm  ×").click();
     harness.run();
     assert!(
         harness
@@ -1680,4 +1680,54 @@ fn zoom_buttons_magnify_the_map_and_fit_shows_it_whole() {
     harness.run();
     assert!(harness.query_by_label("100%").is_some());
     assert!((width(&harness) - at_fit).abs() < 0.5);
+}
+
+#[test]
+fn escape_clears_the_map_selection_so_the_arrow_keys_move_nothing() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness
+        .get_by_label("Marker: A good neighbour")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let before = harness.state().project().clone();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn a_code_already_used_in_the_project_is_offered_and_the_sample_filters_by_it() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Code:").click();
+    harness.run();
+    harness
+        .get_all_by_label("kin terms")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    // Anna placed all five "kin terms" excerpts.
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 5);
+    harness.get_by_label("Marker: Two families").click();
+    harness.run();
+    harness.get_by_label("Use…").click();
+    harness.run();
+    harness.get_by_label("reciprocity").click();
+    harness.run();
+    let two_families = excerpt_labelled(&harness, "Two families");
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .excerpt(two_families)
+            .unwrap()
+            .codes,
+        ["kin terms", "reciprocity"]
+    );
 }

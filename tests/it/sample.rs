@@ -555,8 +555,75 @@ pub fn build_sample() -> Project {
             }
         }
     }
+    for (code, labels) in CODES {
+        for label in *labels {
+            let excerpt = project
+                .excerpts
+                .iter()
+                .find(|e| e.label == *label)
+                .unwrap_or_else(|| panic!("no excerpt labelled {label:?}"));
+            let codes = excerpt
+                .codes
+                .iter()
+                .cloned()
+                .chain([code.to_string()])
+                .collect();
+            let id = excerpt.id;
+            apply(&mut project, Edit::SetExcerptCodes { excerpt: id, codes });
+        }
+    }
     project
 }
+
+/// A few codes on the sample's excerpts (by label), so the map's code filter has something to do.
+const CODES: &[(&str, &[&str])] = &[
+    (
+        "kin terms",
+        &[
+            "She calls me her girl",
+            "Like a daughter, almost",
+            "Like an old aunt",
+            "Two families",
+            "More of a family than the son",
+        ],
+    ),
+    (
+        "display rules",
+        &[
+            "Fond is not unprofessional",
+            "Nothing should be a secret",
+            "Closeness needs a frame",
+            "The rules speak for me",
+            "Not kind, though it feels kind",
+        ],
+    ),
+    (
+        "reciprocity",
+        &[
+            "Tired of only receiving",
+            "Frikadeller together",
+            "A good neighbour",
+        ],
+    ),
+    (
+        "co-production",
+        &[
+            "Frikadeller together",
+            "Best friend would be a failure",
+            "Turning friendship to the others",
+            "Scaffolding, not the house",
+        ],
+    ),
+    (
+        "death and farewell",
+        &[
+            "Guest or mourner",
+            "Not at the funeral",
+            "Cried in the car",
+            "A stranger held my hand",
+        ],
+    ),
+];
 
 #[test]
 fn sample_project_is_built_from_its_sources() {
