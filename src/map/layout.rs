@@ -436,7 +436,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         shapes.push(Shape::Text {
             x: MARGIN + lane_label_width,
             y: lane_top + ROW * 0.5 + LANE_LABEL_SIZE * 0.35,
-            text: name.clone(),
+            text: fit_text(name, LANE_LABEL_SIZE, lane_label_width),
             size: LANE_LABEL_SIZE,
             anchor: Anchor::End,
             colour: INK,
@@ -626,6 +626,31 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         axis_shapes,
         axis_top,
     }
+}
+
+/// `text`, shortened with an ellipsis where it is wider than `width` at `size`.
+fn fit_text(text: &str, size: f32, width: f32) -> String {
+    if text_width(text, size) <= width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The longest prefix that fits with its ellipsis, found by halving.
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let middle = (fits + too_long) / 2;
+        let candidate: String = chars[..middle].iter().collect::<String>() + "…";
+        if text_width(&candidate, size) <= width {
+            fits = middle;
+        } else {
+            too_long = middle;
+        }
+    }
+    chars[..fits]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+        + "…"
 }
 
 /// The short label a marker carries.
@@ -885,5 +910,37 @@ mod tests {
                 "the axis is below every lane"
             );
         }
+    }
+
+    #[test]
+    fn a_lane_name_too_long_for_its_column_is_shortened_and_stays_on_the_figure() {
+        let mut project = sample();
+        project.participants[0].name =
+            "Birgitte Ravn, manager of the home-care unit in the western districts since 2019"
+                .into();
+        let map = layout(
+            &project,
+            &MapSettings {
+                group_by: GroupBy::Participant,
+                width: 400.0,
+                ..MapSettings::default()
+            },
+        );
+        let label = map
+            .shapes
+            .iter()
+            .find_map(|s| match s {
+                Shape::Text { text, x, size, .. } if text.starts_with("Birgitte") => {
+                    Some((text.clone(), *x, *size))
+                }
+                _ => None,
+            })
+            .expect("the lane is labelled");
+        assert!(label.0.ends_with('…'), "{label:?}");
+        assert!(
+            label.1 - text_width(&label.0, label.2) >= 0.0,
+            "{label:?} runs off the left edge"
+        );
+        assert!(label.1 < map.axis_left, "{label:?} runs into the lanes");
     }
 }

@@ -59,6 +59,14 @@ impl View {
     }
 }
 
+/// What every part of one frame of the canvas reads.
+struct Canvas<'a> {
+    project: &'a Project,
+    active: AnnotatorId,
+    map: &'a MapLayout,
+    screen: View,
+}
+
 /// Paints and handles the canvas for the active annotator.
 pub fn show(
     ui: &mut egui::Ui,
@@ -109,7 +117,14 @@ pub fn show(
 
     // Markers first, so the hovered one is known when painting; later widgets win the pointer
     // over the canvas underneath.
-    let hovered = marker_widgets(ui, project, view, out, active, &map, &screen);
+    let c = Canvas {
+        project,
+        active,
+        map: &map,
+        screen,
+    };
+    let screen = &c.screen;
+    let hovered = marker_widgets(ui, &c, view, out);
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
@@ -162,9 +177,9 @@ pub fn show(
     }
 
     if let Some(delta) = view.map.drag {
-        paint_moving(&lanes_painter, project, view, active, &map, &screen, delta);
+        paint_moving(&lanes_painter, &c, view, delta);
     }
-    canvas_gestures(ui, project, view, &canvas, &map, &screen);
+    canvas_gestures(ui, &c, view, &canvas);
     if let Some((from, to)) = view.map.band {
         let band = Rect::from_two_pos(screen.lanes_to_screen(from), screen.lanes_to_screen(to));
         lanes_painter.rect(
@@ -175,9 +190,7 @@ pub fn show(
             egui::StrokeKind::Inside,
         );
     }
-    drop_from_tray(
-        ui, project, view, out, active, &map, &screen, rect, &painter,
-    );
+    drop_from_tray(ui, &c, view, out, &painter);
 }
 
 fn is_highlighted(view: &ViewState, key: MarkerKey) -> bool {
@@ -341,13 +354,11 @@ fn paint_shapes(
 /// hovered marker.
 fn marker_widgets(
     ui: &egui::Ui,
-    project: &Project,
+    c: &Canvas,
     view: &mut ViewState,
     out: &mut Outbox,
-    active: AnnotatorId,
-    map: &MapLayout,
-    screen: &View,
 ) -> Option<MarkerKey> {
+    let (project, active, map, screen) = (c.project, c.active, c.map, &c.screen);
     let mut hovered = None;
     let axis_length = (map.axis_right - map.axis_left) * screen.scale;
     let shift = ui.input(|i| i.modifiers.shift);
@@ -511,15 +522,8 @@ fn marker_tooltip(
 
 /// While markers are dragged: each selected marker of the active annotator appears where it
 /// would land, joined to where it is, with the grabbed one's new position spelled out.
-fn paint_moving(
-    painter: &egui::Painter,
-    project: &Project,
-    view: &ViewState,
-    active: AnnotatorId,
-    map: &MapLayout,
-    screen: &View,
-    delta: f64,
-) {
+fn paint_moving(painter: &egui::Painter, c: &Canvas, view: &ViewState, delta: f64) {
+    let (project, active, map, screen) = (c.project, c.active, c.map, &c.screen);
     let moving = view.map.movable(project, active);
     for marker in map
         .markers
@@ -572,14 +576,8 @@ fn guide(painter: &egui::Painter, project: &Project, x: f32, lanes: Rect, positi
 
 /// Empty space: a click clears the selection, a drag scrolls, a Shift-drag draws a rubber band
 /// that adds every marker it touches to the selection.
-fn canvas_gestures(
-    ui: &egui::Ui,
-    project: &Project,
-    view: &mut ViewState,
-    canvas: &egui::Response,
-    map: &MapLayout,
-    screen: &View,
-) {
+fn canvas_gestures(ui: &egui::Ui, c: &Canvas, view: &mut ViewState, canvas: &egui::Response) {
+    let (project, map, screen) = (c.project, c.map, &c.screen);
     let shift = ui.input(|i| i.modifiers.shift);
     if canvas.drag_started() && shift {
         let origin = ui
@@ -624,18 +622,15 @@ fn canvas_gestures(
 }
 
 /// An excerpt dragged from the tray shows where it would land, and is placed where it is dropped.
-#[allow(clippy::too_many_arguments)]
 fn drop_from_tray(
     ui: &egui::Ui,
-    project: &Project,
+    c: &Canvas,
     view: &mut ViewState,
     out: &mut Outbox,
-    active: AnnotatorId,
-    map: &MapLayout,
-    screen: &View,
-    rect: Rect,
     painter: &egui::Painter,
 ) {
+    let (project, active, map, screen) = (c.project, c.active, c.map, &c.screen);
+    let rect = painter.clip_rect();
     if !egui::DragAndDrop::has_payload_of_type::<ExcerptId>(ui.ctx()) {
         return;
     }

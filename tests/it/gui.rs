@@ -1444,6 +1444,29 @@ fn the_continuum_filters_by_words_and_by_case() {
     );
 }
 
+/// Clicks "Part of her week" and Shift-clicks "A good neighbour": two of Anna's markers of the
+/// first transcript, in one row of the map.
+pub(crate) fn select_week_and_neighbour(harness: &mut Harness<'static, App>) {
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    harness
+        .get_by_label("Marker: A good neighbour")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+}
+
+/// Shows every annotator's markers on the map, through the "Markers of …" menu.
+pub(crate) fn show_every_annotator(harness: &mut Harness<'static, App>, active: &str) {
+    harness
+        .get_by_label(&format!("Markers of {active}"))
+        .click();
+    harness.run();
+    harness.get_by_label("Several annotators:").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
 /// The id of the excerpt with this label.
 fn excerpt_labelled(harness: &Harness<'static, App>, label: &str) -> ExcerptId {
     harness
@@ -1465,12 +1488,7 @@ fn shift_click_selects_several_markers_and_a_drag_moves_them_all_in_one_undo_ste
     let position = |h: &Harness<'static, App>, e: ExcerptId| placement(h, 1, e.0).unwrap().position;
     let before = (position(&harness, week), position(&harness, neighbour));
 
-    harness.get_by_label("Marker: Part of her week").click();
-    harness.run();
-    harness
-        .get_by_label("Marker: A good neighbour")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
+    select_week_and_neighbour(&mut harness);
     let rect = harness.get_by_label("Marker: Part of her week").rect();
     drag(&mut harness, rect.center(), rect.center() + vec2(60.0, 0.0));
 
@@ -1497,12 +1515,7 @@ fn shift_click_selects_several_markers_and_a_drag_moves_them_all_in_one_undo_ste
     );
 
     // Shift-clicking a selected marker takes it out of the selection again.
-    harness.get_by_label("Marker: Part of her week").click();
-    harness.run();
-    harness
-        .get_by_label("Marker: A good neighbour")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
+    select_week_and_neighbour(&mut harness);
     harness
         .get_by_label("Marker: A good neighbour")
         .click_modifiers(Modifiers::SHIFT);
@@ -1567,12 +1580,7 @@ fn other_annotators_markers_can_be_shown_but_not_moved() {
             .query_by_label("Jonas Berg's marker: Part of her week")
             .is_none()
     );
-    harness.get_by_label("Markers of Anna Holm").click();
-    harness.run();
-    harness.get_by_label("Several annotators:").click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    show_every_annotator(&mut harness, "Anna Holm");
     // Twice the markers no longer fit the panel: some lanes scroll, until Fit shows them all.
     assert!(harness.get_all_by_label_contains("Marker: ").count() < 39);
     harness.get_by_label("Fit").click();
@@ -1686,12 +1694,7 @@ fn zoom_buttons_magnify_the_map_and_fit_shows_it_whole() {
 fn escape_clears_the_map_selection_so_the_arrow_keys_move_nothing() {
     let (_dir, path) = sample_copy();
     let mut harness = open(&path);
-    harness.get_by_label("Marker: Part of her week").click();
-    harness.run();
-    harness
-        .get_by_label("Marker: A good neighbour")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
+    select_week_and_neighbour(&mut harness);
     harness.key_press(Key::Escape);
     harness.run();
     let before = harness.state().project().clone();

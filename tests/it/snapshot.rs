@@ -4,8 +4,9 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --features snapshot --test it snapshot`, look at the new images
 //! in `tests/snapshots/`, and commit them.
 
+use crate::gui::{select_week_and_neighbour, show_every_annotator};
 use continuum::ui::{App, StartOptions};
-use egui::{Modifiers, vec2};
+use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -29,24 +30,14 @@ fn snapshot_of_the_window_with_the_sample_map() {
 #[test]
 fn snapshot_of_a_selection_on_the_map_of_both_annotators_by_role() {
     let mut harness = window();
-    harness.get_by_label("Markers of Anna Holm").click();
-    harness.run();
-    harness.get_by_label("Several annotators:").click();
-    harness.run();
-    harness.key_press(egui::Key::Escape);
-    harness.run();
+    show_every_annotator(&mut harness, "Anna Holm");
     harness.get_by_label("Lanes by").click();
     harness.run();
     harness.get_all_by_label("role").last().unwrap().click();
     harness.run();
     harness.get_by_label("Fit").click();
     harness.run();
-    harness.get_by_label("Marker: Part of her week").click();
-    harness.run();
-    harness
-        .get_by_label("Marker: A good neighbour")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
+    select_week_and_neighbour(&mut harness);
     harness.remove_cursor();
     harness.run();
     harness.snapshot("window_selection_by_role");
