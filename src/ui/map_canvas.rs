@@ -16,7 +16,7 @@ pub const MIN_ZOOM: f32 = 0.25;
 pub const MAX_ZOOM: f32 = 6.0;
 
 const SELECTION: Color32 = Color32::from_rgb(0x1F, 0x6F, 0xD0);
-const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(0x1F, 0x6F, 0xD0, 0x26);
+const SELECTION_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1F, 0x6F, 0xD0, 0x38);
 
 fn colour32(c: Colour) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
