@@ -943,4 +943,61 @@ mod tests {
         );
         assert!(label.1 < map.axis_left, "{label:?} runs into the lanes");
     }
+
+    #[test]
+    fn three_hundred_labelled_markers_in_one_lane_never_overlap() {
+        let mut project = sample();
+        let transcript = project.transcripts[0].id;
+        let first = project.next_excerpt_id().0;
+        for i in 0..300u32 {
+            let id = ExcerptId(first + i);
+            project
+                .apply(crate::model::Edit::AddExcerpt(Excerpt {
+                    id,
+                    transcript,
+                    start: i as usize,
+                    end: i as usize + 40,
+                    label: format!("Crowded excerpt {i}"),
+                    memo: String::new(),
+                    codes: Vec::new(),
+                }))
+                .unwrap();
+            // Clustered: many share a position, the rest crowd one zone.
+            let position = if i % 3 == 0 {
+                0.5
+            } else {
+                0.4 + (i % 50) as f64 / 250.0
+            };
+            let place = crate::model::Edit::place(
+                &project,
+                AnnotatorId(1),
+                id,
+                position,
+                crate::model::Timestamp(0),
+            );
+            project.apply(place).unwrap();
+        }
+        let map = layout(
+            &project,
+            &MapSettings {
+                annotators: Some(vec![AnnotatorId(1)]),
+                group_by: GroupBy::Transcript,
+                ..MapSettings::default()
+            },
+        );
+        let crowded: Vec<_> = map
+            .markers
+            .iter()
+            .filter(|m| m.excerpt.0 >= first)
+            .collect();
+        assert_eq!(crowded.len(), 300);
+        for (i, a) in crowded.iter().enumerate() {
+            assert!(a.label.is_some());
+            for b in &crowded[i + 1..] {
+                let overlap =
+                    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                assert!(!overlap, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
 }

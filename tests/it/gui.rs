@@ -1734,3 +1734,77 @@ fn a_code_already_used_in_the_project_is_offered_and_the_sample_filters_by_it() 
         ["kin terms", "reciprocity"]
     );
 }
+
+#[test]
+fn ctrl_wheel_zooms_about_the_pointer_and_dragging_empty_space_pans() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let week = harness.get_by_label("Marker: Part of her week").rect();
+    harness.hover_at(week.center());
+    harness.run();
+    harness.event_modifiers(
+        egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: vec2(0.0, 2.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::COMMAND,
+            source: egui::MouseWheelSource::Wheel,
+        },
+        Modifiers::COMMAND,
+    );
+    harness.run();
+    assert!(harness.query_by_label("100%").is_none(), "zoomed");
+    let zoomed = harness.get_by_label("Marker: Part of her week").rect();
+    assert!(
+        zoomed.width() > week.width() * 1.1,
+        "{week:?} -> {zoomed:?}"
+    );
+    assert!(
+        zoomed.contains(week.center()),
+        "the point under the pointer stays put: {week:?} -> {zoomed:?}"
+    );
+
+    // Empty space: the lane labels' column, at the height of the marker's row.
+    let left = harness.get_by_label("Continuum").rect().left() + 4.0;
+    let from = Pos2::new(left, zoomed.center().y);
+    drag(&mut harness, from, from + vec2(60.0, 0.0));
+    let panned = harness.get_by_label("Marker: Part of her week").rect();
+    assert!(
+        (panned.left() - zoomed.left() - 60.0).abs() < 2.0,
+        "{zoomed:?} -> {panned:?}"
+    );
+}
+
+#[test]
+fn export_map_starts_from_the_canvas_filters_and_can_drop_them() {
+    let (dir, path) = sample_copy();
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(dir.path().join("unused.continuum")),
+        }),
+        ..StartOptions::default()
+    });
+    harness.get_by_label("Role:").click();
+    harness.run();
+    harness.get_all_by_label("citizen").last().unwrap().click();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export map…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("13 markers in 2 lanes")
+            .is_some(),
+        "Anna's placements of the citizens' excerpts, as on the canvas"
+    );
+    harness.get_by_label("Export without filters").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("39 markers in 2 lanes")
+            .is_some()
+    );
+}
