@@ -350,6 +350,9 @@ pub struct ExportMapArgs {
     /// Show anchors as thin lines instead of shaded zones.
     #[arg(long)]
     no_zones: bool,
+    /// Join each excerpt's markers by different annotators with a thin line.
+    #[arg(long)]
+    connect: bool,
     /// A title above the map.
     #[arg(long)]
     title: Option<String>,
@@ -453,6 +456,7 @@ fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
             Labels::All
         },
         zones: !args.no_zones,
+        connectors: args.connect,
         colour_by: if args.colour_by == "case" {
             ColourBy::Case
         } else {

@@ -122,6 +122,8 @@ pub struct MapSettings {
     /// Anchors as shaded bands between them (true) or as thin lines at their points (false).
     pub zones: bool,
     pub colour_by: ColourBy,
+    /// Join the markers of one excerpt by different annotators with a thin line.
+    pub connectors: bool,
     pub title: Option<String>,
     /// Width of the figure in points (a journal column is about 250, a page about 500).
     pub width: f32,
@@ -136,6 +138,7 @@ impl Default for MapSettings {
             labels: Labels::All,
             zones: true,
             colour_by: ColourBy::Annotator,
+            connectors: false,
             title: None,
             width: 720.0,
         }
@@ -239,6 +242,7 @@ const GREY: Colour = Colour::rgb(0x88, 0x88, 0x88);
 const ZONE: Colour = Colour::rgb(0xF2, 0xF2, 0xF2);
 const ANCHOR_LINE: Colour = Colour::rgb(0xCC, 0xCC, 0xCC);
 const LANE_LINE: Colour = Colour::rgb(0xDD, 0xDD, 0xDD);
+const CONNECTOR: Colour = Colour::rgb(0xAA, 0xAA, 0xAA);
 const NO_CASE: Colour = Colour::rgb(0x99, 0x99, 0x99);
 const MARGIN: f32 = 16.0;
 const LABEL_SIZE: f32 = 8.0;
@@ -351,6 +355,8 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
 
     for (name, items) in &lanes {
         let lane_top = y + 4.0;
+        let lane_shapes = shapes.len();
+        let lane_markers = markers.len();
         // The dot sits at the position; the label runs to its right, or to its left where the
         // right would run off the figure.
         let right_edge = width - MARGIN;
@@ -431,6 +437,32 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
                 colour: item.colour,
                 label: item.label.clone(),
             });
+        }
+        if settings.connectors {
+            // Behind this lane's dots: each excerpt's markers joined left to right, so the
+            // spread between annotators shows at a glance.
+            let mut by_excerpt: BTreeMap<ExcerptId, Vec<(f32, f32)>> = BTreeMap::new();
+            for m in &markers[lane_markers..] {
+                by_excerpt
+                    .entry(m.excerpt)
+                    .or_default()
+                    .push((m.dot_x, m.dot_y));
+            }
+            let mut lines = Vec::new();
+            for dots in by_excerpt.values_mut().filter(|d| d.len() > 1) {
+                dots.sort_by(|a, b| a.0.total_cmp(&b.0));
+                for pair in dots.windows(2) {
+                    lines.push(Shape::Line {
+                        x1: pair[0].0,
+                        y1: pair[0].1,
+                        x2: pair[1].0,
+                        y2: pair[1].1,
+                        colour: CONNECTOR,
+                        width: 0.6,
+                    });
+                }
+            }
+            shapes.splice(lane_shapes..lane_shapes, lines);
         }
         let lane_height = rows as f32 * ROW + 8.0;
         shapes.push(Shape::Text {
@@ -999,5 +1031,37 @@ mod tests {
                 assert!(!overlap, "{a:?} overlaps {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn connectors_join_each_excerpts_markers_by_different_annotators() {
+        let project = sample();
+        let connector = |s: &Shape| matches!(s, Shape::Line { colour, .. } if *colour == CONNECTOR);
+        let plain = layout(&project, &MapSettings::default());
+        assert_eq!(count(&plain.shapes, connector), 0);
+        let joined = layout(
+            &project,
+            &MapSettings {
+                connectors: true,
+                ..MapSettings::default()
+            },
+        );
+        // 41 excerpts, 39 of them placed by both annotators: one line each.
+        assert_eq!(count(&joined.shapes, connector), 39);
+        // Lines go behind the dots.
+        let first_dot = joined
+            .shapes
+            .iter()
+            .position(|s| matches!(s, Shape::Circle { .. }))
+            .unwrap();
+        let first_line = joined.shapes.iter().position(connector).unwrap();
+        assert!(first_line < first_dot);
+        // By annotator, an excerpt's markers are in different lanes: nothing to join.
+        let by_annotator = MapSettings {
+            connectors: true,
+            group_by: GroupBy::Annotator,
+            ..MapSettings::default()
+        };
+        assert_eq!(count(&layout(&project, &by_annotator).shapes, connector), 0);
     }
 }

@@ -102,9 +102,11 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             ui.radio_value(&mut map.colour_by, ColourBy::Case, "case");
             ui.separator();
             ui.checkbox(&mut map.zones, "Anchors as shaded zones");
+            ui.checkbox(&mut map.connectors, "Join each excerpt's markers")
+                .on_hover_text("A thin line between the annotators' markers of one excerpt shows how far apart they put it");
         })
         .response
-        .on_hover_text("Labels, colours and anchor zones");
+        .on_hover_text("Labels, colours, anchor zones and lines between annotators");
 
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui

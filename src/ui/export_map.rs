@@ -98,6 +98,12 @@ impl ExportMapDialog {
                     ui.label("");
                     ui.checkbox(&mut self.settings.zones, "Anchors as shaded zones");
                     ui.end_row();
+                    ui.label("");
+                    ui.checkbox(
+                        &mut self.settings.connectors,
+                        "Lines joining each excerpt's markers",
+                    );
+                    ui.end_row();
                     let caption = ui.label("Colours:");
                     ui.horizontal(|ui| {
                         ui.radio_value(

@@ -40,6 +40,8 @@ pub struct MapView {
     pub labels: ScreenLabels,
     pub zones: bool,
     pub colour_by: ColourBy,
+    /// Join each excerpt's markers by different annotators.
+    pub connectors: bool,
     /// Show every annotator's markers, not only the active annotator's (never while coding blind).
     pub all_annotators: bool,
     /// Left out when every annotator is shown.
@@ -71,6 +73,7 @@ impl Default for MapView {
             labels: ScreenLabels::ThisTranscript,
             zones: true,
             colour_by: ColourBy::Annotator,
+            connectors: false,
             all_annotators: false,
             hidden_annotators: BTreeSet::new(),
             filter: MapFilter::default(),
@@ -125,6 +128,7 @@ impl MapView {
             },
             zones: self.zones,
             colour_by: self.colour_by,
+            connectors: self.connectors,
             title: None,
             width,
         }

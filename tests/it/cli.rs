@@ -657,6 +657,7 @@ fn export_map_filters_and_colours_by_case_and_names_what_it_cannot_find() {
         "--colour-by",
         "case",
         "--no-zones",
+        "--connect",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Ingrid Dahl is Vestbo's one citizen; her 7 excerpts are placed by both annotators.
@@ -669,6 +670,11 @@ fn export_map_filters_and_colours_by_case_and_names_what_it_cannot_find() {
     assert!(svg.contains(">Hjemmeplejen Vestbo</text>"));
     assert!(!svg.contains(">Anna Holm</text>"), "the legend names cases");
     assert!(!svg.contains("#f2f2f2"), "no zones were asked for");
+    assert_eq!(
+        svg.matches(r##"stroke="#aaaaaa""##).count(),
+        7,
+        "each of Ingrid Dahl's 7 excerpts joins its two annotators' markers"
+    );
 
     for (extra, message) in [
         (
