@@ -39,7 +39,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
 /// Lanes, whose markers, labels, colours, zones and zoom.
 fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, active: AnnotatorId) {
     let map = &mut view.map;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Continuum");
         let caption = ui.label("Lanes by");
         egui::ComboBox::from_id_salt("map-lanes")
@@ -108,37 +108,37 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
         .response
         .on_hover_text("Labels, colours, anchor zones and lines between annotators");
 
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("+")
-                .on_hover_text("Zoom in (or Ctrl + mouse wheel)")
-                .clicked()
-            {
-                map.zoom = (map.zoom * 1.25).min(map_canvas::MAX_ZOOM);
-            }
-            ui.label(format!("{:.0}%", map.zoom * 100.0));
-            if ui
-                .button("−")
-                .on_hover_text("Zoom out (or Ctrl + mouse wheel)")
-                .clicked()
-            {
-                map.zoom = (map.zoom / 1.25).max(map_canvas::MIN_ZOOM);
-            }
-            if ui
-                .button("Fit")
-                .on_hover_text("Show the whole map")
-                .clicked()
-            {
-                map.fit_requested = true;
-            }
-        });
+        // Inline rather than right-aligned, so the row wraps in a narrow window.
+        ui.separator();
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole map")
+            .clicked()
+        {
+            map.fit_requested = true;
+        }
+        if ui
+            .button("−")
+            .on_hover_text("Zoom out (or Ctrl + mouse wheel)")
+            .clicked()
+        {
+            map.zoom = (map.zoom / 1.25).max(map_canvas::MIN_ZOOM);
+        }
+        ui.label(format!("{:.0}%", map.zoom * 100.0));
+        if ui
+            .button("+")
+            .on_hover_text("Zoom in (or Ctrl + mouse wheel)")
+            .clicked()
+        {
+            map.zoom = (map.zoom * 1.25).min(map_canvas::MAX_ZOOM);
+        }
     });
 }
 
 /// Words in the quote, case, role and code.
 fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
     let filter = &mut view.map.filter;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let caption = ui.label("Filter:");
         ui.add(
             egui::TextEdit::singleline(&mut filter.text)

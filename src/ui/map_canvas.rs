@@ -75,10 +75,14 @@ pub fn show(
     out: &mut Outbox,
     active: AnnotatorId,
 ) {
+    // Exactly the space left, however small: a wider canvas would push the panel wider.
     let (rect, canvas) = ui.allocate_exact_size(
-        ui.available_size().max(vec2(300.0, 120.0)),
+        ui.available_size().max(vec2(1.0, 1.0)),
         Sense::click_and_drag(),
     );
+    if rect.width() < 40.0 || rect.height() < 20.0 {
+        return;
+    }
     let settings = view.map.settings(
         project,
         Some(active),
