@@ -208,7 +208,7 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
 }
 
 /// Excerpts of the current transcript that the active annotator has not placed yet, as chips to
-/// drag onto the axis.
+/// drag onto the map.
 fn tray(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, annotator: AnnotatorId) {
     let Some(transcript) = view.transcript else {
         return;
@@ -239,7 +239,7 @@ fn tray(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, annotator: A
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Unplaced: {}", project.excerpt_label(excerpt)))
             });
-            let response = response.on_hover_text(format!("“{}” — drag it onto the axis", project.quote(excerpt)));
+            let response = response.on_hover_text(format!("“{}” — drag it onto the map", project.quote(excerpt)));
             if response.clicked() {
                 view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
             }

@@ -123,7 +123,7 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
         }
         None => {
             ui.label(
-                egui::RichText::new("Not placed yet: drag it from the tray onto the axis, or")
+                egui::RichText::new("Not placed yet: drag it from the tray onto the map, or")
                     .weak(),
             );
             if ui.button("Place at the middle").clicked() {
