@@ -3,8 +3,9 @@
 
 use crate::model::Project;
 
-/// The column names, in order.
-pub const COLUMNS: [&str; 12] = [
+/// The column names, in order. New columns go at the end, so scripts that read by position keep
+/// working.
+pub const COLUMNS: [&str; 14] = [
     "annotator",
     "excerpt",
     "transcript",
@@ -17,6 +18,8 @@ pub const COLUMNS: [&str; 12] = [
     "nearest_anchor",
     "quote",
     "memo",
+    "label",
+    "codes",
 ];
 
 /// Every placement of every annotator, ordered by annotator then excerpt.
@@ -56,6 +59,9 @@ pub fn placements_csv(project: &Project) -> String {
                 anchor,
                 project.quote(excerpt),
                 &placement.memo,
+                &excerpt.label,
+                // Codes never contain a line break; "; " keeps them apart and readable.
+                &excerpt.codes.join("; "),
             ]);
         }
     }

@@ -336,6 +336,13 @@ fn export_csv_writes_one_rfc4180_row_per_placement() {
         ("Anna Holm", "Hjemmeplejen Vestbo", "0.22", "Friend")
     );
     assert!(table.contains("\r\n"), "RFC 4180 line ends");
+    // The excerpt's label and codes close each row.
+    let by_label = |label: &str| rows.iter().find(|r| &r[12] == label).unwrap();
+    assert_eq!(
+        &by_label("Frikadeller together")[13],
+        "reciprocity; co-production"
+    );
+    assert_eq!(&by_label("Part of her week")[13], "");
 }
 
 #[test]
