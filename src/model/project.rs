@@ -160,6 +160,16 @@ impl Default for Project {
     }
 }
 
+/// The item with `key` in a list kept sorted by it (edits insert in order and loading sorts), by
+/// binary search: the map and the layout look excerpts and placements up thousands of times a
+/// frame. A list built out of order by hand still gives the right answer, by a plain scan.
+fn find_sorted<T, K: Ord + Copy>(list: &[T], key: K, key_of: impl Fn(&T) -> K) -> Option<&T> {
+    match list.binary_search_by_key(&key, &key_of) {
+        Ok(at) => Some(&list[at]),
+        Err(_) => list.iter().find(|item| key_of(item) == key),
+    }
+}
+
 impl Project {
     /// An empty project with the default continuum.
     pub fn new(title: &str) -> Self {
@@ -190,7 +200,7 @@ impl Project {
     }
 
     pub fn excerpt(&self, id: ExcerptId) -> Option<&Excerpt> {
-        self.excerpts.iter().find(|e| e.id == id)
+        find_sorted(&self.excerpts, id, |e| e.id)
     }
 
     /// The consensus layer, if the team has started one.
@@ -203,10 +213,9 @@ impl Project {
     }
 
     pub fn placement(&self, annotator: AnnotatorId, excerpt: ExcerptId) -> Option<&Placement> {
-        self.annotator(annotator)?
-            .placements
-            .iter()
-            .find(|p| p.excerpt == excerpt)
+        find_sorted(&self.annotator(annotator)?.placements, excerpt, |p| {
+            p.excerpt
+        })
     }
 
     /// The excerpts of one transcript, in text order.
@@ -279,5 +288,25 @@ impl Project {
             .iter()
             .map(|t| t.text.split_whitespace().count())
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_sorted;
+
+    #[test]
+    fn lookups_find_items_in_sorted_and_in_hand_built_unsorted_lists() {
+        let sorted = [1, 3, 5, 7, 9];
+        for key in sorted {
+            assert_eq!(find_sorted(&sorted, key, |x| *x), Some(&key));
+        }
+        assert_eq!(find_sorted(&sorted, 4, |x| *x), None);
+        let unsorted = [9, 1, 7, 3, 5, 2];
+        for key in unsorted {
+            assert_eq!(find_sorted(&unsorted, key, |x| *x), Some(&key));
+        }
+        assert_eq!(find_sorted(&unsorted, 4, |x| *x), None);
+        assert_eq!(find_sorted(&[] as &[u32], 4, |x| *x), None);
     }
 }
