@@ -195,7 +195,19 @@ impl TranscriptView {
         let Some(transcript) = view.transcript.and_then(|id| project.transcript(id)) else {
             ui.centered_and_justified(|ui| {
                 if project.transcripts.is_empty() {
-                    ui.label("This project has no transcripts yet.");
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(ui.available_height() / 2.0 - 30.0);
+                        ui.label("This project has no transcripts yet.");
+                        ui.label(
+                            egui::RichText::new(
+                                "Drop interview files here (.txt, .docx, .odt, .vtt, .srt), or:",
+                            )
+                            .weak(),
+                        );
+                        if ui.button("Import transcripts…").clicked() {
+                            out.command(super::Command::Import);
+                        }
+                    });
                 } else {
                     ui.label("Choose a transcript on the left to read and code it.");
                 }

@@ -1808,3 +1808,36 @@ fn export_map_starts_from_the_canvas_filters_and_can_drop_them() {
             .is_some()
     );
 }
+
+#[test]
+fn an_empty_project_offers_to_import_transcripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.continuum");
+    io::save_project(&path, &Project::new("Study")).unwrap();
+    let vtt = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/voice-tags.vtt");
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(ImportDialogs(vec![vtt])),
+        ..StartOptions::default()
+    });
+    assert!(
+        harness
+            .query_by_label("This project has no transcripts yet.")
+            .is_some()
+    );
+    harness.get_by_label("Import transcripts…").click();
+    harness.run();
+    // The import dialog reads the chosen file in the background and names its format.
+    for _ in 0..500 {
+        if harness
+            .query_by_label_contains("WebVTT subtitles")
+            .is_some()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+    }
+    panic!("the import dialog did not show the chosen file");
+}
