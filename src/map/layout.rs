@@ -216,6 +216,8 @@ pub struct MapLayout {
     pub markers: Vec<PlacedMarker>,
     /// Lane names, top to bottom.
     pub lanes: Vec<String>,
+    /// Where each lane's first row of markers is centred, in the order of `lanes`.
+    pub lane_centres: Vec<f32>,
     /// Where position 0 and position 1 fall horizontally.
     pub axis_left: f32,
     pub axis_right: f32,
@@ -336,6 +338,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
 
     let mut shapes = Vec::new();
     let mut markers = Vec::new();
+    let mut lane_centres = Vec::new();
     let mut y = MARGIN;
     if let Some(title) = settings.title.as_ref().filter(|t| !t.trim().is_empty()) {
         y += 14.0;
@@ -464,6 +467,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             }
             shapes.splice(lane_shapes..lane_shapes, lines);
         }
+        lane_centres.push(lane_top + ROW * 0.5);
         let lane_height = rows as f32 * ROW + 8.0;
         shapes.push(Shape::Text {
             x: MARGIN + lane_label_width,
@@ -653,6 +657,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         shapes,
         markers,
         lanes: lanes.into_keys().collect(),
+        lane_centres,
         axis_left,
         axis_right,
         axis_shapes,
@@ -753,6 +758,8 @@ mod tests {
             },
         );
         assert_eq!(by_role.lanes, ["citizen", "manager", "staff"]);
+        assert_eq!(by_role.lane_centres.len(), 3);
+        assert!(by_role.lane_centres.windows(2).all(|w| w[0] < w[1]));
         let only_jonas = MapSettings {
             annotators: Some(vec![AnnotatorId(2)]),
             ..MapSettings::default()

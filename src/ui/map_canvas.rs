@@ -180,6 +180,7 @@ pub fn show(
         }
     }
 
+    pin_lane_names(&lanes_painter, &c);
     if let Some(delta) = view.map.drag {
         paint_moving(&lanes_painter, &c, view, delta);
     }
@@ -195,6 +196,35 @@ pub fn show(
         );
     }
     drop_from_tray(ui, &c, view, out, &painter);
+}
+
+/// When the map is scrolled so far right that the lane names are out of view, each lane's name is
+/// shown at the left edge, so one still knows which lane is which.
+fn pin_lane_names(painter: &egui::Painter, c: &Canvas) {
+    let (map, screen) = (c.map, &c.screen);
+    if screen.lanes_to_screen(pos2(map.axis_left * 0.5, 0.0)).x >= screen.lanes.left() {
+        return;
+    }
+    let font = FontId::proportional(11.0);
+    for (name, centre) in map.lanes.iter().zip(&map.lane_centres) {
+        let y = screen.lanes_to_screen(pos2(0.0, *centre)).y;
+        if y < screen.lanes.top() || y > screen.lanes.bottom() {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(name.clone(), font.clone(), Color32::from_gray(40));
+        let label = Rect::from_min_size(
+            pos2(screen.lanes.left() + 4.0, y - galley.size().y / 2.0 - 2.0),
+            galley.size() + vec2(10.0, 4.0),
+        );
+        painter.rect(
+            label,
+            3.0,
+            Color32::from_white_alpha(235),
+            Stroke::new(1.0, Color32::from_gray(210)),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(label.min + vec2(5.0, 2.0), galley, Color32::from_gray(40));
+    }
 }
 
 fn is_highlighted(view: &ViewState, key: MarkerKey) -> bool {
