@@ -4,8 +4,10 @@
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 
-/// The font maps are drawn in, and its CSS family name.
-pub const MAP_FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
+/// The font maps are drawn in, and its CSS family name. `assets/fonts/Ubuntu-Light.ttf` is the
+/// same file egui draws the window with; it is bundled so that the PNG has the same pixels on
+/// every machine, and so that people editing the SVG can install the font it names.
+pub const MAP_FONT: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Light.ttf");
 pub const MAP_FONT_FAMILY: &str = "Ubuntu";
 
 /// Width of `text` at `size` points. Characters the font lacks count as an average letter.

@@ -1841,3 +1841,17 @@ fn an_empty_project_offers_to_import_transcripts() {
     }
     panic!("the import dialog did not show the chosen file");
 }
+
+#[test]
+fn the_map_font_bundled_in_assets_is_the_font_the_window_draws_with() {
+    let definitions = egui::FontDefinitions::default();
+    let window_font = definitions
+        .font_data
+        .get("Ubuntu-Light")
+        .expect("egui's proportional font");
+    let bytes: &[u8] = (*window_font.font).as_ref();
+    assert!(
+        bytes == continuum::map::MAP_FONT,
+        "assets/fonts/Ubuntu-Light.ttf differs from egui's; copy egui's file again"
+    );
+}
