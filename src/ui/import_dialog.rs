@@ -1,7 +1,8 @@
 //! The import dialog: reads the chosen (or dropped) files in the background with progress, shows
 //! what was found in each (format, encoding, size, speakers, the first lines), lets the user file
-//! them under a case and say who each speaker is, then adds them as one undoable step. Files that
-//! cannot be read are listed with the reason and left out; the project is not touched by them.
+//! them under a case (one for the batch, or each file its own) and say who each speaker is, then
+//! adds them as one undoable step. Files that cannot be read are listed with the reason and left
+//! out; the project is not touched by them.
 
 use super::state::Outbox;
 use crate::io::import::{ImportError, ImportedText, import_file};
@@ -14,6 +15,8 @@ struct FileEntry {
     path: PathBuf,
     result: Option<Result<ImportedText, ImportError>>,
     plan: Option<ImportPlan>,
+    /// This file's case, when it differs from the batch's; empty means the batch's.
+    case: String,
 }
 
 pub struct ImportDialog {
@@ -54,6 +57,7 @@ impl ImportDialog {
                     path,
                     result: None,
                     plan: None,
+                    case: String::new(),
                 })
                 .collect(),
             receiver: Some(receiver),
@@ -124,7 +128,7 @@ impl ImportDialog {
                 .max_height(ctx.content_rect().height() * 0.55)
                 .show(ui, |ui| {
                     for entry in &mut self.files {
-                        file_entry(ui, entry, project, &self.role);
+                        file_entry(ui, entry, project, &self.role, &self.case);
                         ui.separator();
                     }
                 });
@@ -157,30 +161,9 @@ impl ImportDialog {
 
     fn batch_settings(&mut self, ui: &mut egui::Ui, project: &Project) {
         ui.horizontal(|ui| {
-            let caption = ui.label("Case:");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.case)
-                    .hint_text("none")
-                    .desired_width(220.0),
-            )
-            .labelled_by(caption.id)
-            .on_hover_text(
+            case_field(ui, "Case:", "import-case", &mut self.case, "none", project).on_hover_text(
                 "The setting these interviews come from: an existing case, or type a new name",
             );
-            egui::ComboBox::from_id_salt("import-case")
-                .selected_text("existing…")
-                .show_ui(ui, |ui| {
-                    for case in &project.cases {
-                        if ui
-                            .selectable_label(self.case == case.name, &case.name)
-                            .clicked()
-                        {
-                            self.case = case.name.clone();
-                        }
-                    }
-                })
-                .response
-                .labelled_by(caption.id);
             ui.separator();
             let caption = ui.label("Role of new participants:");
             ui.add(egui::TextEdit::singleline(&mut self.role).desired_width(120.0))
@@ -189,17 +172,6 @@ impl ImportDialog {
     }
 
     fn import(&mut self, project: &Project, out: &mut Outbox) -> ImportOutcome {
-        let case = match self.case.trim() {
-            "" => CaseChoice::None,
-            name => project
-                .cases
-                .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(name))
-                .map_or_else(
-                    || CaseChoice::New(name.to_owned()),
-                    |c| CaseChoice::Existing(c.id),
-                ),
-        };
         let mut importer = Importer::new(project);
         let mut count = 0;
         let mut skipped = Vec::new();
@@ -207,7 +179,11 @@ impl ImportDialog {
             match (&entry.result, &entry.plan) {
                 (Some(Ok(imported)), Some(plan)) => {
                     let mut plan = plan.clone();
-                    plan.case = case.clone();
+                    let case = match entry.case.trim() {
+                        "" => self.case.trim(),
+                        own => own,
+                    };
+                    plan.case = case_choice(project, case);
                     for (_, choice) in &mut plan.speakers {
                         if let SpeakerChoice::New { role, .. } = choice {
                             *role = self.role.trim().to_owned();
@@ -229,6 +205,52 @@ impl ImportDialog {
     }
 }
 
+/// The case a name stands for: none, an existing case (whatever its capitals), or a new one.
+fn case_choice(project: &Project, name: &str) -> CaseChoice {
+    match name.trim() {
+        "" => CaseChoice::None,
+        name => project
+            .cases
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .map_or_else(
+                || CaseChoice::New(name.to_owned()),
+                |c| CaseChoice::Existing(c.id),
+            ),
+    }
+}
+
+/// A case name field with a menu of the existing cases beside it.
+fn case_field(
+    ui: &mut egui::Ui,
+    caption: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    case: &mut String,
+    hint: &str,
+    project: &Project,
+) -> egui::Response {
+    let caption = ui.label(caption);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(case)
+                .hint_text(hint)
+                .desired_width(220.0),
+        )
+        .labelled_by(caption.id);
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text("existing…")
+        .show_ui(ui, |ui| {
+            for c in &project.cases {
+                if ui.selectable_label(*case == c.name, &c.name).clicked() {
+                    *case = c.name.clone();
+                }
+            }
+        })
+        .response
+        .labelled_by(caption.id);
+    field
+}
+
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
@@ -236,7 +258,13 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-fn file_entry(ui: &mut egui::Ui, entry: &mut FileEntry, project: &Project, role: &str) {
+fn file_entry(
+    ui: &mut egui::Ui,
+    entry: &mut FileEntry,
+    project: &Project,
+    role: &str,
+    batch_case: &str,
+) {
     let name = file_name(&entry.path);
     match &entry.result {
         None => {
@@ -281,6 +309,20 @@ fn file_entry(ui: &mut egui::Ui, entry: &mut FileEntry, project: &Project, role:
                     let caption = ui.label("Name:");
                     ui.add(egui::TextEdit::singleline(&mut plan.name).desired_width(260.0))
                         .labelled_by(caption.id);
+                    ui.separator();
+                    let hint = match batch_case.trim() {
+                        "" => "as above: none".to_owned(),
+                        case => format!("as above: {case}"),
+                    };
+                    case_field(
+                        ui,
+                        "This file's case:",
+                        ("import-file-case", &name),
+                        &mut entry.case,
+                        &hint,
+                        project,
+                    )
+                    .on_hover_text("Leave empty to use the case above for this file too");
                 });
                 for (speaker, choice) in &mut plan.speakers {
                     speaker_row(ui, &name, speaker, choice, project, role);

@@ -1855,3 +1855,69 @@ fn the_map_font_bundled_in_assets_is_the_font_the_window_draws_with() {
         "assets/fonts/Ubuntu-Light.ttf differs from egui's; copy egui's file again"
     );
 }
+
+#[test]
+fn each_imported_file_can_have_its_own_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("study.continuum");
+    io::save_project(&path, &Project::new("Study")).unwrap();
+    let fixture = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name)
+    };
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(ImportDialogs(vec![
+            fixture("voice-tags.vtt"),
+            fixture("libreoffice.odt"),
+        ])),
+        ..StartOptions::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    for _ in 0..500 {
+        if harness.query_by_label("Import 2 transcripts").is_some()
+            && harness.query_by_label_contains("reading…").is_none()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    let type_into = |harness: &mut Harness<'static, App>, index: usize, label: &str, text: &str| {
+        harness
+            .get_all_by_role_and_label(egui::Role::TextInput, label)
+            .nth(index)
+            .unwrap()
+            .focus();
+        harness.run();
+        harness
+            .get_all_by_role_and_label(egui::Role::TextInput, label)
+            .nth(index)
+            .unwrap()
+            .type_text(text);
+        harness.run();
+    };
+    type_into(&mut harness, 0, "Case:", "Dagcentret Lindely");
+    // The first file (the .vtt) goes to another, new case; the .odt keeps the batch's.
+    type_into(&mut harness, 0, "This file's case:", "Hjemmeplejen Vestbo");
+    harness.get_by_label("Import 2 transcripts").click();
+    harness.run();
+
+    let project = harness.state().project();
+    let mut cases: Vec<&str> = project.cases.iter().map(|c| c.name.as_str()).collect();
+    cases.sort();
+    assert_eq!(cases, ["Dagcentret Lindely", "Hjemmeplejen Vestbo"]);
+    let case_of = |name: &str| {
+        let t = project
+            .transcripts
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("no transcript {name}"));
+        project.case(t.case.unwrap()).unwrap().name.clone()
+    };
+    assert_eq!(case_of("voice-tags"), "Hjemmeplejen Vestbo");
+    assert_eq!(case_of("libreoffice"), "Dagcentret Lindely");
+}
