@@ -13,6 +13,6 @@ pub use layout::{
     layout,
 };
 pub use png::to_png;
-pub use stack::{StackedItem, stack_rows};
+use stack::stack_rows;
 pub use svg::to_svg;
 pub use text_width::{MAP_FONT, MAP_FONT_FAMILY, text_width};

@@ -124,6 +124,24 @@ impl Edit {
         }
     }
 
+    /// The edits that move each of `excerpts` placed by `annotator` by `delta` (clamped to the
+    /// axis); excerpts the annotator has not placed are left out.
+    pub fn move_by(
+        project: &Project,
+        annotator: AnnotatorId,
+        excerpts: impl IntoIterator<Item = ExcerptId>,
+        delta: f64,
+        now: Timestamp,
+    ) -> Vec<Edit> {
+        excerpts
+            .into_iter()
+            .filter_map(|e| {
+                let p = project.placement(annotator, e)?;
+                Some(Edit::place(project, annotator, e, p.position + delta, now))
+            })
+            .collect()
+    }
+
     /// A short description for menus and status lines, e.g. `move of "She calls me her girl"`.
     pub fn describe(&self, project: &Project) -> String {
         let excerpt_name = |id: ExcerptId| {

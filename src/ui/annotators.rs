@@ -54,7 +54,7 @@ fn swatch_text(annotator: Option<&Annotator>, name: &str) -> egui::RichText {
     // The name in the annotator's own colour, so the chooser doubles as the legend.
     let mut text = egui::RichText::new(name).strong();
     if let Some(a) = annotator {
-        text = text.color(egui::Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b));
+        text = text.color(super::colour32(a.colour));
     }
     text
 }

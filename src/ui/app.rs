@@ -937,7 +937,11 @@ impl App {
                 .into_iter()
                 .collect()
         } else {
-            self.view.map.movable(project, annotator)
+            self.view
+                .map
+                .movable(project, annotator)
+                .into_iter()
+                .collect()
         };
         if targets.is_empty() {
             return;
@@ -956,29 +960,15 @@ impl App {
             (false, true) => step,
             _ => 0.0,
         };
-        let now = Timestamp::now();
-        let mut edits: Vec<Edit> = Vec::new();
-        let mut what = "";
         if nudge != 0.0 {
-            what = "move";
-            edits = targets
-                .iter()
-                .filter_map(|&e| {
-                    let p = project.placement(annotator, e)?;
-                    Some(Edit::place(project, annotator, e, p.position + nudge, now))
-                })
-                .collect();
+            let edits = Edit::move_by(project, annotator, targets, nudge, Timestamp::now());
+            out.placements_step("move", edits);
         } else if delete {
-            what = "removal";
-            edits = targets
-                .iter()
-                .map(|&excerpt| Edit::RemovePlacement { annotator, excerpt })
+            let edits = targets
+                .into_iter()
+                .map(|excerpt| Edit::RemovePlacement { annotator, excerpt })
                 .collect();
-        }
-        match edits.len() {
-            0 => {}
-            1 => out.edits.extend(edits),
-            n => out.group(format!("{what} of {n} placements"), edits),
+            out.placements_step("removal", edits);
         }
     }
 

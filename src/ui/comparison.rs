@@ -169,9 +169,9 @@ fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewSt
             Stroke::new(3.0, ui.visuals().strong_text_color().gamma_multiply(0.6)),
         );
         for (annotator, position) in &spread.positions {
-            let colour = project.annotator(*annotator).map_or(Color32::GRAY, |a| {
-                Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b)
-            });
+            let colour = project
+                .annotator(*annotator)
+                .map_or(Color32::GRAY, |a| super::colour32(a.colour));
             painter.circle(
                 pos2(x(*position), y),
                 5.0,
@@ -206,8 +206,7 @@ fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
     let coders: Vec<&Annotator> = project.annotators.iter().filter(|a| !a.consensus).collect();
     ui.columns(coders.len().max(1), |columns| {
         for (column, annotator) in columns.iter_mut().zip(coders) {
-            let colour =
-                Color32::from_rgb(annotator.colour.r, annotator.colour.g, annotator.colour.b);
+            let colour = super::colour32(annotator.colour);
             column.label(egui::RichText::new(&annotator.name).strong().color(colour));
             match project.placement(annotator.id, excerpt.id) {
                 Some(placement) => {

@@ -10,6 +10,9 @@ pub struct ExportMapDialog {
     ticked: Vec<bool>,
     pub scale: f32,
     pub png: bool,
+    /// The size line under the settings, with the settings it was laid out for: the project
+    /// cannot change while this modal dialog is open, so only a change of settings lays out again.
+    summary: Option<(MapSettings, String)>,
 }
 
 /// What the dialog asks of the app.
@@ -44,6 +47,7 @@ impl ExportMapDialog {
             ticked,
             scale: 4.0,
             png: false,
+            summary: None,
         }
     }
 
@@ -150,17 +154,21 @@ impl ExportMapDialog {
                         ui.end_row();
                     }
                 });
-            let map = layout(project, &self.settings_for(project));
-            ui.label(
-                egui::RichText::new(format!(
+            let settings = self.settings_for(project);
+            if self.summary.as_ref().is_none_or(|(s, _)| *s != settings) {
+                let map = layout(project, &settings);
+                let line = format!(
                     "{} markers in {} lanes; {:.1} × {:.1} in.",
                     map.markers.len(),
                     map.lanes.len(),
                     map.width / 72.0,
                     map.height / 72.0
-                ))
-                .weak(),
-            );
+                );
+                self.summary = Some((settings, line));
+            }
+            if let Some((_, line)) = &self.summary {
+                ui.label(egui::RichText::new(line).weak());
+            }
             if !self.settings.filter.is_empty() {
                 ui.horizontal(|ui| {
                     ui.label(

@@ -4,10 +4,11 @@
 //! selected markers), placements (dropping an excerpt from the tray), scrolling (wheel, or
 //! dragging empty space) and zoom (Ctrl+wheel or pinch).
 
+use super::colour32;
 use super::map_view::MarkerKey;
 use super::state::{Outbox, ViewState};
 use crate::map::{Anchor, MapLayout, PlacedMarker, Shape};
-use crate::model::{AnnotatorId, Colour, Edit, ExcerptId, Project, Timestamp};
+use crate::model::{AnnotatorId, Edit, ExcerptId, Project, Timestamp};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 /// Screen points per figure point at zoom 1: the figure's 8 pt labels read at about 10.5 px.
@@ -17,10 +18,6 @@ pub const MAX_ZOOM: f32 = 6.0;
 
 const SELECTION: Color32 = Color32::from_rgb(0x1F, 0x6F, 0xD0);
 const SELECTION_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1F, 0x6F, 0xD0, 0x38);
-
-fn colour32(c: Colour) -> Color32 {
-    Color32::from_rgb(c.r, c.g, c.b)
-}
 
 /// From figure points to the screen. Lanes scroll; the axis part of the figure is pinned to the
 /// bottom of the canvas when the whole figure does not fit.
@@ -492,27 +489,17 @@ fn finish_move(
     if delta == 0.0 {
         return;
     }
-    let now = Timestamp::now();
-    let edits: Vec<Edit> = view
-        .map
-        .movable(project, active)
-        .into_iter()
-        .filter_map(|e| {
-            let p = project.placement(active, e)?;
-            Some(Edit::place(project, active, e, p.position + delta, now))
-        })
-        .collect();
-    match edits.len() {
-        0 => {}
-        1 => {
-            out.edits.extend(edits);
-            if let Some(e) = project.excerpt(grabbed) {
-                let keep = view.map.selection.clone();
-                view.select_excerpt(e.id, e.transcript, e.start);
-                view.map.selection = keep;
-            }
-        }
-        n => out.group(format!("move of {n} placements"), edits),
+    let moving = view.map.movable(project, active);
+    let single = moving.len() == 1;
+    out.placements_step(
+        "move",
+        Edit::move_by(project, active, moving, delta, Timestamp::now()),
+    );
+    // A single marker moved is selected like a clicked one, its excerpt shown in the transcript.
+    if single && let Some(e) = project.excerpt(grabbed) {
+        let keep = view.map.selection.clone();
+        view.select_excerpt(e.id, e.transcript, e.start);
+        view.map.selection = keep;
     }
 }
 

@@ -153,7 +153,7 @@ impl MapView {
 
     /// The selected excerpts whose placements by `annotator` exist, i.e. what a move or delete
     /// of the selection changes when `annotator` is active.
-    pub fn movable(&self, project: &Project, annotator: AnnotatorId) -> Vec<ExcerptId> {
+    pub fn movable(&self, project: &Project, annotator: AnnotatorId) -> BTreeSet<ExcerptId> {
         self.selection
             .iter()
             .filter(|(a, e)| *a == annotator && project.placement(*a, *e).is_some())

@@ -111,6 +111,16 @@ impl Outbox {
         self.groups.push((description, edits));
     }
 
+    /// Edits on several placements as one undoable step: a single edit keeps its own
+    /// description, more are described as "`what` of N placements".
+    pub fn placements_step(&mut self, what: &str, mut edits: Vec<Edit>) {
+        match edits.len() {
+            0 => {}
+            1 => self.edits.append(&mut edits),
+            n => self.group(format!("{what} of {n} placements"), edits),
+        }
+    }
+
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
     }

@@ -450,7 +450,7 @@ fn highlights(
     let annotator_colour = |annotator: Option<AnnotatorId>| {
         annotator
             .and_then(|a| project.annotator(a))
-            .map(|a| Color32::from_rgb(a.colour.r, a.colour.g, a.colour.b))
+            .map(|a| super::colour32(a.colour))
     };
     let active = annotator_colour(view.active_annotator);
     let mut list = Vec::new();

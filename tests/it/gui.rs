@@ -820,6 +820,27 @@ fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
     assert_eq!(harness.state().project(), &before);
 }
 
+/// Steps the UI until every text shows (files are read on a background thread), at most
+/// about five seconds; then names what never appeared.
+fn wait_for_texts(harness: &mut Harness<'static, App>, texts: &[&str]) {
+    let missing = |h: &Harness<'static, App>| {
+        texts
+            .iter()
+            .copied()
+            .filter(|t| h.query_by_label_contains(t).is_none())
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..500 {
+        if missing(harness).is_empty() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("never shown: {:?}", missing(harness));
+}
+
 struct ImportDialogs(Vec<PathBuf>);
 
 impl FileDialogs for ImportDialogs {
@@ -858,22 +879,15 @@ fn importing_files_shows_what_was_found_files_them_under_a_case_and_is_one_undo_
     });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
-    // The files are read on a background thread; wait (boundedly) for all three.
-    for _ in 0..500 {
-        let all_read = [
+    // The files are read on a background thread.
+    wait_for_texts(
+        &mut harness,
+        &[
             "random-bytes.txt will not be imported",
             "WebVTT subtitles",
             "OpenDocument text",
-        ]
-        .iter()
-        .all(|text| harness.query_by_label_contains(text).is_some());
-        if all_read {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
+        ],
+    );
     assert!(
         harness
             .query_by_label_contains("random-bytes.txt will not be imported: it is not text")
@@ -1829,17 +1843,7 @@ fn an_empty_project_offers_to_import_transcripts() {
     harness.get_by_label("Import transcripts…").click();
     harness.run();
     // The import dialog reads the chosen file in the background and names its format.
-    for _ in 0..500 {
-        if harness
-            .query_by_label_contains("WebVTT subtitles")
-            .is_some()
-        {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run();
-    }
-    panic!("the import dialog did not show the chosen file");
+    wait_for_texts(&mut harness, &["WebVTT subtitles"]);
 }
 
 #[test]
@@ -1876,16 +1880,7 @@ fn each_imported_file_can_have_its_own_case() {
     });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
-    for _ in 0..500 {
-        if harness.query_by_label("Import 2 transcripts").is_some()
-            && harness.query_by_label_contains("reading…").is_none()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
+    wait_for_texts(&mut harness, &["WebVTT subtitles", "OpenDocument text"]);
     let type_into = |harness: &mut Harness<'static, App>, index: usize, label: &str, text: &str| {
         harness
             .get_all_by_role_and_label(egui::Role::TextInput, label)
