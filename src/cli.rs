@@ -63,6 +63,9 @@ pub enum CliCommand {
         /// The role of new participants, e.g. manager, staff, citizen.
         #[arg(long)]
         role: Option<String>,
+        /// Save even if the project file is marked read-only (it stays read-only).
+        #[arg(long)]
+        force: bool,
     },
     /// Print the stored text of one transcript exactly, for scripts and tests.
     Transcript {
@@ -76,9 +79,14 @@ pub enum CliCommand {
     ExportCsv {
         /// The project file.
         project: PathBuf,
-        /// Where to write the table.
+        /// Where to write the table (never over a project file).
         #[arg(long)]
         out: PathBuf,
+        /// Write text fields exactly as stored. By default a field that a spreadsheet would run as
+        /// a formula (starting with =, +, -, @) gets a leading ' (as OWASP advises); R and pandas
+        /// users who never open the table in a spreadsheet can turn that off.
+        #[arg(long)]
+        keep_formulas: bool,
     },
     /// Krippendorff's alpha between annotators, from a project or from a CSV table with the
     /// columns annotator, excerpt and position (optionally case and role).
@@ -105,9 +113,13 @@ pub enum CliCommand {
         /// The other copies.
         #[arg(required = true)]
         others: Vec<PathBuf>,
-        /// Where to write the merged project.
+        /// Where to write the merged project: the project merged into, or a new file. Never one of
+        /// the other copies, and never another existing project unless --force.
         #[arg(long)]
         out: PathBuf,
+        /// Write over --out even if it is another existing project, or read-only.
+        #[arg(long)]
+        force: bool,
         /// For conflicts: keep both (the other placement in a layer "Name (from file)"), or prefer
         /// ours or theirs.
         #[arg(long, default_value = "both", value_parser = ["both", "ours", "theirs"])]
@@ -121,6 +133,9 @@ pub enum CliCommand {
     Format {
         /// The project file to rewrite.
         path: PathBuf,
+        /// Rewrite it even if it is marked read-only (it stays read-only).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -139,29 +154,38 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
     match command {
         CliCommand::New { path, title, force } => new_project(path, title.as_deref(), *force),
         CliCommand::Check { path } => check(path),
-        CliCommand::Format { path } => format(path),
+        CliCommand::Format { path, force } => format(path, *force),
         CliCommand::Import {
             project,
             files,
             case,
             participant,
             role,
+            force,
         } => import(
             project,
             files,
-            case.as_deref(),
-            participant.as_deref(),
-            role.as_deref(),
+            ImportAs {
+                case: case.as_deref(),
+                participant: participant.as_deref(),
+                role: role.as_deref(),
+            },
+            *force,
         ),
         CliCommand::Transcript { project, name } => transcript(project, name),
-        CliCommand::ExportCsv { project, out } => export_csv(project, out),
+        CliCommand::ExportCsv {
+            project,
+            out,
+            keep_formulas,
+        } => export_csv(project, out, *keep_formulas),
         CliCommand::ExportMap(args) => export_map(args),
         CliCommand::Merge {
             project,
             others,
             out,
             prefer,
-        } => merge(project, others, out, prefer),
+            force,
+        } => merge(project, others, out, prefer, *force),
         CliCommand::Agreement {
             input,
             metric,
@@ -171,23 +195,52 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
     }
 }
 
+/// Who imported transcripts belong to (`import --case --participant --role`).
+struct ImportAs<'a> {
+    case: Option<&'a str>,
+    participant: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
 fn import(
     project_path: &Path,
     files: &[PathBuf],
-    case: Option<&str>,
-    participant: Option<&str>,
-    role: Option<&str>,
+    who: ImportAs,
+    force: bool,
 ) -> Result<String, CliError> {
     use crate::io::import::import_file;
     use crate::model::import_plan::{Importer, default_plan};
-    let mut project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    refuse_read_only(project_path, force)?;
+    let (mut project, read) =
+        io::load_project_stamped(project_path).map_err(|e| CliError(e.to_string()))?;
+    // What the saved project would weigh: refuse a file that would take it past what can be
+    // opened again, before anything is added.
+    let mut projected_bytes = io::to_ron_string(&project).len() as u64;
     let mut report = String::new();
     let mut failed = Vec::new();
     let mut importer = Importer::new(&project);
     let mut imported_count = 0;
     for file in files {
         match import_file(file) {
+            Ok(imported)
+                if projected_bytes + io::estimated_saved_bytes(&imported.text, &imported.turns)
+                    > io::MAX_PROJECT_BYTES =>
+            {
+                let _ = writeln!(
+                    report,
+                    "{}: not imported: it would make the project about {}, more than a project \
+                     file can be ({}); start another project for the rest",
+                    file.display(),
+                    io::format_mib(
+                        projected_bytes
+                            + io::estimated_saved_bytes(&imported.text, &imported.turns)
+                    ),
+                    io::format_mib(io::MAX_PROJECT_BYTES)
+                );
+                failed.push(file);
+            }
             Ok(imported) => {
+                projected_bytes += io::estimated_saved_bytes(&imported.text, &imported.turns);
                 let speakers = imported.speakers();
                 let _ = writeln!(
                     report,
@@ -207,7 +260,14 @@ fn import(
                     || "Transcript".to_owned(),
                     |s| s.to_string_lossy().into_owned(),
                 );
-                let plan = default_plan(&project, &name, &speakers, case, participant, role);
+                let plan = default_plan(
+                    &project,
+                    &name,
+                    &speakers,
+                    who.case,
+                    who.participant,
+                    who.role,
+                );
                 importer.add(imported.text, imported.turns, &plan);
                 imported_count += 1;
             }
@@ -223,7 +283,8 @@ fn import(
                 .apply(edit)
                 .map_err(|e| CliError(format!("{report}could not add the transcripts: {e}")))?;
         }
-        io::save_project(project_path, &project).map_err(|e| CliError(format!("{report}{e}")))?;
+        io::save_project_unless_changed(project_path, &project, read)
+            .map_err(|e| CliError(format!("{report}{e}")))?;
     }
     let _ = writeln!(
         report,
@@ -243,6 +304,7 @@ fn merge(
     others: &[PathBuf],
     out: &Path,
     prefer: &str,
+    force: bool,
 ) -> Result<String, CliError> {
     use crate::model::merge::{Resolution, merge};
     let resolution = match prefer {
@@ -250,7 +312,20 @@ fn merge(
         "theirs" => Resolution::TakeTheirs,
         _ => Resolution::KeepBoth,
     };
-    let mut project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let into_itself = same_file(out, project_path);
+    let other_copies: Vec<&Path> = others.iter().map(PathBuf::as_path).collect();
+    refuse_to_overwrite_inputs(out, &other_copies, "the merged project")?;
+    if !into_itself && !force && looks_like_a_project(out) {
+        return Err(CliError(format!(
+            "{}: is another Continuum project; writing the merge there would replace it. \
+             Choose a new file, name the project merged into ({}), or add --force",
+            out.display(),
+            project_path.display()
+        )));
+    }
+    refuse_read_only(out, force)?;
+    let (mut project, read) =
+        io::load_project_stamped(project_path).map_err(|e| CliError(e.to_string()))?;
     let mut s = String::new();
     for other_path in others {
         let other = io::load_project(other_path).map_err(|e| CliError(e.to_string()))?;
@@ -310,7 +385,12 @@ fn merge(
     project
         .validate()
         .map_err(|e| CliError(format!("the merged project is not valid: {e}")))?;
-    io::save_project(out, &project).map_err(|e| CliError(e.to_string()))?;
+    let saved = if into_itself {
+        io::save_project_unless_changed(out, &project, read)
+    } else {
+        io::save_project(out, &project)
+    };
+    saved.map_err(|e| CliError(e.to_string()))?;
     let _ = writeln!(s, "wrote {}", out.display());
     Ok(s)
 }
@@ -366,6 +446,8 @@ pub struct ExportMapArgs {
 
 fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
     use crate::map::{ColourBy, GroupBy, Labels, MapFilter, MapSettings};
+    refuse_to_overwrite_inputs(&args.out, &[&args.project], "a figure")?;
+    refuse_to_overwrite_a_project(&args.out, "a figure")?;
     let project = io::load_project(&args.project).map_err(|e| CliError(e.to_string()))?;
     let mut ids = Vec::new();
     for name in args
@@ -470,9 +552,16 @@ fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
         .map_err(CliError)
 }
 
-fn export_csv(project_path: &Path, out: &Path) -> Result<String, CliError> {
+fn export_csv(project_path: &Path, out: &Path, keep_formulas: bool) -> Result<String, CliError> {
+    refuse_to_overwrite_inputs(out, &[project_path], "a table")?;
+    refuse_to_overwrite_a_project(out, "a table")?;
     let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
-    let table = io::placements_csv(&project);
+    let formulas = if keep_formulas {
+        io::Formulas::Keep
+    } else {
+        io::Formulas::Neutralise
+    };
+    let table = io::placements_csv(&project, formulas);
     io::write_atomically(out, table.as_bytes())
         .map_err(|e| CliError(format!("{}: could not be written: {e}", out.display())))?;
     let rows = project
@@ -595,14 +684,14 @@ fn transcript(project_path: &Path, name: &str) -> Result<String, CliError> {
     Ok(found.text.clone())
 }
 
-fn format(path: &Path) -> Result<String, CliError> {
-    let project = io::load_project(path).map_err(|e| CliError(e.to_string()))?;
+fn format(path: &Path, force: bool) -> Result<String, CliError> {
+    let (project, read) = io::load_project_stamped(path).map_err(|e| CliError(e.to_string()))?;
     let canonical = io::to_ron_string(&project);
-    let current = std::fs::read(path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
-    if current == canonical.as_bytes() {
+    if io::FileStamp::of(canonical.as_bytes()) == read {
         return Ok(format!("{}: already in canonical form\n", path.display()));
     }
-    io::save_project(path, &project).map_err(|e| CliError(e.to_string()))?;
+    refuse_read_only(path, force)?;
+    io::save_project_unless_changed(path, &project, read).map_err(|e| CliError(e.to_string()))?;
     Ok(format!(
         "{}: rewritten in canonical form (previous version kept as {})\n",
         path.display(),
@@ -623,8 +712,75 @@ fn new_project(path: &Path, title: Option<&str>, force: bool) -> Result<String, 
         })
     });
     let project = Project::new(&title);
+    refuse_read_only(path, false)?;
     io::save_project(path, &project).map_err(|e| CliError(e.to_string()))?;
     Ok(format!("created {} (“{title}”)\n", path.display()))
+}
+
+/// Whether `a` and `b` name the same file (through links, `..` or hard links). A missing file is
+/// the same as nothing else.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(ma), Ok(mb)) => {
+            use std::os::unix::fs::MetadataExt;
+            ma.dev() == mb.dev() && ma.ino() == mb.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok(),
+        _ => false,
+    }
+}
+
+/// A command never writes its output over a file it reads: `export-csv P --out P` once replaced
+/// the project with a table.
+fn refuse_to_overwrite_inputs(out: &Path, inputs: &[&Path], what: &str) -> Result<(), CliError> {
+    match inputs.iter().find(|input| same_file(out, input)) {
+        Some(input) => Err(CliError(format!(
+            "{}: is the project this command reads ({}); writing {what} there would replace it. \
+             Nothing was written; choose another file for --out",
+            out.display(),
+            input.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Whether the file at `out` is (by its first bytes) a Continuum project.
+fn looks_like_a_project(out: &Path) -> bool {
+    use std::io::Read;
+    if io::check_regular_file(out, u64::MAX).is_err() {
+        return false;
+    }
+    let mut head = Vec::new();
+    let read = std::fs::File::open(out).and_then(|f| f.take(4096).read_to_end(&mut head));
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    read.is_ok() && head.starts_with('(') && head.contains("format_version")
+}
+
+/// A table or figure is never written over a Continuum project, whichever it is.
+fn refuse_to_overwrite_a_project(out: &Path, what: &str) -> Result<(), CliError> {
+    if looks_like_a_project(out) {
+        return Err(CliError(format!(
+            "{}: is a Continuum project; writing {what} there would destroy it. Nothing was \
+             written; choose another file for --out",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A file marked read-only is rewritten only when asked (`--force`).
+fn refuse_read_only(path: &Path, force: bool) -> Result<(), CliError> {
+    if io::is_read_only(path) && !force {
+        return Err(CliError(format!(
+            "{}: is marked read-only; nothing was written. Add --force to save over it anyway \
+             (it stays read-only)",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 fn check(path: &Path) -> Result<String, CliError> {

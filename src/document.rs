@@ -16,6 +16,8 @@ pub enum SaveOutcome {
     /// The file on disk is not what this project was loaded from or last saved as (a co-author's
     /// copy synced in, say). Nothing was written; ask before overwriting.
     ChangedOnDisk,
+    /// The file is marked read-only. Nothing was written; ask before saving over it.
+    ReadOnly,
 }
 
 /// Process-wide, so that no two states of any two documents get the same number.
@@ -165,11 +167,15 @@ impl Document {
         if on_disk.is_some() && on_disk != self.disk_stamp {
             return Ok(SaveOutcome::ChangedOnDisk);
         }
+        if io::is_read_only(&path) {
+            return Ok(SaveOutcome::ReadOnly);
+        }
         self.save_as(&path)?;
         Ok(SaveOutcome::Saved)
     }
 
-    /// Saves to `path` whatever is there now, which becomes the document's file. On error
+    /// Saves to `path` whatever is there now (also over a read-only file, which stays read-only),
+    /// which becomes the document's file. On error
     /// nothing changes: not the file, not the document.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let stamp = io::save_project(path, &self.project)?;

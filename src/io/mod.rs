@@ -2,6 +2,7 @@
 //! and PNG writing. No egui here; the GUI and the command line both call into this module.
 
 mod atomic;
+mod bounded_read;
 mod figure;
 pub mod import;
 mod png_file;
@@ -11,18 +12,21 @@ mod recovery;
 mod table;
 
 pub use atomic::{
-    BACKUPS_KEPT, backup_path, backup_paths, replace_keeping_backups, write_atomically,
+    BACKUPS_KEPT, STALE_TEMP_AGE, backup_path, backup_paths, is_temp_of, real_target,
+    replace_keeping_backups, write_atomically, write_privately,
 };
+pub use bounded_read::{check_regular_file, format_mib, read_bounded};
 pub use figure::export_map;
 pub use import::split_speaker_turns;
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
-    FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, file_stamp, load_project,
-    load_project_stamped, parse_project, save_project, to_ron_string,
+    FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, estimated_saved_bytes, file_stamp,
+    is_read_only, load_project, load_project_stamped, parse_project, save_project,
+    save_project_unless_changed, to_ron_string,
 };
 pub use recent::RecentFiles;
 pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
-pub use table::{COLUMNS, placements_csv};
+pub use table::{COLUMNS, Formulas, neutralise_formula, placements_csv};
 
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";

@@ -5,6 +5,7 @@
 //! checks the version, then validates references and ranges, and reports the first problem with
 //! the file's name and, for syntax, the line and column.
 
+use super::bounded_read::{check_regular_file, format_mib, read_bounded};
 use crate::model::{FORMAT_VERSION, Project, ValidationError};
 use serde::Deserialize;
 use std::fmt;
@@ -85,9 +86,9 @@ impl fmt::Display for LoadError {
             }
             LoadError::TooLarge { bytes, .. } => write!(
                 f,
-                "{path}: is {} MB, larger than any project file can be ({} MB); is it the right file?",
-                bytes / 1_000_000,
-                MAX_PROJECT_BYTES / 1_000_000
+                "{path}: is {}, larger than any project file can be ({}); is it the right file?",
+                format_mib(*bytes),
+                format_mib(MAX_PROJECT_BYTES)
             ),
             LoadError::NotText { byte_offset, .. } => write!(
                 f,
@@ -153,6 +154,9 @@ fn describe_io(error: &io::Error) -> String {
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        io::ErrorKind::FileTooLarge if error.get_ref().is_none() => {
+            "the file would be larger than this disk or your account allows".to_owned()
+        }
         _ => error.to_string(),
     }
 }
@@ -222,9 +226,10 @@ impl FileStamp {
     }
 }
 
-/// The stamp of the file at `path` now, or `None` if there is no file.
+/// The stamp of the file at `path` now, or `None` if there is no file. Reads at most as much as a
+/// project can be, and only a regular file.
 pub fn file_stamp(path: &Path) -> io::Result<Option<FileStamp>> {
-    match std::fs::read(path) {
+    match read_bounded(path, MAX_PROJECT_BYTES) {
         Ok(bytes) => Ok(Some(FileStamp::of(&bytes))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
@@ -242,17 +247,20 @@ pub fn load_project_stamped(path: &Path) -> Result<(Project, FileStamp), LoadErr
         path: path.to_path_buf(),
         source,
     };
+    let too_large = |bytes| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    };
     let meta = std::fs::metadata(path).map_err(read_error)?;
-    if meta.is_dir() {
-        return Err(read_error(io::Error::from(io::ErrorKind::IsADirectory)));
+    if meta.is_file() && meta.len() > MAX_PROJECT_BYTES {
+        return Err(too_large(meta.len()));
     }
-    if meta.len() > MAX_PROJECT_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: meta.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    check_regular_file(path, MAX_PROJECT_BYTES).map_err(read_error)?;
+    let bytes = read_bounded(path, MAX_PROJECT_BYTES).map_err(|e| match e.kind() {
+        // It grew while being read.
+        io::ErrorKind::FileTooLarge => too_large(MAX_PROJECT_BYTES + 1),
+        _ => read_error(e),
+    })?;
     let stamp = FileStamp::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
         path: path.to_path_buf(),
@@ -278,13 +286,66 @@ pub fn to_ron_string(project: &Project) -> String {
 }
 
 /// Saves atomically, keeping previous versions as backups; returns the stamp of what was written.
+/// A project too large to be opened again is not written at all.
 pub fn save_project(path: &Path, project: &Project) -> Result<FileStamp, SaveError> {
+    save(path, project, None)
+}
+
+/// Saves like [`save_project`], but only if the file on disk is still the one that was read
+/// (`read`): a command that loads, changes and saves a project must not drop what another
+/// program or window saved in between.
+pub fn save_project_unless_changed(
+    path: &Path,
+    project: &Project,
+    read: FileStamp,
+) -> Result<FileStamp, SaveError> {
+    save(path, project, Some(read))
+}
+
+fn save(path: &Path, project: &Project, read: Option<FileStamp>) -> Result<FileStamp, SaveError> {
     let existed = path.is_file();
-    let text = to_ron_string(project);
-    super::replace_keeping_backups(path, text.as_bytes()).map_err(|source| SaveError {
+    let failed = |source| SaveError {
         path: path.to_path_buf(),
         source,
         existed,
-    })?;
+    };
+    let text = to_ron_string(project);
+    if text.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(failed(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "the project would be {}, more than a project file can be ({}), and could not be \
+                 opened again; nothing was written. Remove transcripts, or split the study into \
+                 several projects",
+                format_mib(text.len() as u64),
+                format_mib(MAX_PROJECT_BYTES)
+            ),
+        )));
+    }
+    if let Some(read) = read
+        && file_stamp(path).map_err(failed)? != Some(read)
+    {
+        return Err(failed(io::Error::other(
+            "it changed on disk since it was read (another program or window saved it), \
+             and saving now would drop those changes; nothing was written. Run the command again",
+        )));
+    }
+    super::replace_keeping_backups(path, text.as_bytes()).map_err(failed)?;
     Ok(FileStamp::of(text.as_bytes()))
+}
+
+/// About how many bytes a transcript of `text` with `turns` adds to a saved project: the text
+/// (quotes and backslashes escaped) and each turn's few lines. Used to refuse an import up front
+/// that would take a project past [`MAX_PROJECT_BYTES`]; saving checks the exact size again.
+pub fn estimated_saved_bytes(text: &str, turns: &[crate::model::Turn]) -> u64 {
+    let escapes = text.bytes().filter(|b| matches!(b, b'"' | b'\\')).count();
+    // A turn is five indented lines of up to 20-digit numbers and the speaker's name, escaped.
+    let turn_bytes: usize = turns.iter().map(|t| 192 + 2 * t.speaker.len()).sum();
+    (text.len() + escapes + turn_bytes + 1024) as u64
+}
+
+/// Whether the file at `path` (after links) exists and has no write permission for anyone: the
+/// user (or a colleague) marked it read-only, so it is not rewritten without asking.
+pub fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
 }

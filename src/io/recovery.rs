@@ -19,6 +19,10 @@ struct RecoveryFile {
     recovery_version: u32,
     /// The process that wrote it; a live process's file is not offered for restoring.
     pid: u32,
+    /// When that process started (Linux: clock ticks since boot), so that a later process that
+    /// happens to get the same id is not taken for it. Absent in files of older versions.
+    #[serde(default)]
+    started: Option<u64>,
     /// The file the project belongs to, if it had been saved before.
     original_path: Option<PathBuf>,
     written: Timestamp,
@@ -59,18 +63,19 @@ impl RecoveryStore {
 
     /// Writes this window's recovery copy of `project`.
     pub fn write(&self, project: &Project, original_path: Option<&Path>) -> Result<(), String> {
-        std::fs::create_dir_all(&self.folder)
+        create_private_folder(&self.folder)
             .map_err(|e| format!("cannot create {}: {e}", self.folder.display()))?;
         let file = RecoveryFile {
             recovery_version: 1,
             pid: std::process::id(),
+            started: process_start(std::process::id()).map(|(_, started)| started),
             original_path: original_path.map(Path::to_path_buf),
             written: Timestamp::now(),
             project: project.clone(),
         };
         let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
-        super::write_atomically(&self.own_file, text.as_bytes())
+        super::write_privately(&self.own_file, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", self.own_file.display()))
     }
 
@@ -96,7 +101,7 @@ impl RecoveryStore {
             .filter(|p| p.extension().is_some_and(|e| e == EXTENSION) && *p != self.own_file)
             .filter_map(|p| {
                 let file = read(&p).ok()?;
-                (!process_is_running(file.pid)).then_some(Recoverable {
+                (!process_is_running(file.pid, file.started)).then_some(Recoverable {
                     original_path: file.original_path,
                     written: file.written,
                     title: file.project.title,
@@ -128,18 +133,64 @@ impl RecoveryStore {
     }
 }
 
+/// Creates the recovery folder readable by its owner only (0700): it holds copies of interview
+/// data, which must not become readable to others just because a copy was made. An existing
+/// folder is made private too.
+fn create_private_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        if let Some(parent) = folder.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match std::fs::DirBuilder::new().mode(0o700).create(folder) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+            }
+            Err(e) => Err(e),
+        }
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(folder)
+}
+
 fn read(path: &Path) -> Result<RecoveryFile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // A recovery copy is a project with a little more around it: bounded like one.
+    let limit = super::MAX_PROJECT_BYTES + 1024 * 1024;
+    let bytes = super::read_bounded(path, limit).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     ron::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Whether a process with this id is alive. On Linux this asks /proc; elsewhere we cannot tell
-/// cheaply and assume not, so a leftover is always offered.
-fn process_is_running(pid: u32) -> bool {
+/// Whether the process that wrote a recovery file is still alive. On Linux this asks /proc: a
+/// zombie (killed, not yet reaped by its parent) is dead, and so is a process with the same id
+/// that started at another time (the id was reused). Elsewhere we cannot tell cheaply and assume
+/// not, so a leftover is always offered.
+fn process_is_running(pid: u32, started: Option<u64>) -> bool {
     if pid == std::process::id() {
         return true;
     }
-    cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists()
+    match process_start(pid) {
+        None => false,
+        Some(('Z' | 'X', _)) => false,
+        Some((_, now)) => started.is_none_or(|started| started == now),
+    }
+}
+
+/// The state letter and start time of process `pid`, from `/proc/PID/stat`, or `None` if there
+/// is no such process (or no /proc).
+fn process_start(pid: u32) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name, in parentheses, may hold spaces and ')': the fields follow the last ')'.
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // After the name: state is field 3 of the whole line, start time field 22.
+    let state = fields.first()?.chars().next()?;
+    let started = fields.get(19)?.parse().ok()?;
+    Some((state, started))
 }
 
 #[doc(hidden)]
@@ -159,6 +210,7 @@ pub fn write_leftover_for_tests(
     let file = RecoveryFile {
         recovery_version: 1,
         pid,
+        started: None,
         original_path: original_path.map(Path::to_path_buf),
         written,
         project: project.clone(),
@@ -204,6 +256,55 @@ mod tests {
         assert!(store.leftovers().is_empty());
         store.clear();
         assert!(!store.has_own_copy());
+    }
+
+    /// Regression (first-hour issue, item 6): after `kill -9` the killed window was still a
+    /// zombie, and a leftover was not offered because `/proc/PID` existed. A reused id (another
+    /// process started later) does not hide a leftover either.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_zombie_or_a_reused_process_id_does_not_hide_a_leftover() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Not reaped yet: a zombie once it has exited.
+        let mut tries = 0;
+        while process_start(pid).is_some_and(|(state, _)| state != 'Z') && tries < 500 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            tries += 1;
+        }
+        assert_eq!(process_start(pid).map(|(s, _)| s), Some('Z'));
+        assert!(!process_is_running(pid, None), "a zombie is not running");
+        child.wait().unwrap();
+
+        let me = std::process::id();
+        let (_, started) = process_start(me).unwrap();
+        let parent = std::os::unix::process::parent_id();
+        let (_, parent_started) = process_start(parent).unwrap();
+        assert!(process_is_running(parent, Some(parent_started)));
+        assert!(
+            !process_is_running(parent, Some(parent_started + 1)),
+            "same id, another start: a reused id"
+        );
+        assert!(process_is_running(me, Some(started)));
+    }
+
+    /// Regression: the recovery folder was created 0755 and copies written 0644, so a private
+    /// (0600) project got a world-readable copy of its interviews.
+    #[cfg(unix)]
+    #[test]
+    fn recovery_copies_are_private_to_their_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("continuum/recovery");
+        let store = RecoveryStore::at(&folder);
+        store.write(&Project::new("Private"), None).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&store.own_file), 0o600);
+        // A folder made by an older version is made private on the next write.
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        store.write(&Project::new("Private"), None).unwrap();
+        assert_eq!(mode(&folder), 0o700);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The placements as a table: one row per placement, RFC 4180 CSV in UTF-8 with a header row, for
 //! spreadsheets, R or SPSS, and for `continuum agreement` to read back.
 
-use crate::model::Project;
+use crate::model::{CharIndex, Project, TranscriptId};
+use std::collections::HashMap;
 
 /// The column names, in order. New columns go at the end, so scripts that read by position keep
 /// working.
@@ -22,13 +23,37 @@ pub const COLUMNS: [&str; 14] = [
     "codes",
 ];
 
+/// Whether text fields that a spreadsheet would run as a formula are neutralised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formulas {
+    /// A field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+    /// as OWASP advises against CSV injection: a participant's or annotator's name such as
+    /// `=cmd|' /C calc'!A0` must not run when a co-author opens the table in Excel or LibreOffice.
+    /// Numbers (a position, an offset) are never changed.
+    Neutralise,
+    /// Fields exactly as stored, for R or pandas, which never run formulas.
+    Keep,
+}
+
+/// Makes a field safe to open in a spreadsheet (see [`Formulas::Neutralise`]).
+pub fn neutralise_formula(field: &str) -> std::borrow::Cow<'_, str> {
+    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && field.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
+}
+
 /// Every placement of every annotator, ordered by annotator then excerpt.
-pub fn placements_csv(project: &Project) -> String {
+pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to memory only fails if the data could not be written at all, which a Vec cannot.
     let _ = writer.write_record(COLUMNS);
+    // One char index per transcript, built when first needed: quotes are sliced by char offsets.
+    let mut indexes: HashMap<TranscriptId, CharIndex> = HashMap::new();
     for annotator in &project.annotators {
         for placement in &annotator.placements {
             let Some(excerpt) = project.excerpt(placement.excerpt) else {
@@ -46,7 +71,13 @@ pub fn placements_csv(project: &Project) -> String {
                 .continuum
                 .nearest_anchor(placement.position)
                 .map_or("", |a| a.name.as_str());
-            let _ = writer.write_record([
+            let quote = transcript.map_or("", |t| {
+                indexes
+                    .entry(t.id)
+                    .or_insert_with(|| CharIndex::new(&t.text))
+                    .slice(excerpt.start, excerpt.end)
+            });
+            let fields = [
                 annotator.name.as_str(),
                 &excerpt.id.to_string(),
                 transcript.map_or("", |t| t.name.as_str()),
@@ -57,12 +88,20 @@ pub fn placements_csv(project: &Project) -> String {
                 &excerpt.end.to_string(),
                 &placement.position.to_string(),
                 anchor,
-                project.quote(excerpt),
+                quote,
                 &placement.memo,
                 &excerpt.label,
                 // Codes never contain a line break; "; " keeps them apart and readable.
                 &excerpt.codes.join("; "),
-            ]);
+            ];
+            for field in fields {
+                let _ = match formulas {
+                    Formulas::Keep => writer.write_field(field),
+                    Formulas::Neutralise => writer.write_field(neutralise_formula(field).as_ref()),
+                };
+            }
+            // An empty record ends the row of fields written one by one.
+            let _ = writer.write_record(None::<&[u8]>);
         }
     }
     let bytes = writer.into_inner().unwrap_or_default();

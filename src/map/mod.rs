@@ -12,7 +12,7 @@ pub use layout::{
     Anchor, ColourBy, GroupBy, Labels, MapFilter, MapLayout, MapSettings, PlacedMarker, Shape,
     layout,
 };
-pub use png::to_png;
+pub use png::{MAX_FIGURE_PIXELS, check_png_budget, png_size, to_png};
 use stack::stack_rows;
 pub use svg::to_svg;
 pub use text_width::{MAP_FONT, MAP_FONT_FAMILY, text_width};

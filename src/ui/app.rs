@@ -91,7 +91,8 @@ pub struct App {
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
     /// Set while asking what to do about a file that changed on disk.
-    changed_on_disk: bool,
+    /// Saving stopped to ask: the file changed on disk, or it is read-only.
+    save_question: Option<SaveOutcome>,
     /// What to do once a save that had to ask first has gone through.
     after_save: Option<AfterSave>,
     /// Set once the user agreed to close, so the next close request goes through.
@@ -160,7 +161,7 @@ impl App {
             confirm_end_blind: false,
             confirm_discard: None,
             confirm_delete: None,
-            changed_on_disk: false,
+            save_question: None,
             after_save: None,
             closing: false,
             screenshot: options.screenshot.map(|path| ScreenshotTask {
@@ -194,6 +195,11 @@ impl App {
     /// The excerpt selected in the transcript, on the continuum or in the inspector.
     pub fn selected_excerpt(&self) -> Option<crate::model::ExcerptId> {
         self.view.selected_excerpt
+    }
+
+    /// The transcript shown in the middle of the window.
+    pub fn view_transcript(&self) -> Option<crate::model::TranscriptId> {
+        self.view.transcript
     }
 
     /// The messages currently shown to the user (errors and confirmations).
@@ -497,8 +503,8 @@ impl App {
                 true
             }
             Ok(SaveOutcome::NeedsPath) => self.save_as(),
-            Ok(SaveOutcome::ChangedOnDisk) => {
-                self.changed_on_disk = true;
+            Ok(question @ (SaveOutcome::ChangedOnDisk | SaveOutcome::ReadOnly)) => {
+                self.save_question = Some(question);
                 false
             }
             Err(error) => {
@@ -529,20 +535,38 @@ impl App {
         }
     }
 
-    /// Asks what to do when the file changed on disk since it was opened or saved.
+    /// Asks what to do when the file changed on disk since it was opened or saved, or is
+    /// marked read-only.
     fn changed_on_disk_dialog(&mut self, ctx: &egui::Context) {
-        if !self.changed_on_disk {
+        let Some(question) = &self.save_question else {
             return;
-        }
+        };
+        let name = self.doc.display_name();
+        let (heading, explanation, overwrite, overwrite_hint) = match question {
+            SaveOutcome::ReadOnly => (
+                "The file is read-only",
+                format!(
+                    "“{name}” is marked read-only, perhaps so that nobody changes it by mistake. \
+                     Save your version under another name, or save over it anyway (it stays read-only)."
+                ),
+                "Save anyway",
+                "Replace the read-only file with your version (the old one is kept as a backup)",
+            ),
+            _ => (
+                "The file changed on disk",
+                format!(
+                    "“{name}” was changed by someone or something else since you opened or saved it \
+                     (a co-author's copy synced in, perhaps). Saving now would replace those changes."
+                ),
+                "Overwrite",
+                "Replace the file on disk with your version (the old one is kept as a backup)",
+            ),
+        };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
             ui.set_width(440.0);
-            ui.heading("The file changed on disk");
-            ui.label(format!(
-                "“{}” was changed by someone or something else since you opened or saved it \
-                 (a co-author's copy synced in, perhaps). Saving now would replace those changes.",
-                self.doc.display_name()
-            ));
+            ui.heading(heading);
+            ui.label(explanation);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
@@ -552,11 +576,7 @@ impl App {
                 {
                     choice = Some(1);
                 }
-                if ui
-                    .button("Overwrite")
-                    .on_hover_text("Replace the file on disk with your version (the old one is kept as a backup)")
-                    .clicked()
-                {
+                if ui.button(overwrite).on_hover_text(overwrite_hint).clicked() {
                     choice = Some(2);
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -567,7 +587,7 @@ impl App {
         let Some(choice) = choice else {
             return;
         };
-        self.changed_on_disk = false;
+        self.save_question = None;
         let saved = match choice {
             1 => self.save_as(),
             2 => self.overwrite(),
@@ -676,7 +696,7 @@ impl App {
                 self.confirm_discard = None;
                 if self.save() {
                     self.finish(ctx, then);
-                } else if self.changed_on_disk {
+                } else if self.save_question.is_some() {
                     // Carry on once the user has settled how to save.
                     self.after_save = Some(then);
                 }
@@ -899,7 +919,7 @@ impl App {
             || !self.leftovers.is_empty()
             || self.confirm_discard.is_some()
             || self.confirm_delete.is_some()
-            || self.changed_on_disk
+            || self.save_question.is_some()
         {
             return;
         }

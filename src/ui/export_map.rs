@@ -1,7 +1,7 @@
 //! The "Export map…" dialog: choose grouping, annotators, labels, title, width and resolution,
 //! then where to save (.svg or .png). The figure is the print-style map from `crate::map`.
 
-use crate::map::{ColourBy, GroupBy, Labels, MapSettings, layout};
+use crate::map::{ColourBy, GroupBy, Labels, MapSettings, check_png_budget, layout};
 use crate::model::Project;
 
 pub struct ExportMapDialog {
@@ -12,8 +12,11 @@ pub struct ExportMapDialog {
     pub png: bool,
     /// The size line under the settings, with the settings it was laid out for: the project
     /// cannot change while this modal dialog is open, so only a change of settings lays out again.
-    summary: Option<(MapSettings, String)>,
+    summary: Option<(SummaryKey, String)>,
 }
+
+/// What the size line depends on: the settings, and for a PNG its resolution.
+type SummaryKey = (MapSettings, Option<u32>);
 
 /// What the dialog asks of the app.
 pub enum ExportChoice {
@@ -154,17 +157,27 @@ impl ExportMapDialog {
                         ui.end_row();
                     }
                 });
-            let settings = self.settings_for(project);
-            if self.summary.as_ref().is_none_or(|(s, _)| *s != settings) {
-                let map = layout(project, &settings);
-                let line = format!(
-                    "{} markers in {} lanes; {:.1} × {:.1} in.",
+            let key = (
+                self.settings_for(project),
+                self.png.then_some(self.scale.to_bits()),
+            );
+            if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
+                let map = layout(project, &key.0);
+                let mut line = format!(
+                    "{} marker{} in {} lane{}; {:.1} × {:.1} in.",
                     map.markers.len(),
+                    if map.markers.len() == 1 { "" } else { "s" },
                     map.lanes.len(),
+                    if map.lanes.len() == 1 { "" } else { "s" },
                     map.width / 72.0,
                     map.height / 72.0
                 );
-                self.summary = Some((settings, line));
+                if self.png
+                    && let Err(too_large) = check_png_budget(&map, self.scale)
+                {
+                    line = format!("{line}\nAs PNG: {too_large}.");
+                }
+                self.summary = Some((key, line));
             }
             if let Some((_, line)) = &self.summary {
                 ui.label(egui::RichText::new(line).weak());

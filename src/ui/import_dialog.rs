@@ -175,9 +175,24 @@ impl ImportDialog {
         let mut importer = Importer::new(project);
         let mut count = 0;
         let mut skipped = Vec::new();
+        // A project too large to open again is never made: a file that would take it past the
+        // limit is left out, and the notice says why.
+        let mut projected = crate::io::to_ron_string(project).len() as u64;
         for entry in &self.files {
             match (&entry.result, &entry.plan) {
+                (Some(Ok(imported)), Some(_))
+                    if projected
+                        + crate::io::estimated_saved_bytes(&imported.text, &imported.turns)
+                        > crate::io::MAX_PROJECT_BYTES =>
+                {
+                    skipped.push(format!(
+                        "{} (it would make the project larger than a project file can be, {})",
+                        file_name(&entry.path),
+                        crate::io::format_mib(crate::io::MAX_PROJECT_BYTES)
+                    ));
+                }
                 (Some(Ok(imported)), Some(plan)) => {
+                    projected += crate::io::estimated_saved_bytes(&imported.text, &imported.turns);
                     let mut plan = plan.clone();
                     let case = match entry.case.trim() {
                         "" => self.case.trim(),

@@ -4,6 +4,10 @@
 //! 100,000-word transcript scrolls as smoothly as a short one. Paragraph heights are measured once
 //! per transcript and width and kept in a cache. Selection is done here rather than with egui's
 //! label selection because we need the exact char offsets in the whole transcript.
+//!
+//! The cache is keyed by what the transcript *is* (a fingerprint of its text and turns), not by its
+//! id: ids restart at 1 in every project and Replace text keeps the id, so an id-keyed layout drew
+//! another project's paragraphs (and sliced its text at a byte that is not a char boundary).
 
 use super::Command;
 use super::state::{Outbox, TextSelection, ViewState};
@@ -47,6 +51,12 @@ fn clock(ms: u64) -> String {
 #[derive(Debug)]
 struct Layout {
     transcript: TranscriptId,
+    /// The fingerprint of the text and turns this was measured for.
+    fingerprint: u64,
+    /// The project revision at which the fingerprint was last found to match, so it is computed
+    /// again only after a change, not every frame.
+    checked_at: u64,
+    words: usize,
     width: f32,
     paragraphs: Vec<Paragraph>,
     /// Top of each paragraph, relative to the top of the text; plus the total height at the end.
@@ -71,6 +81,17 @@ impl Layout {
         let after = self.paragraphs.partition_point(|p| p.start <= offset);
         after.saturating_sub(1)
     }
+}
+
+/// What the layout of a transcript depends on: its text and its speaker turns.
+fn fingerprint(transcript: &Transcript) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    transcript.text.hash(&mut hasher);
+    for turn in &transcript.turns {
+        (turn.start, turn.end, &turn.speaker, turn.time_ms).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn split_paragraphs(transcript: &Transcript) -> Vec<Paragraph> {
@@ -180,8 +201,6 @@ fn paragraph_job(
 #[derive(Default)]
 pub struct TranscriptView {
     layout: Option<Layout>,
-    /// Words in the shown transcript, counted once rather than every frame.
-    word_count: Option<(TranscriptId, usize)>,
 }
 
 impl TranscriptView {
@@ -214,13 +233,10 @@ impl TranscriptView {
             });
             return;
         };
-        let words = match self.word_count {
-            Some((id, words)) if id == transcript.id => words,
-            _ => {
-                let words = transcript.text.split_whitespace().count();
-                self.word_count = Some((transcript.id, words));
-                words
-            }
+        self.forget_if_stale(transcript, view.project_revision);
+        let words = match &self.layout {
+            Some(layout) => layout.words,
+            None => transcript.text.split_whitespace().count(),
         };
         header(ui, project, transcript, words);
         ui.separator();
@@ -237,9 +253,7 @@ impl TranscriptView {
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(("transcript", transcript.id))
             .auto_shrink([false, false]);
-        if let (Some(target), Some(layout)) = (view.scroll_to_char, &self.layout)
-            && layout.transcript == transcript.id
-        {
+        if let (Some(target), Some(layout)) = (view.scroll_to_char, &self.layout) {
             let top = layout.tops[layout.paragraph_of_char(target)];
             scroll = scroll.vertical_scroll_offset((top - 60.0).max(0.0));
             view.scroll_to_char = None;
@@ -251,7 +265,7 @@ impl TranscriptView {
         scroll.show_viewport(ui, |ui, viewport| {
             let full_width = ui.available_width();
             let text_width = (full_width - GUTTER - GUTTER_GAP - 24.0).clamp(200.0, MAX_TEXT_WIDTH);
-            self.ensure_layout(ui, transcript, text_width, &palette);
+            self.ensure_layout(ui, transcript, text_width, &palette, view.project_revision);
             let Some(layout) = &self.layout else { return };
             let (rect, response) = ui.allocate_exact_size(
                 vec2(full_width, layout.total_height() + 40.0),
@@ -364,13 +378,31 @@ impl TranscriptView {
         copy_selection_on_request(ui, transcript, view);
     }
 
-    /// Measures every paragraph once per transcript and width.
+    /// Drops the layout unless it was measured for exactly this transcript's text and turns. The
+    /// fingerprint is compared only when the project changed since the last check.
+    fn forget_if_stale(&mut self, transcript: &Transcript, revision: u64) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
+        if layout.transcript == transcript.id && layout.checked_at == revision {
+            return;
+        }
+        if layout.transcript == transcript.id && layout.fingerprint == fingerprint(transcript) {
+            layout.checked_at = revision;
+        } else {
+            self.layout = None;
+        }
+    }
+
+    /// Measures every paragraph once per transcript and width ([`Self::forget_if_stale`] has
+    /// already dropped a layout of other text).
     fn ensure_layout(
         &mut self,
         ui: &egui::Ui,
         transcript: &Transcript,
         width: f32,
         palette: &Palette,
+        revision: u64,
     ) {
         let width = width.round();
         if let Some(layout) = &self.layout
@@ -379,6 +411,15 @@ impl TranscriptView {
         {
             return;
         }
+        let (fingerprint, words) = match &self.layout {
+            Some(layout) if layout.transcript == transcript.id => {
+                (layout.fingerprint, layout.words)
+            }
+            _ => (
+                fingerprint(transcript),
+                transcript.text.split_whitespace().count(),
+            ),
+        };
         let paragraphs = split_paragraphs(transcript);
         let mut tops = Vec::with_capacity(paragraphs.len() + 1);
         let mut y = 0.0;
@@ -397,6 +438,9 @@ impl TranscriptView {
         tops.push(y);
         self.layout = Some(Layout {
             transcript: transcript.id,
+            fingerprint,
+            checked_at: revision,
+            words,
             width,
             paragraphs,
             tops,

@@ -652,6 +652,34 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
 }
 
+/// Regression (edges issue, item 6): a read-only (0444) project was silently rewritten.
+#[cfg(unix)]
+#[test]
+fn saving_over_a_read_only_file_asks_first_and_it_stays_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = sample_copy();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut harness = open(&path);
+    move_a_marker(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.query_by_label("The file is read-only").is_some());
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written yet");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().document().has_unsaved_changes());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Save anyway").click();
+    harness.run();
+    assert!(!harness.state().document().has_unsaved_changes());
+    assert_eq!(&io::load_project(&path).unwrap(), harness.state().project());
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
+
 fn with_recovery(file: Option<PathBuf>, folder: &std::path::Path) -> Harness<'static, App> {
     harness_with(StartOptions {
         file,
@@ -1224,7 +1252,10 @@ fn a_consensus_starts_from_the_mean_records_why_and_stays_out_of_agreement() {
     assert!((report.overall.alpha.unwrap() - 0.972).abs() < 0.0005);
     assert!(report.pairwise.len() == 1, "no pairs with the consensus");
     // It is exported like any other layer.
-    assert!(continuum::io::placements_csv(project).contains("\r\nConsensus,"));
+    assert!(
+        continuum::io::placements_csv(project, continuum::io::Formulas::Neutralise)
+            .contains("\r\nConsensus,")
+    );
 
     for _ in 0..2 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -1915,4 +1946,79 @@ fn each_imported_file_can_have_its_own_case() {
     };
     assert_eq!(case_of("voice-tags"), "Hjemmeplejen Vestbo");
     assert_eq!(case_of("libreoffice"), "Dagcentret Lindely");
+}
+
+/// The text the transcript view shows: its paragraphs' accessibility labels, in order.
+fn shown_paragraphs(harness: &Harness<'static, App>) -> Vec<String> {
+    let project = harness.state().project();
+    let Some(id) = harness.state().view_transcript() else {
+        return Vec::new();
+    };
+    let text = &project.transcript(id).unwrap().text;
+    text.split('\n')
+        .filter(|line| !line.is_empty())
+        .filter(|line| harness.query_by_label(line).is_some())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Regression (first-hour issue, item 1): File > New, then importing a Danish transcript, crashed
+/// with "byte index is not a char boundary": the transcript view reused the sample's paragraph
+/// layout because the new transcript had the same id (t1).
+#[test]
+fn new_then_import_draws_the_new_transcript_not_the_previous_projects_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("interview.txt");
+    std::fs::write(
+        &file,
+        "Interviewer: Hvordan er din hverdag?\nÅse: Hun kalder mig sin pige, og vi får kaffe.\n",
+    )
+    .unwrap();
+    let mut harness = harness_with(StartOptions {
+        dialogs: Box::new(ImportDialogs(vec![file])),
+        ..StartOptions::default()
+    });
+    assert!(harness.query_by_label(FIRST_QUESTION).is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    wait_for_texts(&mut harness, &["Import 1 transcript"]);
+    harness.get_by_label("Import 1 transcript").click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.transcripts.len(), 1);
+    let text = project.transcripts[0].text.clone();
+    assert!(
+        text.contains("Hun kalder mig sin pige, og vi får kaffe."),
+        "{text}"
+    );
+    assert_eq!(
+        harness.state().view_transcript(),
+        Some(project.transcripts[0].id)
+    );
+    let every_line: Vec<_> = text.split('\n').filter(|l| !l.is_empty()).collect();
+    assert_eq!(shown_paragraphs(&harness), every_line);
+}
+
+/// Regression (first-hour issue, item 2): after File > Open, a transcript with the same id as the
+/// one shown before was drawn with the previous project's paragraph breaks and speakers.
+#[test]
+fn opening_a_second_project_draws_its_own_transcript_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("small.continuum");
+    io::save_project(&other, &crate::support::small_project()).unwrap();
+    let mut harness = harness_with(StartOptions {
+        dialogs: Box::new(FakeDialogs {
+            open: Some(other),
+            save: None,
+        }),
+        ..StartOptions::default()
+    });
+    assert_eq!(harness.state().view_transcript(), Some(TranscriptId(1)));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(harness.state().project().title, "Small");
+    assert_eq!(shown_paragraphs(&harness), ["Hun kalder mig sin pige."]);
+    assert!(harness.query_by_label(FIRST_QUESTION).is_none());
 }

@@ -366,7 +366,7 @@ fn a_file_too_large_to_be_a_project_is_refused_before_reading() {
     assert!(
         error
             .to_string()
-            .contains("larger than any project file can be"),
+            .contains("larger than any project file can be (512 MiB)"),
         "{error}"
     );
 }
