@@ -91,6 +91,8 @@ pub struct App {
     /// An excerpt waiting for the user to confirm its deletion.
     confirm_delete: Option<ExcerptId>,
     /// Set while asking what to do about a file that changed on disk.
+    /// The continuum panel's least height, grown when its controls wrap (see `MAP_MIN_HEIGHT`).
+    map_panel_min: f32,
     /// Saving stopped to ask: the file changed on disk, or it is read-only.
     save_question: Option<SaveOutcome>,
     /// What to do once a save that had to ask first has gone through.
@@ -103,6 +105,12 @@ pub struct App {
     /// Recovery copies from crashed windows, offered one at a time at start-up.
     leftovers: Vec<Recoverable>,
 }
+
+/// The least height of the continuum panel (see where it is shown).
+pub const MAP_PANEL_MIN_HEIGHT: f32 = 280.0;
+
+/// The least height of the map inside it: the axis, the anchors and a few rows of markers.
+pub const MAP_MIN_HEIGHT: f32 = 140.0;
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
@@ -162,6 +170,7 @@ impl App {
             confirm_discard: None,
             confirm_delete: None,
             save_question: None,
+            map_panel_min: MAP_PANEL_MIN_HEIGHT,
             after_save: None,
             closing: false,
             screenshot: options.screenshot.map(|path| ScreenshotTask {
@@ -1228,14 +1237,31 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 inspector::show(ui, project, &mut self.view, &mut out)
             });
-        egui::Panel::bottom("continuum")
+        let window_height = ctx.content_rect().height();
+        let map_panel = egui::Panel::bottom("continuum")
             .resizable(true)
             .default_size(330.0)
-            .min_size(160.0)
+            // Room for the controls, the filters, two rows of the tray and a map with its axis,
+            // anchors and a few rows of markers, in every window down to the minimum size.
+            .min_size(self.map_panel_min)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                continuum_panel::show(ui, project, &mut self.view, &mut out);
+                let panel_height = ui.max_rect().height();
+                let map_height = continuum_panel::show(ui, project, &mut self.view, &mut out);
+                (panel_height, map_height)
             });
+        // Where the controls wrap onto more rows (a narrow window), the panel's least height
+        // grows so the map keeps its own; never past most of the window.
+        if let (panel_height, Some(map_height)) = map_panel.inner {
+            let wanted = (panel_height - map_height + MAP_MIN_HEIGHT).clamp(
+                MAP_PANEL_MIN_HEIGHT,
+                (0.6 * window_height).max(MAP_PANEL_MIN_HEIGHT),
+            );
+            if (wanted - self.map_panel_min).abs() > 1.0 {
+                self.map_panel_min = wanted;
+                ctx.request_repaint();
+            }
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             self.transcript_view
                 .show(ui, project, &mut self.view, &mut out);

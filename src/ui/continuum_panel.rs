@@ -10,7 +10,18 @@ use egui::{FontId, Rect, Sense, vec2};
 
 const LABEL_CHARS: usize = 24;
 
-pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
+/// The most the tray of unplaced excerpts may take before it scrolls: two rows of chips, so a
+/// long tray never squeezes the map (it once left the map 40 px).
+const TRAY_MAX_HEIGHT: f32 = 58.0;
+
+/// Shows the panel; returns the height the map itself got, if it was shown.
+pub fn show(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &mut ViewState,
+    out: &mut Outbox,
+) -> Option<f32> {
+    splitter_grip(ui);
     let Some(annotator) = view.active_annotator.and_then(|a| project.annotator(a)) else {
         ui.vertical_centered(|ui| {
             ui.add_space(30.0);
@@ -19,7 +30,10 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
                 out.command(super::Command::AddAnnotator);
             }
         });
-        return;
+        // Keep the panel's height: egui remembers a resizable panel at the height its content
+        // took, so a short message here once shrank the map to its minimum for good.
+        ui.allocate_space(ui.available_size());
+        return None;
     };
     view_controls(ui, project, view, annotator.id);
     filter_controls(ui, project, view);
@@ -30,10 +44,35 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
         .show_separator_line(true)
         .show(ui, |ui| {
             ui.add_space(4.0);
-            tray(ui, project, view, annotator.id);
+            egui::ScrollArea::vertical()
+                .id_salt("tray-scroll")
+                .max_height(TRAY_MAX_HEIGHT)
+                .auto_shrink([false, true])
+                .show(ui, |ui| tray(ui, project, view, annotator.id));
             ui.add_space(2.0);
         });
-    map_canvas::show(ui, project, view, out, annotator.id);
+    Some(map_canvas::show(ui, project, view, out, annotator.id))
+}
+
+/// A grip in the middle of the panel's top edge, so the splitter above the map looks like
+/// something to drag (egui's panel edge alone is a hairline).
+fn splitter_grip(ui: &egui::Ui) {
+    let top = ui.max_rect().top() - 3.0;
+    let centre = ui.max_rect().center().x;
+    let colour = ui
+        .visuals()
+        .widgets
+        .inactive
+        .fg_stroke
+        .color
+        .gamma_multiply(0.6);
+    for dy in [0.0, 3.0] {
+        ui.painter().hline(
+            (centre - 14.0)..=(centre + 14.0),
+            top + dy,
+            egui::Stroke::new(1.0, colour),
+        );
+    }
 }
 
 /// Lanes, whose markers, labels, colours, zones and zoom.

@@ -71,12 +71,26 @@ pub fn show(
     view: &mut ViewState,
     out: &mut Outbox,
     active: AnnotatorId,
-) {
+) -> f32 {
     // Exactly the space left, however small: a wider canvas would push the panel wider.
     let (rect, canvas) = ui.allocate_exact_size(
         ui.available_size().max(vec2(1.0, 1.0)),
         Sense::click_and_drag(),
     );
+    show_in(ui, rect, canvas, project, view, out, active);
+    rect.height()
+}
+
+fn show_in(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    canvas: egui::Response,
+    project: &Project,
+    view: &mut ViewState,
+    out: &mut Outbox,
+    active: AnnotatorId,
+) {
+    canvas.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Continuum map"));
     if rect.width() < 40.0 || rect.height() < 20.0 {
         return;
     }

@@ -2022,3 +2022,57 @@ fn opening_a_second_project_draws_its_own_transcript_text() {
     assert_eq!(shown_paragraphs(&harness), ["Hun kalder mig sin pige."]);
     assert!(harness.query_by_label(FIRST_QUESTION).is_none());
 }
+
+/// Adds an annotator through the Annotators menu, or through the button the map panel shows
+/// while there is none.
+fn add_annotator_from_menu(harness: &mut Harness<'static, App>, name: &str) {
+    if harness.state().project().annotators.is_empty() {
+        assert!(
+            harness
+                .query_by_label("Add an annotator to start placing excerpts on the continuum.")
+                .is_some()
+        );
+    } else {
+        harness.get_by_label("Annotators").click();
+        harness.run();
+    }
+    harness.get_by_label("Add annotator…").click();
+    harness.run();
+    harness.get_by_label("Name:").type_text(name);
+    harness.run();
+    harness.get_by_label("Add").click();
+    harness.run();
+}
+
+/// Regression (first-hour issue, item 3): in a new project the map panel shrank to its content
+/// (a one-line message) and kept that height, leaving the map 60 px, and 40 px once a second
+/// annotator's tray wrapped. The map keeps room for its axis, anchors and a few rows.
+#[test]
+fn the_map_keeps_a_usable_height_after_new_and_with_a_long_tray() {
+    // (At the minimum window, 900×560, the map gets about 90 px: the side panels leave the
+    // middle column 400 px wide and the controls wrap onto three rows; see the first-hour issue,
+    // item 4.)
+    for size in [vec2(1000.0, 700.0), vec2(1400.0, 860.0)] {
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_max_steps(64)
+            .build_eframe(|cc| App::new(cc, StartOptions::default()));
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        harness.run();
+        add_annotator_from_menu(&mut harness, "Anna");
+        let canvas = harness.get_by_label("Continuum map").rect();
+        assert!(canvas.height() >= 120.0, "{size:?}: the map is {canvas:?}");
+        drop(harness);
+
+        // The sample with a second annotator, who has every excerpt still to place: a long tray.
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_max_steps(64)
+            .build_eframe(|cc| App::new(cc, StartOptions::default()));
+        harness.run();
+        add_annotator_from_menu(&mut harness, "Nanna");
+        let canvas = harness.get_by_label("Continuum map").rect();
+        assert!(canvas.height() >= 120.0, "{size:?}: the map is {canvas:?}");
+    }
+}
