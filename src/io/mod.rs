@@ -22,7 +22,7 @@ pub use project_file::{
 };
 pub use recent::RecentFiles;
 pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
-pub use table::{COLUMNS, placements_csv};
+pub use table::{COLUMNS, MAX_TABLE_BYTES, placements_csv, read_table};
 
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";
