@@ -584,9 +584,9 @@ fn agreement(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let ratings = if is_csv {
-        let text = std::fs::read_to_string(input)
-            .map_err(|e| CliError(format!("{}: cannot be read: {e}", input.display())))?;
-        Ratings::from_csv(&text).map_err(|e| CliError(format!("{}: {e}", input.display())))?
+        let text = io::read_table(input).map_err(CliError)?;
+        Ratings::from_csv_for(&text, metric)
+            .map_err(|e| CliError(format!("{}: {e}", input.display())))?
     } else {
         let project = io::load_project(input).map_err(|e| CliError(e.to_string()))?;
         Ratings::from_project(&project, metric)

@@ -6,10 +6,11 @@
 //! ordinal uses the zone between two neighbouring anchors a position falls in; nominal uses the
 //! nearest anchor. From a table, the numbers are used as they stand.
 
+use super::alpha::NEGATIVE_FOR_RATIO;
 use super::{Alpha, Metric, krippendorff_alpha};
 use crate::model::Project;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One annotator's value for one unit.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,38 +42,38 @@ pub enum Grouping {
 }
 
 impl Ratings {
-    /// Every placement of every annotator, valued for `metric` (see the module comment).
+    /// Every placement of every annotator, valued for `metric` (see the module comment). Cases,
+    /// participants and transcripts are looked up through maps made once, and anchors through a
+    /// sorted list: a search of every list per excerpt was quadratic with 100,000 cases.
     pub fn from_project(project: &Project, metric: Metric) -> Self {
-        let anchors: Vec<f64> = project
-            .continuum
-            .anchors
-            .iter()
-            .map(|a| a.position)
-            .collect();
+        let anchors = Anchors::new(project);
         let value = |position: f64| match metric {
             Metric::Interval | Metric::Ratio => position,
-            Metric::Ordinal => anchors.iter().filter(|&&a| a <= position).count() as f64,
-            Metric::Nominal => project
-                .continuum
-                .anchors
-                .iter()
-                .position(|a| Some(a) == project.continuum.nearest_anchor(position))
-                .map_or(position, |i| i as f64),
+            Metric::Ordinal => anchors.at_or_below(position) as f64,
+            Metric::Nominal => anchors.nearest(position).map_or(position, |i| i as f64),
         };
+        let cases: HashMap<_, &str> = project.cases.iter().map(|c| (c.id, &*c.name)).collect();
+        let participants: HashMap<_, _> = project.participants.iter().map(|p| (p.id, p)).collect();
+        let transcripts: HashMap<_, UnitInfo> = project
+            .transcripts
+            .iter()
+            .map(|t| {
+                let participant = t.participant.and_then(|p| participants.get(&p));
+                let case = t
+                    .case
+                    .or_else(|| participant.and_then(|p| p.case))
+                    .and_then(|c| cases.get(&c))
+                    .map(|&name| name.to_owned());
+                let role = participant.map(|p| p.role.clone());
+                (t.id, UnitInfo { case, role })
+            })
+            .collect();
         let mut ratings = Ratings::default();
         for excerpt in &project.excerpts {
-            let transcript = project.transcript(excerpt.transcript);
-            let case = transcript
-                .and_then(|t| project.case_of_transcript(t))
-                .and_then(|c| project.case(c))
-                .map(|c| c.name.clone());
-            let role = transcript
-                .and_then(|t| t.participant)
-                .and_then(|p| project.participant(p))
-                .map(|p| p.role.clone());
+            let info = transcripts.get(&excerpt.transcript).cloned();
             ratings
                 .units
-                .insert(excerpt.id.to_string(), UnitInfo { case, role });
+                .insert(excerpt.id.to_string(), info.unwrap_or_default());
         }
         // The consensus is the team's settlement, not an independent coder: it does not count.
         for annotator in project.annotators.iter().filter(|a| !a.consensus) {
@@ -85,6 +86,21 @@ impl Ratings {
             }
         }
         ratings
+    }
+
+    /// [`Ratings::from_csv`], refusing values `metric` cannot measure: the ratio metric needs
+    /// values of zero or more (on negative values it took opposite values for agreement).
+    pub fn from_csv_for(text: &str, metric: Metric) -> Result<Self, String> {
+        let ratings = Self::from_csv(text)?;
+        if metric == Metric::Ratio
+            && let Some(r) = ratings.ratings.iter().find(|r| r.value < 0.0)
+        {
+            return Err(format!(
+                "{} gives excerpt {} the value {}, but {NEGATIVE_FOR_RATIO}",
+                r.annotator, r.unit, r.value
+            ));
+        }
+        Ok(ratings)
     }
 
     /// Reads a CSV table with at least the columns `annotator`, `excerpt` and `position` (any
@@ -155,20 +171,13 @@ impl Ratings {
         Ok(ratings)
     }
 
-    /// The values per unit, keeping only the ratings `keep` accepts.
-    fn units_where(&self, keep: impl Fn(&Rating) -> bool) -> Vec<Vec<f64>> {
+    /// The values per unit, in unit order.
+    fn units_in_order(&self) -> Vec<Vec<f64>> {
         let mut by_unit: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-        for rating in self.ratings.iter().filter(|r| keep(r)) {
+        for rating in &self.ratings {
             by_unit.entry(&rating.unit).or_default().push(rating.value);
         }
         by_unit.into_values().collect()
-    }
-
-    fn annotators(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.ratings.iter().map(|r| r.annotator.clone()).collect();
-        names.sort();
-        names.dedup();
-        names
     }
 }
 
@@ -209,6 +218,13 @@ pub struct AgreementReport {
     pub pairwise: Vec<Row>,
 }
 
+/// Pairs of annotators are listed only up to this many annotators (1,225 pairs): the table
+/// grows with the square of the annotators, and beyond a few dozen nobody reads it.
+pub const MAX_PAIRWISE_ANNOTATORS: usize = 50;
+
+/// The group of units that have none (no case, or no role).
+const NO_GROUP: &str = "(none)";
+
 pub fn agreement_report(
     ratings: &Ratings,
     metric: Metric,
@@ -216,39 +232,8 @@ pub fn agreement_report(
 ) -> AgreementReport {
     let overall = Row::new(
         "all".to_owned(),
-        krippendorff_alpha(&ratings.units_where(|_| true), metric),
+        krippendorff_alpha(&ratings.units_in_order(), metric),
     );
-    let group_of = |unit: &str| {
-        let info = ratings.units.get(unit);
-        match by {
-            Some(Grouping::Case) => info.and_then(|i| i.case.clone()),
-            Some(Grouping::Role) => info.and_then(|i| i.role.clone()),
-            None => None,
-        }
-        .unwrap_or_else(|| "(none)".to_owned())
-    };
-    let mut groups = Vec::new();
-    if by.is_some() {
-        let mut names: Vec<String> = ratings.units.keys().map(|u| group_of(u)).collect();
-        names.sort();
-        names.dedup();
-        for name in names {
-            let alpha =
-                krippendorff_alpha(&ratings.units_where(|r| group_of(&r.unit) == name), metric);
-            groups.push(Row::new(name, alpha));
-        }
-    }
-    let annotators = ratings.annotators();
-    let mut pairwise = Vec::new();
-    for (i, a) in annotators.iter().enumerate() {
-        for b in &annotators[i + 1..] {
-            let alpha = krippendorff_alpha(
-                &ratings.units_where(|r| r.annotator == *a || r.annotator == *b),
-                metric,
-            );
-            pairwise.push(Row::new(format!("{a} – {b}"), alpha));
-        }
-    }
     AgreementReport {
         metric: metric.name(),
         overall,
@@ -256,8 +241,170 @@ pub fn agreement_report(
             Grouping::Case => "case",
             Grouping::Role => "role",
         }),
-        groups,
-        pairwise,
+        groups: by.map_or_else(Vec::new, |by| group_rows(ratings, metric, by)),
+        pairwise: pair_rows(ratings, metric),
+    }
+}
+
+/// One row per case or role, in name order. The ratings are sorted into their groups in one
+/// pass: filtering all ratings again for every group was quadratic with 100,000 cases.
+fn group_rows(ratings: &Ratings, metric: Metric, by: Grouping) -> Vec<Row> {
+    let group_of = |unit: &str| {
+        let info = ratings.units.get(unit);
+        match by {
+            Grouping::Case => info.and_then(|i| i.case.as_deref()),
+            Grouping::Role => info.and_then(|i| i.role.as_deref()),
+        }
+        .unwrap_or(NO_GROUP)
+    };
+    // Every group a unit belongs to has a row, even one whose units nobody placed.
+    let mut groups: BTreeMap<&str, BTreeMap<&str, Vec<f64>>> = ratings
+        .units
+        .keys()
+        .map(|unit| (group_of(unit), BTreeMap::new()))
+        .collect();
+    for rating in &ratings.ratings {
+        if let Some(units) = groups.get_mut(group_of(&rating.unit)) {
+            units.entry(&rating.unit).or_default().push(rating.value);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(name, units)| {
+            let units: Vec<Vec<f64>> = units.into_values().collect();
+            Row::new(name.to_owned(), krippendorff_alpha(&units, metric))
+        })
+        .collect()
+}
+
+/// Alpha for each pair of annotators, from each one's ratings sorted by unit once, so a pair
+/// costs the two annotators' ratings (a merge), not a pass over everyone's. With more than
+/// [`MAX_PAIRWISE_ANNOTATORS`] a single row says the pairs were left out, and why.
+fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
+    let mut by_annotator: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
+    for rating in &ratings.ratings {
+        by_annotator
+            .entry(&rating.annotator)
+            .or_default()
+            .push((&rating.unit, rating.value));
+    }
+    let count = by_annotator.len();
+    if count > MAX_PAIRWISE_ANNOTATORS {
+        let reason = format!(
+            "there are {count} annotators, which make {} pairs, and pairs are listed for at most \
+             {MAX_PAIRWISE_ANNOTATORS} annotators; for pairs, give a table with only the \
+             annotators to compare",
+            count * (count - 1) / 2
+        );
+        let left_out = Alpha::Undefined {
+            reason,
+            units: 0,
+            pairable_values: 0,
+        };
+        return vec![Row::new("(pairs of annotators)".to_owned(), left_out)];
+    }
+    let annotators: Vec<(&str, Vec<(&str, f64)>)> = by_annotator
+        .into_iter()
+        .map(|(name, mut units)| {
+            units.sort_by(|a, b| a.0.cmp(b.0)); // stable: a unit's values keep their order
+            (name, units)
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for (i, (a, units_a)) in annotators.iter().enumerate() {
+        for (b, units_b) in &annotators[i + 1..] {
+            let alpha = krippendorff_alpha(&shared_units(units_a, units_b), metric);
+            rows.push(Row::new(format!("{a} – {b}"), alpha));
+        }
+    }
+    rows
+}
+
+/// The units two annotators' ratings (each sorted by unit) give at least two values, in unit
+/// order: the only ones that count for the pair's alpha.
+fn shared_units(a: &[(&str, f64)], b: &[(&str, f64)]) -> Vec<Vec<f64>> {
+    let (mut i, mut j) = (0, 0);
+    let mut units = Vec::new();
+    loop {
+        let unit = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => x.0.min(y.0),
+            (Some(x), None) => x.0,
+            (None, Some(y)) => y.0,
+            (None, None) => return units,
+        };
+        let mut values = Vec::new();
+        while let Some(&(_, v)) = a.get(i).filter(|r| r.0 == unit) {
+            values.push(v);
+            i += 1;
+        }
+        while let Some(&(_, v)) = b.get(j).filter(|r| r.0 == unit) {
+            values.push(v);
+            j += 1;
+        }
+        if values.len() >= 2 {
+            units.push(values);
+        }
+    }
+}
+
+/// The continuum's anchors, sorted once so that valuing a placement is a binary search, not a
+/// pass over every anchor.
+struct Anchors {
+    /// Every anchor position, ascending.
+    positions: Vec<f64>,
+    /// The distinct positions, ascending, each with the lowest index of an anchor there.
+    first_at: Vec<(f64, usize)>,
+}
+
+impl Anchors {
+    fn new(project: &Project) -> Self {
+        let mut first_at: Vec<(f64, usize)> = project
+            .continuum
+            .anchors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.position, i))
+            .collect();
+        first_at.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let positions = first_at.iter().map(|&(p, _)| p).collect();
+        first_at.dedup_by(|later, first| later.0 == first.0);
+        Self {
+            positions,
+            first_at,
+        }
+    }
+
+    /// How many anchors lie at or below `position`: its ordinal zone.
+    fn at_or_below(&self, position: f64) -> usize {
+        self.positions.partition_point(|&a| a <= position)
+    }
+
+    /// The index of the anchor nearest `position`, the first in the continuum's order among
+    /// equally near ones, exactly as `Continuum::nearest_anchor` chooses (which is what the
+    /// exported table's nearest_anchor column shows).
+    fn nearest(&self, position: f64) -> Option<usize> {
+        let list = &self.first_at;
+        let distance = |k: usize| (list[k].0 - position).abs();
+        let split = list.partition_point(|&(a, _)| a <= position);
+        let below = split.checked_sub(1);
+        let above = (split < list.len()).then_some(split);
+        let best = [below, above]
+            .into_iter()
+            .flatten()
+            .map(distance)
+            .min_by(f64::total_cmp)?;
+        // Ties lie next to each other on each side, because rounding a difference keeps its
+        // order; there is more than one per side only for anchors closer together than
+        // rounding can tell apart.
+        let tied_below = below
+            .into_iter()
+            .flat_map(|k| (0..=k).rev())
+            .take_while(|&k| distance(k) == best);
+        let tied_above = above
+            .into_iter()
+            .flat_map(|k| k..list.len())
+            .take_while(|&k| distance(k) == best);
+        tied_below.chain(tied_above).map(|k| list[k].1).min()
     }
 }
 
@@ -293,5 +440,295 @@ mod tests {
         assert_eq!(ratings.ratings.len(), 3);
         let report = agreement_report(&ratings, Metric::Interval, None);
         assert_eq!(report.overall.units, 1);
+    }
+
+    /// The report as it was first written: every group and every pair filters all ratings
+    /// (quadratic, but plainly right). The reference the bucketed report is checked against.
+    fn reference_report(ratings: &Ratings, metric: Metric, by: Option<Grouping>) -> Vec<Row> {
+        let units_where = |keep: &dyn Fn(&Rating) -> bool| {
+            let mut by_unit: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+            for rating in ratings.ratings.iter().filter(|r| keep(r)) {
+                by_unit.entry(&rating.unit).or_default().push(rating.value);
+            }
+            by_unit.into_values().collect::<Vec<_>>()
+        };
+        let group_of = |unit: &str| {
+            let info = ratings.units.get(unit);
+            match by {
+                Some(Grouping::Case) => info.and_then(|i| i.case.clone()),
+                Some(Grouping::Role) => info.and_then(|i| i.role.clone()),
+                None => None,
+            }
+            .unwrap_or_else(|| "(none)".to_owned())
+        };
+        let mut rows = vec![Row::new(
+            "all".to_owned(),
+            krippendorff_alpha(&units_where(&|_| true), metric),
+        )];
+        if by.is_some() {
+            let mut names: Vec<String> = ratings.units.keys().map(|u| group_of(u)).collect();
+            names.sort();
+            names.dedup();
+            for name in names {
+                let units = units_where(&|r| group_of(&r.unit) == name);
+                rows.push(Row::new(name, krippendorff_alpha(&units, metric)));
+            }
+        }
+        let mut annotators: Vec<&str> = ratings.ratings.iter().map(|r| &*r.annotator).collect();
+        annotators.sort();
+        annotators.dedup();
+        for (i, a) in annotators.iter().enumerate() {
+            for b in &annotators[i + 1..] {
+                let units = units_where(&|r| r.annotator == *a || r.annotator == *b);
+                rows.push(Row::new(
+                    format!("{a} – {b}"),
+                    krippendorff_alpha(&units, metric),
+                ));
+            }
+        }
+        rows
+    }
+
+    fn report_rows(report: &AgreementReport) -> Vec<Row> {
+        std::iter::once(&report.overall)
+            .chain(&report.groups)
+            .chain(&report.pairwise)
+            .cloned()
+            .collect()
+    }
+
+    /// Ratings by up to 5 annotators on up to 8 units in up to 3 cases and 2 roles, some units
+    /// without a case or role, some without ratings; values from a few steps in 0..1.
+    fn ratings_strategy() -> impl proptest::strategy::Strategy<Value = Ratings> {
+        use proptest::prelude::*;
+        let rating = (0u8..5, 0u8..8, 0u8..11);
+        let info = (0u8..4, 0u8..3);
+        (
+            prop::collection::vec(rating, 0..40),
+            prop::collection::vec(info, 8),
+        )
+            .prop_map(|(ratings, infos)| {
+                let mut seen = std::collections::HashSet::new();
+                let ratings = ratings
+                    .into_iter()
+                    .filter(|&(a, u, _)| seen.insert((a, u)))
+                    .map(|(a, u, v)| Rating {
+                        annotator: format!("A{a}"),
+                        unit: format!("u{u}"),
+                        value: f64::from(v) / 10.0,
+                    })
+                    .collect();
+                let units = infos
+                    .into_iter()
+                    .enumerate()
+                    .map(|(u, (case, role))| {
+                        let info = UnitInfo {
+                            case: (case > 0).then(|| format!("case {case}")),
+                            role: (role > 0).then(|| format!("role {role}")),
+                        };
+                        (format!("u{u}"), info)
+                    })
+                    .collect();
+                Ratings { ratings, units }
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_bucketed_report_matches_filtering_per_group_and_pair(
+            ratings in ratings_strategy()
+        ) {
+            for metric in Metric::ALL {
+                for by in [None, Some(Grouping::Case), Some(Grouping::Role)] {
+                    let fast = report_rows(&agreement_report(&ratings, metric, by));
+                    let reference = reference_report(&ratings, metric, by);
+                    assert_eq!(fast.len(), reference.len(), "{metric:?} {by:?}");
+                    for (f, r) in fast.iter().zip(&reference) {
+                        assert_eq!(
+                            (&f.group, f.units, f.pairable_values, &f.note),
+                            (&r.group, r.units, r.pairable_values, &r.note)
+                        );
+                        let close = match (f.alpha, r.alpha) {
+                            (Some(f), Some(r)) => (f - r).abs() < 1e-9,
+                            (f, r) => f == r,
+                        };
+                        assert!(close, "{}: {:?} vs {:?}", f.group, f.alpha, r.alpha);
+                    }
+                }
+            }
+        }
+
+        /// Valuing by sorted anchors picks what `Continuum::nearest_anchor` and a count of the
+        /// anchors below pick, ties and anchors at the same position included.
+        #[test]
+        fn anchors_by_binary_search_match_the_plain_search(
+            anchors in proptest::collection::vec(0u8..9, 1..7),
+            positions in proptest::collection::vec(0u8..17, 1..20),
+        ) {
+            let mut project = Project::new("anchors");
+            project.continuum.anchors = anchors
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| crate::model::Anchor {
+                    name: format!("anchor {i}"),
+                    position: f64::from(a) / 8.0,
+                    description: String::new(),
+                })
+                .collect();
+            let sorted = Anchors::new(&project);
+            for p in positions {
+                let p = f64::from(p) / 16.0;
+                let nearest = project.continuum.nearest_anchor(p);
+                let plain = project.continuum.anchors.iter().position(|a| Some(a) == nearest);
+                assert_eq!(sorted.nearest(p), plain, "at {p}");
+                let below = project.continuum.anchors.iter().filter(|a| a.position <= p).count();
+                assert_eq!(sorted.at_or_below(p), below, "at {p}");
+            }
+        }
+    }
+
+    /// The maps made once in `from_project` find the case (the transcript's, else its
+    /// participant's) and role the model's own lookups find, and value positions as the
+    /// continuum's nearest anchor and zones do.
+    #[test]
+    fn from_project_finds_what_the_models_lookups_find() {
+        let project = crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap();
+        let ratings = Ratings::from_project(&project, Metric::Interval);
+        assert_eq!(ratings.units.len(), project.excerpts.len());
+        for excerpt in &project.excerpts {
+            let transcript = project.transcript(excerpt.transcript);
+            let case = transcript
+                .and_then(|t| project.case_of_transcript(t))
+                .and_then(|c| project.case(c))
+                .map(|c| c.name.clone());
+            let role = transcript
+                .and_then(|t| t.participant)
+                .and_then(|p| project.participant(p))
+                .map(|p| p.role.clone());
+            assert_eq!(
+                ratings.units[&excerpt.id.to_string()],
+                UnitInfo { case, role }
+            );
+        }
+        assert!(ratings.units.values().any(|i| i.case.is_some()));
+        assert!(ratings.units.values().any(|i| i.role.is_some()));
+        let nominal = Ratings::from_project(&project, Metric::Nominal);
+        let ordinal = Ratings::from_project(&project, Metric::Ordinal);
+        let anchors = &project.continuum.anchors;
+        for ((n, o), i) in nominal
+            .ratings
+            .iter()
+            .zip(&ordinal.ratings)
+            .zip(&ratings.ratings)
+        {
+            let nearest = project.continuum.nearest_anchor(i.value);
+            let index = anchors.iter().position(|a| Some(a) == nearest).unwrap();
+            assert_eq!(n.value, index as f64);
+            let zone = anchors.iter().filter(|a| a.position <= i.value).count();
+            assert_eq!(o.value, zone as f64);
+        }
+    }
+
+    /// Issue 11: `--by case` with 100,000 cases filtered every rating for every case and never
+    /// finished. (Its speed is measured in `benches/agreement_scaling.rs`.)
+    #[test]
+    fn grouping_100k_cases_finishes() {
+        let mut ratings = Ratings::default();
+        for u in 0..100_000u32 {
+            let unit = format!("e{u}");
+            for (a, value) in [("A", 0.25), ("B", if u % 2 == 0 { 0.25 } else { 0.75 })] {
+                ratings.ratings.push(Rating {
+                    annotator: a.to_owned(),
+                    unit: unit.clone(),
+                    value,
+                });
+            }
+            let info = UnitInfo {
+                case: Some(format!("case {u}")),
+                role: None,
+            };
+            ratings.units.insert(unit, info);
+        }
+        let report = agreement_report(&ratings, Metric::Nominal, Some(Grouping::Case));
+        assert_eq!(report.groups.len(), 100_000);
+        assert_eq!(report.groups[0].units, 1);
+        assert_eq!(report.pairwise.len(), 1);
+    }
+
+    /// Issue 11: 1,000 annotators made 499,500 pairs, each filtering every rating: killed after
+    /// 120 s. Now pairs are listed for at most MAX_PAIRWISE_ANNOTATORS, and a note says why.
+    #[test]
+    fn pairs_of_1000_annotators_are_left_out_with_a_note() {
+        let mut ratings = Ratings::default();
+        for a in 0..1_000u32 {
+            for u in 0..20u32 {
+                ratings.ratings.push(Rating {
+                    annotator: format!("coder {a}"),
+                    unit: format!("e{u}"),
+                    value: f64::from((a + u) % 4) / 3.0,
+                });
+            }
+        }
+        let report = agreement_report(&ratings, Metric::Interval, None);
+        assert_eq!(report.overall.units, 20);
+        assert_eq!(report.pairwise.len(), 1);
+        let note = report.pairwise[0].note.as_deref().unwrap();
+        assert!(
+            note.contains("1000 annotators, which make 499500 pairs"),
+            "{note}"
+        );
+        assert!(note.contains("at most 50"), "{note}");
+
+        let few = Ratings {
+            ratings: ratings
+                .ratings
+                .iter()
+                .filter(|r| r.annotator.len() <= "coder 9".len())
+                .cloned()
+                .collect(),
+            units: BTreeMap::new(),
+        };
+        assert_eq!(
+            agreement_report(&few, Metric::Interval, None)
+                .pairwise
+                .len(),
+            45
+        );
+    }
+
+    /// Issue 11, item 12: ratio alpha on negative values gave 1.000 for opposite values; a table
+    /// with a negative value is refused for the ratio metric, naming the value.
+    #[test]
+    fn ratio_refuses_a_table_with_negative_values() {
+        let table = "annotator,excerpt,position\nA,1,-0.5\nB,1,0.5\nA,2,-1\nB,2,1\n";
+        let error = Ratings::from_csv_for(table, Metric::Ratio).unwrap_err();
+        assert!(
+            error.starts_with("A gives excerpt 1 the value -0.5, but the ratio metric needs"),
+            "{error}"
+        );
+        assert!(Ratings::from_csv_for(table, Metric::Interval).is_ok());
+    }
+
+    /// Issue 11, item 12: values of 1e200 gave "alpha": null and "note": null in JSON. A row
+    /// now has a finite alpha or a note, never neither.
+    #[test]
+    fn huge_values_in_a_table_give_a_number_or_a_note_never_null_null() {
+        let table = "annotator,excerpt,position\nA,1,1e200\nB,1,1e308\nA,2,-1e308\nB,2,1e308\n\
+                     A,3,1e200\nB,3,1e200\n";
+        for metric in Metric::ALL {
+            let Ok(ratings) = Ratings::from_csv_for(table, metric) else {
+                assert_eq!(metric, Metric::Ratio);
+                continue;
+            };
+            let report = agreement_report(&ratings, metric, Some(Grouping::Case));
+            for row in report_rows(&report) {
+                match row.alpha {
+                    Some(alpha) => assert!(alpha.is_finite(), "{metric:?} {row:?}"),
+                    None => assert!(row.note.is_some(), "{metric:?} {row:?}"),
+                }
+            }
+            let json = serde_json::to_value(&report).unwrap();
+            assert!(json["overall"]["alpha"].is_f64(), "{metric:?}: {json}");
+        }
     }
 }

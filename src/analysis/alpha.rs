@@ -2,8 +2,19 @@
 //! with missing values. Units are what is coded (here: excerpts); only units with at least two
 //! values are pairable and count. Computed from the coincidence of values within units, as in
 //! Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability".
+//!
+//! The textbook sums run over every pair of values, which is quadratic: a study with 1,000
+//! annotators or 100,000 distinct positions never finished. Here the nominal, interval and ordinal
+//! disagreements are computed from counts and sums instead (O(n log n) for n values), and only the
+//! ratio metric, which has no such form, still weighs pairs of distinct values, within a budget.
 
 use std::fmt;
+
+/// The most pairs of distinct values the ratio metric weighs one by one (pairs across all values
+/// plus pairs within each unit): about 5,000 distinct values, a fraction of a second. Beyond it
+/// alpha is undefined with a note saying how to narrow the data, instead of a computation that
+/// does not end.
+pub const MAX_RATIO_PAIRS: u64 = 12_500_000;
 
 /// How two values differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,106 +112,260 @@ impl fmt::Display for Alpha {
 }
 
 /// Alpha over `units`, each the values the annotators gave it (missing values simply absent).
-/// Values must be finite.
+/// Values must be finite; for the ratio metric they must also be zero or more.
 pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
-    let pairable: Vec<&Vec<f64>> = units.iter().filter(|u| u.len() >= 2).collect();
+    let pairable: Vec<&[f64]> = units
+        .iter()
+        .filter(|u| u.len() >= 2)
+        .map(Vec::as_slice)
+        .collect();
     let n: usize = pairable.iter().map(|u| u.len()).sum();
-    let undefined = |reason: &str| Alpha::Undefined {
-        reason: reason.to_owned(),
+    let undefined = |reason: String| Alpha::Undefined {
+        reason,
         units: pairable.len(),
         pairable_values: n,
     };
     if pairable.is_empty() {
-        return undefined("it needs at least one excerpt placed by two annotators");
+        return undefined("it needs at least one excerpt placed by two annotators".to_owned());
     }
-    // The distinct values in order, and how often each occurs among pairable values.
-    let mut distinct: Vec<f64> = pairable.iter().flat_map(|u| u.iter().copied()).collect();
-    distinct.sort_by(f64::total_cmp);
-    distinct.dedup();
-    if distinct.len() < 2 {
+    if metric == Metric::Ratio && pairable.iter().flat_map(|u| u.iter()).any(|&v| v < 0.0) {
+        return undefined(format!(
+            "some values are negative, and {NEGATIVE_FOR_RATIO}"
+        ));
+    }
+    let distinct = Distinct::of(&pairable);
+    if distinct.values.len() < 2 {
         return undefined(
-            "every value is the same, so there is no variation to agree or disagree about",
+            "every value is the same, so there is no variation to agree or disagree about"
+                .to_owned(),
         );
     }
-    let index = |v: f64| distinct.partition_point(|&d| d < v);
-    let mut counts = vec![0.0f64; distinct.len()];
-    for unit in &pairable {
-        for &v in unit.iter() {
-            counts[index(v)] += 1.0;
+    let sums = match metric {
+        Metric::Nominal => nominal_sums(&pairable, &distinct),
+        Metric::Interval => {
+            // Alpha does not change when every value is divided by the same number; dividing by
+            // the largest magnitude keeps squares of values like 1e200 from overflowing to NaN.
+            let scale = distinct.values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            squared_difference_sums(&pairable, &distinct, |v| v / scale)
         }
-    }
-    // For ordinal distances: cumulative counts, so the count between two ranks is a difference.
-    let mut cumulative = vec![0.0f64; distinct.len() + 1];
-    for (i, c) in counts.iter().enumerate() {
-        cumulative[i + 1] = cumulative[i] + c;
-    }
-    let delta2 = |a: usize, b: usize| -> f64 {
-        if a == b {
-            return 0.0;
+        Metric::Ordinal => {
+            let ranks = distinct.mid_ranks();
+            squared_difference_sums(&pairable, &distinct, |v| ranks[distinct.index(v)])
         }
-        let (c, k) = (distinct[a], distinct[b]);
-        match metric {
-            Metric::Nominal => 1.0,
-            Metric::Interval => (c - k).powi(2),
-            Metric::Ratio => {
-                let sum = c + k;
-                if sum == 0.0 {
-                    0.0
-                } else {
-                    ((c - k) / sum).powi(2)
-                }
-            }
-            Metric::Ordinal => {
-                let (lo, hi) = (a.min(b), a.max(b));
-                let between = cumulative[hi + 1] - cumulative[lo];
-                (between - (counts[lo] + counts[hi]) / 2.0).powi(2)
-            }
-        }
+        Metric::Ratio => match ratio_sums(&pairable, &distinct) {
+            Ok(sums) => sums,
+            Err(reason) => return undefined(reason),
+        },
     };
-    // Observed disagreement: pairs within units, each unit weighted by 1 / (m_u - 1).
-    let mut observed = 0.0;
-    for unit in &pairable {
-        let m = unit.len() as f64;
-        let idx: Vec<usize> = unit.iter().map(|&v| index(v)).collect();
-        let mut sum = 0.0;
-        for (i, &a) in idx.iter().enumerate() {
-            for (j, &b) in idx.iter().enumerate() {
-                if i != j {
-                    sum += delta2(a, b);
-                }
-            }
-        }
-        observed += sum / (m - 1.0);
-    }
     let n_f = n as f64;
-    let observed = observed / n_f;
-    // Expected disagreement: all pairs of pairable values, regardless of unit. For the interval
-    // metric the double sum has a closed form, which keeps large projects fast.
-    let mut expected = 0.0;
-    if metric == Metric::Interval {
-        let sum: f64 = counts.iter().zip(&distinct).map(|(n, c)| n * c).sum();
-        let sum_sq: f64 = counts.iter().zip(&distinct).map(|(n, c)| n * c * c).sum();
-        expected = 2.0 * (n as f64 * sum_sq - sum * sum);
-    } else {
-        for a in 0..distinct.len() {
-            for b in 0..distinct.len() {
-                if a != b {
-                    expected += counts[a] * counts[b] * delta2(a, b);
-                }
-            }
-        }
-    }
-    let expected = expected / (n_f * (n_f - 1.0));
+    let observed = sums.within_units / n_f;
+    let expected = sums.all_values / (n_f * (n_f - 1.0));
     if expected == 0.0 {
         return undefined(
-            "the values do not differ under this metric, so chance agreement is total",
+            "the values do not differ under this metric, so chance agreement is total".to_owned(),
+        );
+    }
+    let alpha = 1.0 - observed / expected;
+    if !alpha.is_finite() {
+        // Not reachable with finite values as far as we know; a guard so no NaN reaches a report.
+        return undefined(
+            "the values are too large or too small to compute with; rescale them (divide or \
+             multiply them all by the same power of ten)"
+                .to_owned(),
         );
     }
     Alpha::Value {
-        alpha: 1.0 - observed / expected,
+        alpha,
         units: pairable.len(),
         pairable_values: n,
     }
+}
+
+/// Why the ratio metric refuses negative values: its distance assumes a true zero below which
+/// nothing lies; with negatives, opposite values (−x, x) would count as perfect agreement.
+pub(crate) const NEGATIVE_FOR_RATIO: &str = "the ratio metric needs values of zero or more (it \
+     measures from a true zero); use the interval metric, or shift the values";
+
+/// The two disagreement sums alpha is the ratio of.
+struct Sums {
+    /// Over units, the distances of all ordered pairs of values within the unit, divided by
+    /// (values in the unit − 1).
+    within_units: f64,
+    /// The distances of all ordered pairs of pairable values, regardless of unit.
+    all_values: f64,
+}
+
+/// The distinct pairable values in ascending order, and how often each occurs.
+struct Distinct {
+    values: Vec<f64>,
+    counts: Vec<f64>,
+}
+
+impl Distinct {
+    fn of(units: &[&[f64]]) -> Self {
+        let mut all: Vec<f64> = units.iter().flat_map(|u| u.iter().copied()).collect();
+        all.sort_by(f64::total_cmp);
+        // `==`, not bits: 0.0 and -0.0 are one value.
+        let (values, counts) = all
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as f64))
+            .unzip();
+        Self { values, counts }
+    }
+
+    /// The position of `v` among the distinct values.
+    fn index(&self, v: f64) -> usize {
+        self.values.partition_point(|&d| d < v)
+    }
+
+    /// Each value's mid-rank: the values below it plus half its own count. The ordinal distance
+    /// of Krippendorff (2011) between two values is the squared difference of their mid-ranks
+    /// (the values between them, counting the two ends half), so ordinal alpha is interval alpha
+    /// on mid-ranks.
+    fn mid_ranks(&self) -> Vec<f64> {
+        let mut below = 0.0;
+        self.counts
+            .iter()
+            .map(|&count| {
+                let rank = below + count / 2.0;
+                below += count;
+                rank
+            })
+            .collect()
+    }
+
+    /// The distinct values of one unit (as indices into `values`) and how often each occurs.
+    fn unit_counts(&self, unit: &[f64]) -> Vec<(usize, f64)> {
+        let mut indices: Vec<usize> = unit.iter().map(|&v| self.index(v)).collect();
+        indices.sort_unstable();
+        indices
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as f64))
+            .collect()
+    }
+}
+
+/// Nominal: a pair disagrees when its values differ.
+fn nominal_sums(units: &[&[f64]], distinct: &Distinct) -> Sums {
+    let within_units = units
+        .iter()
+        .map(|unit| {
+            let counts = distinct.unit_counts(unit);
+            let m = unit.len() as f64;
+            differing_pairs(counts.iter().map(|&(_, c)| c)) / (m - 1.0)
+        })
+        .sum();
+    Sums {
+        within_units,
+        all_values: differing_pairs(distinct.counts.iter().copied()),
+    }
+}
+
+/// The ordered pairs of unequal values among values occurring `counts` times: m² − Σ m_c², all
+/// pairs (m values in all) less those of each value with itself.
+fn differing_pairs(counts: impl Iterator<Item = f64> + Clone) -> f64 {
+    let m: f64 = counts.clone().sum();
+    m * m - counts.map(|c| c * c).sum::<f64>()
+}
+
+/// Interval and ordinal: the distance is (x − y)² for a coordinate `x` of each value (the value
+/// itself, or its mid-rank), so the pair sums follow from the spread around the mean.
+fn squared_difference_sums(
+    units: &[&[f64]],
+    distinct: &Distinct,
+    coordinate: impl Fn(f64) -> f64,
+) -> Sums {
+    let within_units = units
+        .iter()
+        .map(|unit| {
+            let points: Vec<(f64, f64)> = unit.iter().map(|&v| (coordinate(v), 1.0)).collect();
+            pair_sum_of_squares(&points) / (unit.len() as f64 - 1.0)
+        })
+        .sum();
+    let points: Vec<(f64, f64)> = distinct
+        .values
+        .iter()
+        .zip(&distinct.counts)
+        .map(|(&v, &count)| (coordinate(v), count))
+        .collect();
+    Sums {
+        within_units,
+        all_values: pair_sum_of_squares(&points),
+    }
+}
+
+/// Σ over ordered pairs of (x_i − x_j)² for points (x, weight), as 2·W·Σ w·(x − x̄)² with W the
+/// total weight. Two passes over values shifted by the first one: the shorter
+/// W·Σ w·x² − (Σ w·x)² cancels badly for values far from zero, and the shift makes equal values
+/// give exactly zero (so perfect agreement is exactly 1).
+fn pair_sum_of_squares(points: &[(f64, f64)]) -> f64 {
+    let Some(&(origin, _)) = points.first() else {
+        return 0.0;
+    };
+    let (weight, total) = points
+        .iter()
+        .fold((0.0, 0.0), |(w, t), &(x, c)| (w + c, t + c * (x - origin)));
+    let mean = total / weight;
+    let spread: f64 = points
+        .iter()
+        .map(|&(x, c)| c * (x - origin - mean).powi(2))
+        .sum();
+    2.0 * weight * spread
+}
+
+/// Ratio: ((c − k) / (c + k))², which is not the squared difference of any coordinate of each
+/// value (it is tanh² of half the difference of their logarithms), so no sums of powers or
+/// ranks give it exactly. It is computed pair by pair over distinct values, weighted
+/// by their counts, as long as that stays within [`MAX_RATIO_PAIRS`]; an approximation would
+/// quietly change numbers that get published.
+fn ratio_sums(units: &[&[f64]], distinct: &Distinct) -> Result<Sums, String> {
+    let unit_counts: Vec<Vec<(usize, f64)>> =
+        units.iter().map(|u| distinct.unit_counts(u)).collect();
+    let pairs = |k: usize| (k as u64) * (k as u64).saturating_sub(1) / 2;
+    let work = unit_counts
+        .iter()
+        .fold(pairs(distinct.values.len()), |w, u| {
+            w.saturating_add(pairs(u.len()))
+        });
+    if work > MAX_RATIO_PAIRS {
+        return Err(format!(
+            "the ratio metric weighs every pair of distinct values one by one, and these {} \
+             distinct values make {work} pairs, more than the {MAX_RATIO_PAIRS} it computes \
+             (about 5,000 distinct values); round the values (to 3 decimals, say) or use the \
+             interval metric",
+            distinct.values.len()
+        ));
+    }
+    let weighted_pairs = |counts: &[(usize, f64)]| {
+        let mut sum = 0.0;
+        for (i, &(a, count_a)) in counts.iter().enumerate() {
+            for &(b, count_b) in &counts[i + 1..] {
+                sum += count_a * count_b * ratio_distance(distinct.values[a], distinct.values[b]);
+            }
+        }
+        2.0 * sum // each unordered pair stands for two ordered ones
+    };
+    let within_units = units
+        .iter()
+        .zip(&unit_counts)
+        .map(|(unit, counts)| weighted_pairs(counts) / (unit.len() as f64 - 1.0))
+        .sum();
+    let everything: Vec<(usize, f64)> = distinct.counts.iter().copied().enumerate().collect();
+    Ok(Sums {
+        within_units,
+        all_values: weighted_pairs(&everything),
+    })
+}
+
+/// ((c − k) / (c + k))² for c, k ≥ 0, written with the ratio of the smaller to the larger so that
+/// c + k cannot overflow for values near the largest finite number.
+fn ratio_distance(c: f64, k: f64) -> f64 {
+    let (small, large) = if c < k { (c, k) } else { (k, c) };
+    if large == 0.0 {
+        return 0.0;
+    }
+    let r = small / large;
+    ((1.0 - r) / (1.0 + r)).powi(2)
 }
 
 #[cfg(test)]
@@ -327,6 +492,202 @@ mod tests {
         assert_eq!(
             krippendorff_alpha(&with, Metric::Interval),
             krippendorff_alpha(&without, Metric::Interval)
+        );
+    }
+
+    /// The textbook definition, pair by pair over every value (O(n²), O(n³) for ordinal): the
+    /// reference the fast sums are checked against. `None` where alpha is undefined.
+    fn reference_alpha(units: &[Vec<f64>], metric: Metric) -> Option<f64> {
+        let pairable: Vec<&Vec<f64>> = units.iter().filter(|u| u.len() >= 2).collect();
+        let all: Vec<f64> = pairable.iter().flat_map(|u| u.iter().copied()).collect();
+        let delta = |c: f64, k: f64| -> f64 {
+            if c == k {
+                return 0.0;
+            }
+            match metric {
+                Metric::Nominal => 1.0,
+                Metric::Interval => (c - k).powi(2),
+                Metric::Ratio => ((c - k) / (c + k)).powi(2),
+                Metric::Ordinal => {
+                    let (lo, hi) = (c.min(k), c.max(k));
+                    let count = |keep: &dyn Fn(f64) -> bool| {
+                        all.iter().filter(|&&v| keep(v)).count() as f64
+                    };
+                    let between = count(&|v| lo <= v && v <= hi);
+                    let ends = count(&|v| v == lo) + count(&|v| v == hi);
+                    (between - ends / 2.0).powi(2)
+                }
+            }
+        };
+        let ordered_pairs = |values: &[f64]| -> f64 {
+            let mut sum = 0.0;
+            for (i, &a) in values.iter().enumerate() {
+                for (j, &b) in values.iter().enumerate() {
+                    if i != j {
+                        sum += delta(a, b);
+                    }
+                }
+            }
+            sum
+        };
+        let n = all.len() as f64;
+        let observed: f64 = pairable
+            .iter()
+            .map(|u| ordered_pairs(u) / (u.len() as f64 - 1.0))
+            .sum::<f64>()
+            / n;
+        let expected = ordered_pairs(&all) / (n * (n - 1.0));
+        (!pairable.is_empty() && expected > 0.0).then(|| 1.0 - observed / expected)
+    }
+
+    /// Units of 0 to 5 values, drawn from a few values (so there are ties) or from anywhere in
+    /// `range` (so most are distinct).
+    fn units_strategy(
+        range: std::ops::Range<f64>,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<Vec<f64>>> {
+        use proptest::prelude::*;
+        let (low, high) = (range.start, range.end);
+        let value = prop_oneof![
+            (0u8..6).prop_map(move |k| low + (high - low) * f64::from(k) / 5.0),
+            range,
+        ];
+        prop::collection::vec(prop::collection::vec(value, 0..6), 1..12)
+    }
+
+    fn assert_matches_reference(units: &[Vec<f64>], metric: Metric) {
+        let fast = krippendorff_alpha(units, metric);
+        match (fast.value(), reference_alpha(units, metric)) {
+            (Some(fast), Some(reference)) => assert!(
+                (fast - reference).abs() <= 1e-9 * reference.abs().max(1.0),
+                "{metric:?}: {fast} vs reference {reference} on {units:?}"
+            ),
+            (None, None) => {}
+            (fast, reference) => {
+                panic!("{metric:?}: {fast:?} vs reference {reference:?} on {units:?}")
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_sums_match_the_pair_by_pair_definition(units in units_strategy(0.0..1.0)) {
+            for metric in Metric::ALL {
+                assert_matches_reference(&units, metric);
+            }
+        }
+
+        #[test]
+        fn the_fast_sums_match_on_wide_and_negative_values(
+            units in units_strategy(-1000.0..1000.0)
+        ) {
+            for metric in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+                assert_matches_reference(&units, metric);
+            }
+        }
+
+        #[test]
+        fn the_fast_ratio_sums_match_on_wide_values(units in units_strategy(0.0..1e6)) {
+            assert_matches_reference(&units, Metric::Ratio);
+        }
+    }
+
+    /// Issue 11: with 100,000 distinct values nominal, ordinal and ratio alpha built every pair
+    /// of distinct values and never finished. (How fast it is now is measured in
+    /// `benches/agreement_scaling.rs`, not asserted here.)
+    #[test]
+    fn alpha_over_100k_distinct_values_finishes() {
+        let units: Vec<Vec<f64>> = (0..100_000)
+            .map(|i| {
+                let v = f64::from(i) / 100_000.0;
+                vec![v, v + 0.5e-5]
+            })
+            .collect();
+        for metric in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+            let alpha = krippendorff_alpha(&units, metric);
+            assert!(
+                alpha.value().is_some_and(f64::is_finite),
+                "{metric:?}: {alpha}"
+            );
+        }
+        assert!(
+            krippendorff_alpha(&units, Metric::Interval)
+                .value()
+                .unwrap()
+                > 0.99
+        );
+    }
+
+    /// Issue 11: the ratio metric has no shortcut, so past its budget it says so (and how to
+    /// narrow the data) instead of running for minutes.
+    #[test]
+    fn ratio_with_too_many_distinct_values_is_refused_with_a_note_not_a_hang() {
+        let units: Vec<Vec<f64>> = (0..6_000)
+            .map(|i| vec![f64::from(i), f64::from(i) + 0.5])
+            .collect();
+        let alpha = krippendorff_alpha(&units, Metric::Ratio);
+        assert_eq!(alpha.value(), None);
+        let text = alpha.to_string();
+        assert!(text.contains("12000 distinct values"), "{text}");
+        assert!(text.contains("round the values"), "{text}");
+        // Within the budget it is computed exactly.
+        let fewer = &units[..1_000];
+        assert_matches_reference(&fewer[..40], Metric::Ratio);
+        assert!(krippendorff_alpha(fewer, Metric::Ratio).value().is_some());
+    }
+
+    /// Issue 11, item 12: values of 1e200 or 1e308 gave α = NaN (squares overflowed), shown as
+    /// "alpha": null with no note. Alpha does not depend on the unit of the values, so they give
+    /// the same alpha as the same values scaled down.
+    #[test]
+    fn huge_values_give_the_alpha_of_the_same_values_scaled_down_not_nan() {
+        let small = vec![vec![1.0, 1.5], vec![0.2, 0.3], vec![1.7, 1.7, 1.2]];
+        for scale in [1e200, 1e308 / 2.0, 1e-300, 5e-324] {
+            let scaled: Vec<Vec<f64>> = small
+                .iter()
+                .map(|u| u.iter().map(|v| v * scale).collect())
+                .collect();
+            for metric in Metric::ALL {
+                let expected = krippendorff_alpha(&small, metric).value().unwrap();
+                let alpha = krippendorff_alpha(&scaled, metric);
+                let value = alpha.value().unwrap_or(f64::NAN);
+                // 5e-324 is the smallest number there is: the values collapse onto a few steps.
+                if scale > 1e-320 {
+                    assert!(
+                        (value - expected).abs() < 1e-9,
+                        "{metric:?} at {scale}: {alpha}, expected {expected}"
+                    );
+                } else {
+                    assert!(value.is_finite(), "{metric:?} at {scale}: {alpha}");
+                }
+            }
+        }
+        let extremes = vec![vec![f64::MAX, -f64::MAX], vec![f64::MAX, f64::MAX / 3.0]];
+        for metric in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+            let alpha = krippendorff_alpha(&extremes, metric);
+            assert!(
+                alpha.value().is_some_and(f64::is_finite),
+                "{metric:?}: {alpha}"
+            );
+        }
+    }
+
+    /// Issue 11, item 12: the ratio metric on negative values gave α = 1.000 for opposite values
+    /// (−x and x "agreed", since their sum is zero). Ratio needs values of zero or more.
+    #[test]
+    fn ratio_on_opposite_negative_values_is_refused_not_perfect_agreement() {
+        let opposite = vec![vec![-1.0, 1.0], vec![2.0, -2.0], vec![-0.5, 0.5]];
+        let alpha = krippendorff_alpha(&opposite, Metric::Ratio);
+        assert_eq!(alpha.value(), None);
+        assert!(
+            alpha.to_string().contains("values of zero or more"),
+            "{alpha}"
+        );
+        // Zero itself, also written -0, is fine.
+        let with_zero = vec![vec![-0.0, 1.0], vec![0.0, 0.0, 2.0]];
+        assert!(
+            krippendorff_alpha(&with_zero, Metric::Ratio)
+                .value()
+                .is_some()
         );
     }
 

@@ -26,7 +26,9 @@ pub use project_file::{
 };
 pub use recent::RecentFiles;
 pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
-pub use table::{COLUMNS, Formulas, neutralise_formula, placements_csv};
+pub use table::{
+    COLUMNS, Formulas, MAX_TABLE_BYTES, neutralise_formula, placements_csv, read_table,
+};
 
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";

@@ -3,6 +3,12 @@
 
 use crate::model::{CharIndex, Project, TranscriptId};
 use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest table `continuum agreement` reads: as large as a project file may be.
+pub const MAX_TABLE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The column names, in order. New columns go at the end, so scripts that read by position keep
 /// working.
@@ -106,4 +112,46 @@ pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Reads a table such as [`placements_csv`] writes, for `continuum agreement`: only a regular
+/// file, since a device such as /dev/zero would be read until memory runs out and a named pipe
+/// would block forever, and at most [`MAX_TABLE_BYTES`], counted while reading too, so a file
+/// that grows cannot slip past. Errors are sentences that name the file.
+pub fn read_table(path: &Path) -> Result<String, String> {
+    let name = path.display();
+    let meta = fs::metadata(path).map_err(|e| format!("{name}: cannot be read: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{name}: is a folder, not a table"));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{name}: is not a regular file (it is a device, a named pipe or a socket), so it is \
+             not read; give a CSV file"
+        ));
+    }
+    let too_large = |bytes: u64| {
+        format!(
+            "{name}: is {} MiB, larger than a table can be ({} MiB); give one with only the \
+             columns annotator, excerpt and position (and case or role)",
+            bytes.div_ceil(1 << 20),
+            MAX_TABLE_BYTES >> 20
+        )
+    };
+    if meta.len() > MAX_TABLE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{name}: cannot be read: {e}"))?;
+    if bytes.len() as u64 > MAX_TABLE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -1,6 +1,7 @@
 //! The integration tests, built as one binary (faster to link than one per file).
 
 mod cli;
+mod cli_agreement;
 mod edges;
 mod fuzz;
 mod gui;
