@@ -247,7 +247,7 @@ fn import(
                     "{}: {}, {}, {} words, {} turns, speakers: {}",
                     file.display(),
                     imported.format,
-                    imported.encoding,
+                    imported.encoding_report(),
                     imported.word_count(),
                     imported.turns.len(),
                     if speakers.is_empty() {
@@ -268,8 +268,13 @@ fn import(
                     who.participant,
                     who.role,
                 );
-                importer.add(imported.text, imported.turns, &plan);
-                imported_count += 1;
+                match importer.add(imported.text, imported.turns, &plan) {
+                    Ok(_) => imported_count += 1,
+                    Err(error) => {
+                        let _ = writeln!(report, "{}: not imported: {error}", file.display());
+                        failed.push(file);
+                    }
+                }
             }
             Err(error) => {
                 let _ = writeln!(report, "{}: not imported: it {error}", file.display());
@@ -333,7 +338,12 @@ fn merge(
             || other_path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let (edits, report) = merge(&project, &other, &source, |_| resolution);
+        let (edits, report) = merge(&project, &other, &source, |_| resolution).map_err(|e| {
+            CliError(format!(
+                "{}: could not be merged: {e}",
+                other_path.display()
+            ))
+        })?;
         for edit in edits {
             project.apply(edit).map_err(|e| {
                 CliError(format!(

@@ -987,7 +987,7 @@ mod tests {
     fn three_hundred_labelled_markers_in_one_lane_never_overlap() {
         let mut project = sample();
         let transcript = project.transcripts[0].id;
-        let first = project.next_excerpt_id().0;
+        let first = project.next_excerpt_id().unwrap().0;
         for i in 0..300u32 {
             let id = ExcerptId(first + i);
             project

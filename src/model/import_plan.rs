@@ -2,10 +2,12 @@
 //! (the interviewer, an existing participant, or a new one). Shared by the import dialog and
 //! `continuum import`, so both file transcripts the same way. Pure: no files, no GUI.
 
+use super::ids::take_id;
 use super::{
-    Case, CaseId, Edit, Participant, ParticipantId, Project, Speaker, Transcript, TranscriptId,
-    Turn,
+    Case, CaseId, Edit, IdsExhausted, Participant, ParticipantId, Project, Speaker, Transcript,
+    TranscriptId, Turn,
 };
+use std::collections::{HashMap, HashSet};
 
 /// Which case a transcript goes into.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,18 +74,19 @@ pub fn default_plan(
             ),
     };
     let role = role.map_or("participant", str::trim).to_owned();
+    // One lookup table, not a search of every participant per speaker (quadratic with many).
+    let mut by_name: HashMap<String, ParticipantId> = HashMap::new();
+    for p in &project.participants {
+        by_name.entry(p.name.to_ascii_lowercase()).or_insert(p.id);
+    }
     let who = |person: &str| {
-        project
-            .participants
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(person))
-            .map_or_else(
-                || SpeakerChoice::New {
-                    name: person.to_owned(),
-                    role: role.clone(),
-                },
-                |p| SpeakerChoice::Existing(p.id),
-            )
+        by_name.get(&person.to_ascii_lowercase()).map_or_else(
+            || SpeakerChoice::New {
+                name: person.to_owned(),
+                role: role.clone(),
+            },
+            |&id| SpeakerChoice::Existing(id),
+        )
     };
     let mut plan_speakers = Vec::new();
     for speaker in speakers {
@@ -109,47 +112,64 @@ pub fn default_plan(
 }
 
 /// Collects the edits for a batch of imports, giving new cases, participants and transcripts ids
-/// that do not collide with the project's or with each other.
+/// that do not collide with the project's or with each other. Names are looked up in maps: lists
+/// made a batch with 100,000 distinct speakers quadratic.
 pub struct Importer {
     edits: Vec<Edit>,
-    new_cases: Vec<(String, CaseId)>,
-    new_participants: Vec<(String, ParticipantId)>,
-    names: Vec<String>,
-    next_case: u32,
-    next_participant: u32,
-    next_transcript: u32,
+    new_cases: HashMap<String, CaseId>,
+    new_participants: HashMap<String, ParticipantId>,
+    names: HashSet<String>,
+    /// The next free ids, or why there are none (the project already uses the largest).
+    next_case: Result<CaseId, IdsExhausted>,
+    next_participant: Result<ParticipantId, IdsExhausted>,
+    next_transcript: Result<TranscriptId, IdsExhausted>,
+}
+
+/// Whether `count` more ids can be taken from `next`.
+fn has_room<T: Copy>(
+    next: &Result<T, IdsExhausted>,
+    step: fn(T) -> Result<T, IdsExhausted>,
+    count: usize,
+) -> Result<(), IdsExhausted> {
+    if count == 0 {
+        return Ok(());
+    }
+    let mut id = next.clone()?;
+    for _ in 1..count {
+        id = step(id)?;
+    }
+    Ok(())
 }
 
 impl Importer {
     pub fn new(project: &Project) -> Self {
         Self {
             edits: Vec::new(),
-            new_cases: Vec::new(),
-            new_participants: Vec::new(),
+            new_cases: HashMap::new(),
+            new_participants: HashMap::new(),
             names: project.transcripts.iter().map(|t| t.name.clone()).collect(),
-            next_case: project.next_case_id().0,
-            next_participant: project.next_participant_id().0,
-            next_transcript: project.next_transcript_id().0,
+            next_case: project.next_case_id(),
+            next_participant: project.next_participant_id(),
+            next_transcript: project.next_transcript_id(),
         }
     }
 
-    fn case_for(&mut self, choice: &CaseChoice) -> Option<CaseId> {
+    fn case_for(&mut self, choice: &CaseChoice) -> Result<Option<CaseId>, IdsExhausted> {
         match choice {
-            CaseChoice::None => None,
-            CaseChoice::Existing(id) => Some(*id),
+            CaseChoice::None => Ok(None),
+            CaseChoice::Existing(id) => Ok(Some(*id)),
             CaseChoice::New(name) => {
-                if let Some((_, id)) = self.new_cases.iter().find(|(n, _)| n == name) {
-                    return Some(*id);
+                if let Some(id) = self.new_cases.get(name) {
+                    return Ok(Some(*id));
                 }
-                let id = CaseId(self.next_case);
-                self.next_case += 1;
-                self.new_cases.push((name.clone(), id));
+                let id = take_id(&mut self.next_case, CaseId::next)?;
+                self.new_cases.insert(name.clone(), id);
                 self.edits.push(Edit::AddCase(Case {
                     id,
                     name: name.clone(),
                     description: String::new(),
                 }));
-                Some(id)
+                Ok(Some(id))
             }
         }
     }
@@ -158,24 +178,23 @@ impl Importer {
         &mut self,
         choice: &SpeakerChoice,
         case: Option<CaseId>,
-    ) -> Option<ParticipantId> {
+    ) -> Result<Option<ParticipantId>, IdsExhausted> {
         match choice {
-            SpeakerChoice::Interviewer => None,
-            SpeakerChoice::Existing(id) => Some(*id),
+            SpeakerChoice::Interviewer => Ok(None),
+            SpeakerChoice::Existing(id) => Ok(Some(*id)),
             SpeakerChoice::New { name, role } => {
-                if let Some((_, id)) = self.new_participants.iter().find(|(n, _)| n == name) {
-                    return Some(*id);
+                if let Some(id) = self.new_participants.get(name) {
+                    return Ok(Some(*id));
                 }
-                let id = ParticipantId(self.next_participant);
-                self.next_participant += 1;
-                self.new_participants.push((name.clone(), id));
+                let id = take_id(&mut self.next_participant, ParticipantId::next)?;
+                self.new_participants.insert(name.clone(), id);
                 self.edits.push(Edit::AddParticipant(Participant {
                     id,
                     name: name.clone(),
                     role: role.clone(),
                     case,
                 }));
-                Some(id)
+                Ok(Some(id))
             }
         }
     }
@@ -193,17 +212,50 @@ impl Importer {
             name = format!("{wanted} ({n})");
             n += 1;
         }
-        self.names.push(name.clone());
+        self.names.insert(name.clone());
         name
     }
 
-    /// Adds one transcript with its text and turns, filed as `plan` says. Returns its id.
-    pub fn add(&mut self, text: String, turns: Vec<Turn>, plan: &ImportPlan) -> TranscriptId {
-        let case = self.case_for(&plan.case);
+    /// Checks that ids are left for all that `plan` would add, before anything is added, so a
+    /// transcript is filed whole or not at all.
+    fn check_ids(&self, plan: &ImportPlan) -> Result<(), IdsExhausted> {
+        if let CaseChoice::New(name) = &plan.case
+            && !self.new_cases.contains_key(name)
+        {
+            has_room(&self.next_case, CaseId::next, 1)?;
+        }
+        let new_people: HashSet<&str> = plan
+            .speakers
+            .iter()
+            .filter_map(|(_, choice)| match choice {
+                SpeakerChoice::New { name, .. } if !self.new_participants.contains_key(name) => {
+                    Some(name.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        has_room(
+            &self.next_participant,
+            ParticipantId::next,
+            new_people.len(),
+        )?;
+        has_room(&self.next_transcript, TranscriptId::next, 1)
+    }
+
+    /// Adds one transcript with its text and turns, filed as `plan` says. Returns its id, or, when
+    /// the project already uses the largest id of a kind it needs, says so and adds nothing.
+    pub fn add(
+        &mut self,
+        text: String,
+        turns: Vec<Turn>,
+        plan: &ImportPlan,
+    ) -> Result<TranscriptId, IdsExhausted> {
+        self.check_ids(plan)?;
+        let case = self.case_for(&plan.case)?;
         let mut speakers = Vec::new();
         let mut interviewee = None;
         for (name, choice) in &plan.speakers {
-            let participant = self.participant_for(choice, case);
+            let participant = self.participant_for(choice, case)?;
             interviewee = interviewee.or(participant);
             if !name.is_empty() {
                 speakers.push(Speaker {
@@ -213,8 +265,7 @@ impl Importer {
                 });
             }
         }
-        let id = TranscriptId(self.next_transcript);
-        self.next_transcript += 1;
+        let id = take_id(&mut self.next_transcript, TranscriptId::next)?;
         let name = self.unique_name(&plan.name);
         self.edits.push(Edit::AddTranscript(Transcript {
             id,
@@ -226,7 +277,7 @@ impl Importer {
             turns,
             text,
         }));
-        id
+        Ok(id)
     }
 
     /// The edits, in an order that applies cleanly (cases and participants before transcripts).
@@ -271,8 +322,8 @@ mod tests {
         assert_eq!(plan.case, CaseChoice::New("Vestbo".into()));
         assert_eq!(plan.speakers[0].1, SpeakerChoice::Interviewer);
         let mut importer = Importer::new(&project);
-        importer.add("a".into(), vec![], &plan);
-        importer.add("b".into(), vec![], &plan);
+        importer.add("a".into(), vec![], &plan).unwrap();
+        importer.add("b".into(), vec![], &plan).unwrap();
         let edits = importer.finish();
         for edit in edits {
             project.apply(edit).unwrap();
@@ -301,5 +352,37 @@ mod tests {
             again.speakers[1].1,
             SpeakerChoice::Existing(ParticipantId(1))
         );
+    }
+
+    /// Issue 11, item 13: a participant id of 4294967295 made the next one 0 in release builds
+    /// (then "participant p0 already exists" on every import); now the import says why it
+    /// cannot add anyone, and adds nothing at all.
+    #[test]
+    fn importing_past_the_largest_participant_id_is_refused_whole() {
+        let mut project = Project::new("P");
+        project
+            .apply(Edit::AddParticipant(Participant {
+                id: ParticipantId(u32::MAX),
+                name: "Ib".into(),
+                role: "staff".into(),
+                case: None,
+            }))
+            .unwrap();
+        let speakers = vec!["Mette".to_owned()];
+        let plan = default_plan(&project, "M", &speakers, Some("Vestbo"), None, None);
+        let mut importer = Importer::new(&project);
+        let error = importer.add("a".into(), vec![], &plan).unwrap_err();
+        assert!(
+            error.to_string().starts_with(
+                "no new participant can be added: the project already has p4294967295"
+            ),
+            "{error}"
+        );
+        assert!(importer.finish().is_empty());
+        // Ib himself can still be interviewed again.
+        let ib = vec!["Ib".to_owned()];
+        let plan = default_plan(&project, "Ib", &ib, None, None, None);
+        let mut importer = Importer::new(&project);
+        assert_eq!(importer.add("b".into(), vec![], &plan), Ok(TranscriptId(1)));
     }
 }

@@ -5,8 +5,10 @@
 //! resolved by the caller, keeping this project's, taking the other's, or keeping both (the other
 //! placement goes into a layer of its own, "Name (from file)").
 
+use super::ids::take_id;
 use super::{
-    Annotator, AnnotatorId, Edit, Excerpt, ExcerptId, Placement, Project, Transcript, TranscriptId,
+    Annotator, AnnotatorId, Edit, Excerpt, ExcerptId, IdsExhausted, Placement, Project, Transcript,
+    TranscriptId,
 };
 
 /// Two different placements of one excerpt by one annotator.
@@ -54,17 +56,18 @@ fn matching_transcript(ours: &Project, theirs: &Transcript) -> Option<Transcript
 }
 
 /// The edits that bring `theirs`' annotator layers into `ours`, and a report. `resolve` decides
-/// each conflict; call with a constant to preview.
+/// each conflict; call with a constant to preview. Fails, adding nothing, when a new excerpt or
+/// annotator is needed and `ours` already uses the largest id there can be.
 pub fn merge(
     ours: &Project,
     theirs: &Project,
     source: &str,
     resolve: impl Fn(&Conflict) -> Resolution,
-) -> (Vec<Edit>, MergeReport) {
+) -> Result<(Vec<Edit>, MergeReport), IdsExhausted> {
     let mut report = MergeReport::default();
     let mut edits = Vec::new();
-    let mut next_excerpt = ours.next_excerpt_id().0;
-    let mut next_annotator = ours.next_annotator_id().0;
+    let mut next_excerpt = ours.next_excerpt_id();
+    let mut next_annotator = ours.next_annotator_id();
     let mut project = ours.clone();
 
     // Excerpts: theirs -> ours, adding the ones this project lacks.
@@ -119,8 +122,7 @@ pub fn merge(
                     e.id
                 }
                 None => {
-                    let id = ExcerptId(next_excerpt);
-                    next_excerpt += 1;
+                    let id = take_id(&mut next_excerpt, ExcerptId::next)?;
                     let edit = Edit::AddExcerpt(Excerpt {
                         id,
                         transcript: ours_id,
@@ -143,7 +145,7 @@ pub fn merge(
                          template: &Annotator,
                          name: String,
                          consensus: bool|
-     -> AnnotatorId {
+     -> Result<AnnotatorId, IdsExhausted> {
         let existing = project.annotators.iter().find(|a| {
             if consensus {
                 a.consensus
@@ -152,10 +154,9 @@ pub fn merge(
             }
         });
         if let Some(a) = existing {
-            return a.id;
+            return Ok(a.id);
         }
-        let id = AnnotatorId(next_annotator);
-        next_annotator += 1;
+        let id = take_id(&mut next_annotator, AnnotatorId::next)?;
         let edit = Edit::AddAnnotator(Annotator {
             id,
             name: name.clone(),
@@ -166,7 +167,7 @@ pub fn merge(
         let _ = project.apply(edit.clone());
         edits.push(edit);
         report.new_annotators.push(name);
-        id
+        Ok(id)
     };
 
     for annotator in &theirs.annotators {
@@ -177,7 +178,7 @@ pub fn merge(
             annotator,
             annotator.name.clone(),
             annotator.consensus,
-        );
+        )?;
         for placement in &annotator.placements {
             let Some(&excerpt) = excerpt_map.get(&placement.excerpt) else {
                 continue;
@@ -225,7 +226,7 @@ pub fn merge(
                                 annotator,
                                 name,
                                 false,
-                            );
+                            )?;
                             place(&mut project, &mut edits, layer);
                         }
                     }
@@ -234,7 +235,7 @@ pub fn merge(
             }
         }
     }
-    (edits, report)
+    Ok((edits, report))
 }
 
 #[cfg(test)]
@@ -249,7 +250,7 @@ mod tests {
     #[test]
     fn merging_a_copy_into_itself_changes_nothing() {
         let ours = sample();
-        let (edits, report) = merge(&ours, &ours, "copy", |_| Resolution::KeepBoth);
+        let (edits, report) = merge(&ours, &ours, "copy", |_| Resolution::KeepBoth).unwrap();
         assert!(edits.is_empty());
         assert_eq!(report.same_placements, 80);
         assert!(report.conflicts.is_empty());
@@ -268,7 +269,7 @@ mod tests {
         };
         set(&mut ours, &["reciprocity"]);
         set(&mut theirs, &["display rule", "reciprocity"]);
-        let (edits, report) = merge(&ours, &theirs, "copy", |_| Resolution::KeepOurs);
+        let (edits, report) = merge(&ours, &theirs, "copy", |_| Resolution::KeepOurs).unwrap();
         assert_eq!(report.coded_excerpts, 1);
         for edit in edits {
             ours.apply(edit).unwrap();
@@ -326,7 +327,8 @@ mod tests {
             ))
             .unwrap();
 
-        let (edits, report) = merge(&ours, &theirs, "nanna.continuum", |_| Resolution::KeepBoth);
+        let (edits, report) =
+            merge(&ours, &theirs, "nanna.continuum", |_| Resolution::KeepBoth).unwrap();
         assert_eq!(report.new_excerpts, 1);
         assert_eq!(
             report.new_annotators,
@@ -362,7 +364,7 @@ mod tests {
         assert_eq!((excerpt.start, excerpt.end), (0, 12));
         assert_ne!(excerpt.id, ExcerptId(41));
 
-        let (edits, _) = merge(&ours, &theirs, "x", |_| Resolution::TakeTheirs);
+        let (edits, _) = merge(&ours, &theirs, "x", |_| Resolution::TakeTheirs).unwrap();
         let mut taken = ours.clone();
         for edit in edits {
             taken.apply(edit).unwrap();
@@ -379,7 +381,7 @@ mod tests {
     #[test]
     fn transcripts_this_project_lacks_are_reported() {
         let ours = Project::new("empty");
-        let (edits, report) = merge(&ours, &sample(), "x", |_| Resolution::KeepBoth);
+        let (edits, report) = merge(&ours, &sample(), "x", |_| Resolution::KeepBoth).unwrap();
         assert_eq!(report.missing_transcripts.len(), 6);
         assert_eq!(
             report
@@ -392,5 +394,22 @@ mod tests {
         // The annotators still come in, with nothing placed.
         assert_eq!(report.new_annotators.len(), 2);
         assert_eq!(edits.len(), 2);
+    }
+
+    /// Issue 11, item 13: an annotator id of 4294967295 made the next new one 0 in release
+    /// builds; the merge now says why it cannot add the other file's annotators.
+    #[test]
+    fn merging_past_the_largest_annotator_id_is_refused() {
+        let mut ours = Project::new("full");
+        ours.annotators.push(Annotator {
+            id: AnnotatorId(u32::MAX),
+            name: "Zed".into(),
+            colour: crate::model::Colour::rgb(0, 0, 0),
+            placements: Vec::new(),
+            consensus: false,
+        });
+        let error = merge(&ours, &sample(), "x", |_| Resolution::KeepBoth).unwrap_err();
+        assert_eq!(error.kind, "annotator");
+        assert_eq!(error.largest, "a4294967295");
     }
 }

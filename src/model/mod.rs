@@ -20,7 +20,7 @@ pub use colour::Colour;
 pub use continuum::{Anchor, Continuum};
 pub use edit::{Edit, EditError, MemoTarget};
 pub use history::{COALESCE_WINDOW, History};
-pub use ids::{AnnotatorId, CaseId, ExcerptId, ParticipantId, TranscriptId};
+pub use ids::{AnnotatorId, CaseId, ExcerptId, IdsExhausted, ParticipantId, TranscriptId};
 pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Speaker, Transcript,
     Turn,

@@ -3,7 +3,8 @@
 //! Every collection is kept sorted by id, so saving is deterministic and lookups can binary-search.
 
 use super::{
-    AnnotatorId, CaseId, Colour, Continuum, ExcerptId, ParticipantId, Timestamp, TranscriptId,
+    AnnotatorId, CaseId, Colour, Continuum, ExcerptId, IdsExhausted, ParticipantId, Timestamp,
+    TranscriptId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -188,15 +189,15 @@ impl Project {
     }
 
     pub fn case(&self, id: CaseId) -> Option<&Case> {
-        self.cases.iter().find(|c| c.id == id)
+        find_sorted(&self.cases, id, |c| c.id)
     }
 
     pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
-        self.participants.iter().find(|p| p.id == id)
+        find_sorted(&self.participants, id, |p| p.id)
     }
 
     pub fn transcript(&self, id: TranscriptId) -> Option<&Transcript> {
-        self.transcripts.iter().find(|t| t.id == id)
+        find_sorted(&self.transcripts, id, |t| t.id)
     }
 
     pub fn excerpt(&self, id: ExcerptId) -> Option<&Excerpt> {
@@ -262,24 +263,29 @@ impl Project {
         })
     }
 
-    pub fn next_case_id(&self) -> CaseId {
-        CaseId(self.cases.iter().map(|c| c.id.0).max().unwrap_or(0) + 1)
+    /// The id for a new case: one past the largest, or an error past the largest possible.
+    pub fn next_case_id(&self) -> Result<CaseId, IdsExhausted> {
+        CaseId::after_all(self.cases.iter().map(|x| x.id))
     }
 
-    pub fn next_participant_id(&self) -> ParticipantId {
-        ParticipantId(self.participants.iter().map(|p| p.id.0).max().unwrap_or(0) + 1)
+    /// The id for a new participant: one past the largest, or an error past the largest possible.
+    pub fn next_participant_id(&self) -> Result<ParticipantId, IdsExhausted> {
+        ParticipantId::after_all(self.participants.iter().map(|x| x.id))
     }
 
-    pub fn next_transcript_id(&self) -> TranscriptId {
-        TranscriptId(self.transcripts.iter().map(|t| t.id.0).max().unwrap_or(0) + 1)
+    /// The id for a new transcript: one past the largest, or an error past the largest possible.
+    pub fn next_transcript_id(&self) -> Result<TranscriptId, IdsExhausted> {
+        TranscriptId::after_all(self.transcripts.iter().map(|x| x.id))
     }
 
-    pub fn next_excerpt_id(&self) -> ExcerptId {
-        ExcerptId(self.excerpts.iter().map(|e| e.id.0).max().unwrap_or(0) + 1)
+    /// The id for a new excerpt: one past the largest, or an error past the largest possible.
+    pub fn next_excerpt_id(&self) -> Result<ExcerptId, IdsExhausted> {
+        ExcerptId::after_all(self.excerpts.iter().map(|x| x.id))
     }
 
-    pub fn next_annotator_id(&self) -> AnnotatorId {
-        AnnotatorId(self.annotators.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    /// The id for a new annotator: one past the largest, or an error past the largest possible.
+    pub fn next_annotator_id(&self) -> Result<AnnotatorId, IdsExhausted> {
+        AnnotatorId::after_all(self.annotators.iter().map(|x| x.id))
     }
 
     /// Counts words of all transcripts (whitespace-separated), for summaries.

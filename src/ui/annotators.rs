@@ -122,16 +122,24 @@ impl AddAnnotatorDialog {
                         self.error =
                             Some(format!("There already is an annotator called “{name}”."));
                     } else {
-                        let id = project.next_annotator_id();
-                        out.edit(Edit::AddAnnotator(Annotator {
-                            id,
-                            name: name.to_owned(),
-                            colour: Colour::rgb(self.colour[0], self.colour[1], self.colour[2]),
-                            placements: Vec::new(),
-                            consensus: false,
-                        }));
-                        view.active_annotator = Some(id);
-                        open = false;
+                        match project.next_annotator_id() {
+                            Err(error) => self.error = Some(format!("{error}.")),
+                            Ok(id) => {
+                                out.edit(Edit::AddAnnotator(Annotator {
+                                    id,
+                                    name: name.to_owned(),
+                                    colour: Colour::rgb(
+                                        self.colour[0],
+                                        self.colour[1],
+                                        self.colour[2],
+                                    ),
+                                    placements: Vec::new(),
+                                    consensus: false,
+                                }));
+                                view.active_annotator = Some(id);
+                                open = false;
+                            }
+                        }
                     }
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

@@ -315,11 +315,16 @@ impl App {
                                 || path.display().to_string(),
                                 |n| n.to_string_lossy().into_owned(),
                             );
-                            self.merge = Some(MergeDialog::new(
+                            match MergeDialog::new(
                                 self.doc.project(),
                                 other.project().clone(),
                                 source,
-                            ));
+                            ) {
+                                Ok(dialog) => self.merge = Some(dialog),
+                                Err(error) => self
+                                    .notifications
+                                    .error(format!("Nothing was merged: {error}.")),
+                            }
                         }
                         Err(error) => self.notifications.error(error.to_string()),
                     }
@@ -487,7 +492,14 @@ impl App {
             self.view.text_selection = None;
             return;
         }
-        let id = project.next_excerpt_id();
+        let id = match project.next_excerpt_id() {
+            Ok(id) => id,
+            Err(error) => {
+                self.notifications
+                    .error(format!("The excerpt was not made: {error}."));
+                return;
+            }
+        };
         self.apply(Edit::AddExcerpt(Excerpt {
             id,
             transcript,
@@ -1305,7 +1317,7 @@ impl eframe::App for App {
         for edit in out.edits {
             self.apply(edit);
         }
-        let first_new_transcript = self.doc.project().next_transcript_id();
+        let first_new_transcript = self.doc.project().next_transcript_id().ok();
         for (description, edits) in out.groups {
             if let Err(error) = self.doc.apply_all(description, edits) {
                 self.notifications
@@ -1313,13 +1325,10 @@ impl eframe::App for App {
             }
         }
         if imported
-            && self
-                .doc
-                .project()
-                .transcript(first_new_transcript)
-                .is_some()
+            && let Some(first) = first_new_transcript
+            && self.doc.project().transcript(first).is_some()
         {
-            self.view.show_transcript(first_new_transcript);
+            self.view.show_transcript(first);
         }
         for command in out.commands {
             self.run(&ctx, command);

@@ -248,6 +248,11 @@ fn consensus(
     let settled = layer.and_then(|c| project.placement(c.id, excerpt.id));
     ui.horizontal(|ui| {
         ui.strong("Consensus");
+        if layer.is_none()
+            && let Err(error) = project.next_annotator_id()
+        {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{error}."));
+        }
         if let Some(spread) = &spread {
             for (label, value) in [
                 ("Start from the mean", spread.mean()),
@@ -259,8 +264,11 @@ fn consensus(
                             out.edit(Edit::place(project, layer.id, excerpt.id, value, now))
                         }
                         None => {
-                            // The first settlement creates the consensus layer.
-                            let id = project.next_annotator_id();
+                            // The first settlement creates the consensus layer (unless no id is
+                            // left for it: then the error below says so instead of the buttons).
+                            let Ok(id) = project.next_annotator_id() else {
+                                continue;
+                            };
                             let create = Edit::AddAnnotator(Annotator {
                                 id,
                                 name: "Consensus".to_owned(),

@@ -204,8 +204,12 @@ impl ImportDialog {
                             *role = self.role.trim().to_owned();
                         }
                     }
-                    importer.add(imported.text.clone(), imported.turns.clone(), &plan);
-                    count += 1;
+                    match importer.add(imported.text.clone(), imported.turns.clone(), &plan) {
+                        Ok(_) => count += 1,
+                        Err(error) => {
+                            skipped.push(format!("{} ({error})", file_name(&entry.path)));
+                        }
+                    }
                 }
                 _ => skipped.push(file_name(&entry.path)),
             }
@@ -301,7 +305,7 @@ fn file_entry(
                     egui::RichText::new(format!(
                         "{} · {} · {:.1} KB · {} words · {} turns",
                         imported.format,
-                        imported.encoding,
+                        imported.encoding_report(),
                         imported.bytes as f64 / 1024.0,
                         imported.word_count(),
                         imported.turns.len()

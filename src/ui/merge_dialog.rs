@@ -4,7 +4,7 @@
 
 use super::state::Outbox;
 use crate::model::merge::{Conflict, MergeReport, Resolution, merge};
-use crate::model::{ExcerptId, Project};
+use crate::model::{ExcerptId, IdsExhausted, Project};
 
 pub struct MergeDialog {
     source: String,
@@ -15,19 +15,21 @@ pub struct MergeDialog {
 }
 
 impl MergeDialog {
-    pub fn new(project: &Project, other: Project, source: String) -> Self {
-        let (_, report) = merge(project, &other, &source, |_| Resolution::KeepBoth);
+    /// Fails when the merge needs new ids and the project already uses the largest there can be.
+    pub fn new(project: &Project, other: Project, source: String) -> Result<Self, IdsExhausted> {
+        // Keeping both sides needs the most new ids, so if this works every choice does.
+        let (_, report) = merge(project, &other, &source, |_| Resolution::KeepBoth)?;
         let choices = report
             .conflicts
             .iter()
             .map(|c| ((c.annotator.clone(), c.excerpt), Resolution::KeepBoth))
             .collect();
-        Self {
+        Ok(Self {
             source,
             other,
             report,
             choices,
-        }
+        })
     }
 
     fn choice(&self, conflict: &Conflict) -> Resolution {
@@ -88,8 +90,10 @@ impl MergeDialog {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Merge").clicked() {
-                    let (edits, _) = merge(project, &self.other, &self.source, |c| self.choice(c));
-                    if !edits.is_empty() {
+                    let merged = merge(project, &self.other, &self.source, |c| self.choice(c));
+                    if let Ok((edits, _)) = merged
+                        && !edits.is_empty()
+                    {
                         out.group(format!("merge of {}", self.source), edits);
                     }
                     open = false;

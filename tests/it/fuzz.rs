@@ -129,7 +129,7 @@ proptest! {
         let mut project = small_project();
         project.apply(Edit::SetTitle(title)).unwrap();
         project.apply(Edit::SetMemo { target: MemoTarget::Project, text: memo }).unwrap();
-        let id = project.next_transcript_id();
+        let id = project.next_transcript_id().unwrap();
         project.apply(Edit::AddTranscript(Transcript {
             id,
             name: "Fuzz".into(),
@@ -157,7 +157,7 @@ fn edit_from(choice: (u8, u32, u32, f64, String), project: &Project) -> Edit {
         0 => {
             let start = (a % len) as usize;
             Edit::AddExcerpt(Excerpt {
-                id: project.next_excerpt_id(),
+                id: project.next_excerpt_id().unwrap(),
                 transcript: TranscriptId(1),
                 start,
                 end: start + 1 + (b % 5) as usize,

@@ -290,3 +290,112 @@ fn a_file_too_large_to_be_a_transcript_is_refused_before_reading() {
         "{error}"
     );
 }
+
+/// Issue 11, item 8: 23 bytes of ODF (`<text:s text:c="1000"/>`) stand for any number of spaces; a
+/// 4 KB file of them expands to 70 MB of text. It is refused while expanding, naming the limit.
+#[test]
+fn odt_space_bomb_is_refused_while_expanding() {
+    let error = import_file(&fixture("space-bomb.odt")).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooMuchText {
+            limit: continuum::io::import::MAX_IMPORT_TEXT_BYTES
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("would expand to more than 64 MiB of text"),
+        "{error}"
+    );
+}
+
+/// Issue 11, item 10: a link to /dev/zero read until memory ran out, and a FIFO blocked forever.
+/// Neither is opened: only regular files are imported.
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_folders_are_refused_before_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    assert_eq!(
+        import_file(&zero).unwrap_err().to_string(),
+        "is not a regular file but a device; only files can be imported"
+    );
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_eq!(
+        import_file(&fifo).unwrap_err(),
+        ImportError::NotAFile {
+            kind: "a named pipe (FIFO)"
+        }
+    );
+    let folder = dir.path().join("folder.txt");
+    std::fs::create_dir(&folder).unwrap();
+    assert_eq!(
+        import_file(&folder).unwrap_err(),
+        ImportError::NotAFile { kind: "a folder" }
+    );
+}
+
+/// Issue 11, item 15: a .txt that is not valid UTF-8 was read in a guessed encoding without a
+/// word. The report names the guess and says how sure it is; a good guess says so too.
+#[test]
+fn invalid_utf8_text_reports_the_guessed_encoding_and_low_confidence() {
+    let imported = import("not-utf8.txt");
+    let report = imported.encoding_report();
+    assert!(
+        report.contains("(guessed: not UTF-8; low confidence"),
+        "{report}"
+    );
+    assert!(report.starts_with(imported.encoding), "{report}");
+    let good = import("windows-1252.txt").encoding_report();
+    assert_eq!(
+        good,
+        "windows-1252 (guessed: not UTF-8; high confidence, 100% of accented words read as words)"
+    );
+    assert_eq!(import("utf8-bom.md").encoding_report(), "UTF-8");
+}
+
+/// Issue 11, item 15: valid UTF-8 made of replacement characters is not a transcript.
+#[test]
+fn text_of_replacement_characters_is_refused() {
+    let error = import_file(&fixture("replacement-characters.txt")).unwrap_err();
+    assert!(matches!(error, ImportError::Garbled { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("is not readable text: read as UTF-8, 96% of it is control characters"),
+        "{error}"
+    );
+}
+
+/// Issue 11, item 15: text in CDATA sections was silently dropped.
+#[test]
+fn cdata_text_in_docx_and_odt_is_read() {
+    for name in ["cdata.docx", "cdata.odt"] {
+        let imported = import(name);
+        assert_eq!(
+            turns(&imported),
+            [
+                said("Interviewer", "Er de som familie?"),
+                said("Mette", "Nogle gange – “næsten” & mere.")
+            ],
+            "{name}"
+        );
+    }
+}
+
+/// Issue 11, item 13: minutes × 60 wrapped in release builds, so this cue was stored at 44 s.
+#[test]
+fn webvtt_time_too_large_to_count_is_refused_with_its_line() {
+    let error = import_file(&fixture("huge-cue-time.vtt")).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 8: the cue time “307445734561825861:00.000” is too large to be a time in a recording"
+    );
+}

@@ -519,7 +519,7 @@ pub fn build_sample() -> Project {
         for coded in interview.coding {
             let byte = text.find(coded.quote).unwrap();
             let start = text[..byte].chars().count();
-            let excerpt = project.next_excerpt_id();
+            let excerpt = project.next_excerpt_id().unwrap();
             apply(
                 &mut project,
                 Edit::AddExcerpt(Excerpt {

@@ -14,25 +14,46 @@ struct Cue {
     text: String,
 }
 
-/// Parses `hh:mm:ss.mmm`, `mm:ss.mmm` (WebVTT) or `hh:mm:ss,mmm` (SubRip).
-fn parse_time(text: &str) -> Option<u64> {
+/// Why a cue time could not be read.
+#[derive(Debug, PartialEq)]
+enum BadTime {
+    /// Not in any time notation.
+    Malformed,
+    /// Well-formed but larger than milliseconds can count (the numbers would wrap around).
+    TooLarge,
+}
+
+/// One number of a time: digits only; digits that do not fit are too large, not malformed.
+fn time_part(text: &str) -> Result<u64, BadTime> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(BadTime::Malformed);
+    }
+    text.parse().map_err(|_| BadTime::TooLarge)
+}
+
+/// Parses `hh:mm:ss.mmm`, `mm:ss.mmm` (WebVTT) or `hh:mm:ss,mmm` (SubRip). All arithmetic is
+/// checked: a release build would otherwise wrap `307445734561825861:00.000` to 44 seconds.
+fn parse_time(text: &str) -> Result<u64, BadTime> {
     let text = text.trim().replace(',', ".");
-    let (clock, millis) = text.split_once('.')?;
-    let millis: u64 = if millis.len() == 3 {
-        millis.parse().ok()?
-    } else {
-        return None;
+    let (clock, millis) = text.split_once('.').ok_or(BadTime::Malformed)?;
+    if millis.len() != 3 {
+        return Err(BadTime::Malformed);
+    }
+    let millis = time_part(millis)?;
+    let parts: Vec<u64> = clock.split(':').map(time_part).collect::<Result<_, _>>()?;
+    let (hours, minutes, seconds) = match parts.as_slice() {
+        [h, m, s] if *m < 60 && *s < 60 => (*h, *m, *s),
+        [m, s] if *s < 60 => (0, *m, *s),
+        _ => return Err(BadTime::Malformed),
     };
-    let parts: Vec<u64> = clock
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let seconds = match parts.as_slice() {
-        [h, m, s] if *m < 60 && *s < 60 => h.checked_mul(3600)?.checked_add(m * 60 + s)?,
-        [m, s] if *s < 60 => m * 60 + s,
-        _ => return None,
-    };
-    seconds.checked_mul(1000)?.checked_add(millis)
+    let total = hours
+        .checked_mul(60)
+        .and_then(|m| m.checked_add(minutes))
+        .and_then(|m| m.checked_mul(60))
+        .and_then(|s| s.checked_add(seconds))
+        .and_then(|s| s.checked_mul(1000))
+        .and_then(|ms| ms.checked_add(millis));
+    total.ok_or(BadTime::TooLarge)
 }
 
 /// Removes markup such as `<i>`, `<c.loud>`, `<00:00:01.000>` and `</v>`; returns the speaker of a
@@ -124,9 +145,15 @@ fn parse_cues(format: Format, text: &str) -> Result<Vec<Cue>, ImportError> {
         };
         let timing = block[timing_at];
         let start = timing.split("-->").next().unwrap_or("");
-        let start_ms = parse_time(start).ok_or_else(|| ImportError::Subtitles {
+        let start_ms = parse_time(start).map_err(|problem| ImportError::Subtitles {
             line: block_start + timing_at + 1,
-            message: format!("cannot read the cue time “{}”", start.trim()),
+            message: match problem {
+                BadTime::Malformed => format!("cannot read the cue time “{}”", start.trim()),
+                BadTime::TooLarge => format!(
+                    "the cue time “{}” is too large to be a time in a recording",
+                    start.trim()
+                ),
+            },
         })?;
         let joined = block[timing_at + 1..].join(" ");
         let (voice, plain) = strip_tags(&joined);
@@ -190,12 +217,38 @@ mod tests {
 
     #[test]
     fn times_in_both_notations() {
-        assert_eq!(parse_time("00:01:02.500"), Some(62_500));
-        assert_eq!(parse_time("01:02.500"), Some(62_500));
-        assert_eq!(parse_time("01:00:00,001"), Some(3_600_001));
-        assert_eq!(parse_time("1:2:3"), None);
-        assert_eq!(parse_time("00:61:00.000"), None);
-        assert_eq!(parse_time("99999999999999999:00:00.000"), None);
+        assert_eq!(parse_time("00:01:02.500"), Ok(62_500));
+        assert_eq!(parse_time("01:02.500"), Ok(62_500));
+        assert_eq!(parse_time("01:00:00,001"), Ok(3_600_001));
+        assert_eq!(parse_time("1:2:3"), Err(BadTime::Malformed));
+        assert_eq!(parse_time("00:61:00.000"), Err(BadTime::Malformed));
+        assert_eq!(parse_time("00:+1:00.000"), Err(BadTime::Malformed));
+        assert_eq!(
+            parse_time("99999999999999999:00:00.000"),
+            Err(BadTime::TooLarge)
+        );
+    }
+
+    /// Issue 11, item 13: minutes times 60 wrapped in release builds (and panicked in debug), so
+    /// this was stored as 44,000 ms.
+    #[test]
+    fn huge_minutes_in_a_cue_time_are_refused_not_wrapped() {
+        assert_eq!(
+            parse_time("307445734561825861:00.000"),
+            Err(BadTime::TooLarge)
+        );
+        assert_eq!(
+            parse_time("99999999999999999999999:00.000"),
+            Err(BadTime::TooLarge)
+        );
+        let vtt = "WEBVTT\n\n1\n307445734561825861:00.000 --> 307445734561825861:01.000\nHi\n";
+        let Err(error) = parse_cues(Format::WebVtt, vtt) else {
+            panic!("a time past u64 milliseconds was accepted");
+        };
+        assert_eq!(
+            error.to_string(),
+            "line 4: the cue time “307445734561825861:00.000” is too large to be a time in a recording"
+        );
     }
 
     #[test]

@@ -90,20 +90,83 @@ const ODT: Vocabulary = Vocabulary {
     spaces: Some(b"s"),
 };
 
-/// What we are collecting while walking the XML.
+/// A table row being read: its non-empty cells, and how many cells it had in all (a row of
+/// empty cells costs no memory, however many there are).
 #[derive(Default)]
+struct Row {
+    cells: Vec<String>,
+    count: usize,
+}
+
+/// What we are collecting while walking the XML. Every character added is charged against
+/// `limit` first, so a document that expands (ODF's `<text:s text:c="…"/>` is 23 bytes for any
+/// number of spaces) is refused while it expands, with no more than `limit` bytes held.
 struct Collector {
-    lines: Vec<String>,
+    /// The document's text so far: one trimmed, non-empty line per paragraph, joined by `\n`.
+    text: String,
     paragraph: String,
     in_paragraph: usize,
-    /// Cells of the table row being read, and the depth of nested rows.
-    row: Option<Vec<String>>,
+    /// The table row being read, and the depth of nested rows.
+    row: Option<Row>,
     cell: Option<String>,
     row_depth: usize,
+    /// Bytes of text produced so far (separators included), and the most allowed.
+    produced: usize,
+    limit: usize,
 }
 
 impl Collector {
-    fn end_line(&mut self) {
+    fn new(limit: usize) -> Self {
+        Self {
+            text: String::new(),
+            paragraph: String::new(),
+            in_paragraph: 0,
+            row: None,
+            cell: None,
+            row_depth: 0,
+            produced: 0,
+            limit,
+        }
+    }
+
+    /// Counts `bytes` more of output, refusing the document once it passes the limit.
+    fn charge(&mut self, bytes: usize) -> Result<(), ImportError> {
+        self.produced = self.produced.saturating_add(bytes);
+        if self.produced > self.limit {
+            return Err(ImportError::TooMuchText { limit: self.limit });
+        }
+        Ok(())
+    }
+
+    /// Adds text to the current paragraph.
+    fn push_str(&mut self, text: &str) -> Result<(), ImportError> {
+        self.charge(text.len())?;
+        self.paragraph.push_str(text);
+        Ok(())
+    }
+
+    /// Adds `count` spaces (ODF `text:s`), checking the count before making them.
+    fn push_spaces(&mut self, count: usize) -> Result<(), ImportError> {
+        self.charge(count)?;
+        self.paragraph.extend(std::iter::repeat_n(' ', count));
+        Ok(())
+    }
+
+    /// Adds a finished line to the text, unless it is empty (empty paragraphs cost nothing).
+    fn push_line(&mut self, line: &str) -> Result<(), ImportError> {
+        let line = line.trim();
+        if line.is_empty() {
+            return Ok(());
+        }
+        self.charge(1)?;
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(line);
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), ImportError> {
         let line = std::mem::take(&mut self.paragraph);
         match &mut self.cell {
             Some(cell) => {
@@ -111,27 +174,34 @@ impl Collector {
                     cell.push(' ');
                 }
                 cell.push_str(line.trim());
+                self.charge(1)
             }
-            None => self.lines.push(line),
+            None => self.push_line(&line),
         }
     }
 
-    fn end_row(&mut self) {
-        let Some(cells) = self.row.take() else {
-            return;
+    fn end_cell(&mut self) {
+        if let (Some(cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
+            row.count += 1;
+            let cell = cell.trim();
+            if !cell.is_empty() {
+                row.cells.push(cell.to_owned());
+            }
+        }
+    }
+
+    fn end_row(&mut self) -> Result<(), ImportError> {
+        let Some(row) = self.row.take() else {
+            return Ok(());
         };
-        let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_owned()).collect();
-        let line = match cells.as_slice() {
-            [name, said] if is_speaker_cell(name) && !said.is_empty() => {
+        let line = match row.cells.as_slice() {
+            [name, said] if row.count == 2 && is_speaker_cell(name) => {
                 format!("{}: {said}", name.trim_end_matches(':'))
             }
-            _ => cells
-                .into_iter()
-                .filter(|c| !c.is_empty())
-                .collect::<Vec<_>>()
-                .join("\t"),
+            cells => cells.join("\t"),
         };
-        self.lines.push(line);
+        self.charge(2)?;
+        self.push_line(&line)
     }
 }
 
@@ -141,8 +211,9 @@ fn is_speaker_cell(cell: &str) -> bool {
     !cell.is_empty() && speaker_prefix(&probe).is_some()
 }
 
-/// The document's paragraphs as lines, trimmed, without empty ones.
-pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+/// The document's paragraphs as lines (trimmed, without empty ones) joined by `\n`. Refuses a
+/// document whose text would pass `limit` bytes, while reading it.
+pub fn read_paragraphs(format: Format, bytes: &[u8], limit: usize) -> Result<String, ImportError> {
     let words = if format == Format::Docx { &DOCX } else { &ODT };
     let xml = read_part(bytes, words.part, format)?;
     let bad_xml = |message: String| ImportError::BadXml {
@@ -155,7 +226,7 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
     };
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buffer = Vec::new();
-    let mut out = Collector::default();
+    let mut out = Collector::new(limit);
     let mut skipping = 0usize;
     let mut in_text_element = 0usize;
     loop {
@@ -176,7 +247,7 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
                 } else if name == words.table_row {
                     out.row_depth += 1;
                     if out.row_depth == 1 {
-                        out.row = Some(Vec::new());
+                        out.row = Some(Row::default());
                     }
                 } else if name == words.table_cell && out.row_depth == 1 {
                     out.cell = Some(String::new());
@@ -190,17 +261,15 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
                 } else if words.paragraph.contains(&name) {
                     out.in_paragraph = out.in_paragraph.saturating_sub(1);
                     if out.in_paragraph == 0 {
-                        out.end_line();
+                        out.end_line()?;
                     }
                 } else if Some(name) == words.text {
                     in_text_element = in_text_element.saturating_sub(1);
                 } else if name == words.table_cell && out.row_depth == 1 {
-                    if let (Some(cell), Some(row)) = (out.cell.take(), out.row.as_mut()) {
-                        row.push(cell);
-                    }
+                    out.end_cell();
                 } else if name == words.table_row {
                     if out.row_depth == 1 {
-                        out.end_row();
+                        out.end_row()?;
                     }
                     out.row_depth = out.row_depth.saturating_sub(1);
                 }
@@ -209,24 +278,22 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
                 let name = e.local_name();
                 let name = name.as_ref();
                 if name == words.tab {
-                    out.paragraph.push('\t');
+                    out.push_str("\t")?;
                 } else if words.line_break.contains(&name) {
-                    out.end_line();
+                    out.end_line()?;
                 } else if Some(name) == words.spaces {
-                    let count = e
-                        .try_get_attribute("text:c")
-                        .ok()
-                        .flatten()
-                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .min(1000);
-                    out.paragraph.push_str(&" ".repeat(count));
+                    out.push_spaces(space_count(&e))?;
                 }
             }
             // Word keeps text only in <w:t>; ODF puts it directly in paragraphs and spans.
             Event::Text(t) if collecting(skipping, &out, in_text_element) => {
                 let text = t.decode().map_err(|e| bad_xml(e.to_string()))?;
-                out.paragraph.push_str(&text);
+                out.push_str(&text)?;
+            }
+            // Some tools write text as CDATA (`<w:t><![CDATA[…]]></w:t>`); it is text all the same.
+            Event::CData(t) if collecting(skipping, &out, in_text_element) => {
+                let text = t.decode().map_err(|e| bad_xml(e.to_string()))?;
+                out.push_str(&text)?;
             }
             Event::GeneralRef(r) if collecting(skipping, &out, in_text_element) => {
                 let resolved = if r.is_char_ref() {
@@ -242,17 +309,29 @@ pub fn read_paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, Impo
                     }
                 };
                 if let Some(c) = resolved {
-                    out.paragraph.push(c);
+                    out.push_str(c.encode_utf8(&mut [0; 4]))?;
                 }
             }
             _ => {}
         }
         buffer.clear();
     }
-    Ok(out
-        .lines
-        .into_iter()
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect())
+    Ok(out.text)
+}
+
+/// The number of spaces an ODF `<text:s text:c="…"/>` stands for (1 without a count). Not capped
+/// here: the collector's limit is what bounds the text.
+fn space_count(element: &quick_xml::events::BytesStart) -> usize {
+    element
+        .try_get_attribute("text:c")
+        .ok()
+        .flatten()
+        .and_then(|a| {
+            std::str::from_utf8(&a.value)
+                .ok()?
+                .trim()
+                .parse::<usize>()
+                .ok()
+        })
+        .unwrap_or(1)
 }
