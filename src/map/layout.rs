@@ -184,6 +184,9 @@ pub enum Shape {
         size: f32,
         anchor: Anchor,
         colour: Colour,
+        /// Drawn over a thin outline in the paper's colour, so lines crossing it (the connectors
+        /// between annotators' markers) never strike through the words.
+        halo: bool,
     },
 }
 
@@ -327,6 +330,12 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         }
     }
 
+    if settings.connectors {
+        for items in lanes.values_mut() {
+            label_each_excerpt_once(items);
+        }
+    }
+
     let lane_label_width = lanes
         .keys()
         .map(|name| text_width(name, LANE_LABEL_SIZE))
@@ -349,6 +358,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             size: 14.0,
             anchor: Anchor::Middle,
             colour: INK,
+            halo: false,
         });
         y += 10.0;
     }
@@ -424,6 +434,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
                     size: LABEL_SIZE,
                     anchor,
                     colour: INK,
+                    halo: settings.connectors,
                 });
             }
             markers.push(PlacedMarker {
@@ -476,6 +487,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             size: LANE_LABEL_SIZE,
             anchor: Anchor::End,
             colour: INK,
+            halo: false,
         });
         y += lane_height;
         shapes.push(Shape::Line {
@@ -501,6 +513,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             size: LANE_LABEL_SIZE,
             anchor: Anchor::Middle,
             colour: GREY,
+            halo: false,
         });
         y += 16.0;
     }
@@ -565,6 +578,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             size: 9.0,
             anchor: Anchor::Middle,
             colour: INK,
+            halo: false,
         });
     }
     let poles_y = axis_y + 25.0;
@@ -575,6 +589,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         size: 8.0,
         anchor: Anchor::Start,
         colour: GREY,
+        halo: false,
     });
     shapes.push(Shape::Text {
         x: x_of(1.0),
@@ -583,6 +598,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         size: 8.0,
         anchor: Anchor::End,
         colour: GREY,
+        halo: false,
     });
 
     // The legend: what each colour stands for. It sits between the pole labels when it fits
@@ -647,6 +663,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
             size: LEGEND_SIZE,
             anchor: Anchor::Start,
             colour: INK,
+            halo: false,
         });
         legend_x += w + ENTRY_GAP;
         bottom = legend_y;
@@ -688,6 +705,29 @@ fn fit_text(text: &str, size: f32, width: f32) -> String {
         .trim_end()
         .to_owned()
         + "…"
+}
+
+/// With connectors, an excerpt's markers by different annotators are joined by a line: one
+/// label says what they are. It goes on the rightmost marker, whose label runs to the right, away
+/// from the line (it was drawn once per annotator, the lines striking through the copies).
+fn label_each_excerpt_once(items: &mut [Item]) {
+    let mut rightmost: BTreeMap<ExcerptId, (f64, usize)> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.label.is_some() {
+            let best = rightmost.entry(item.excerpt).or_insert((item.position, i));
+            if item.position > best.0 {
+                *best = (item.position, i);
+            }
+        }
+    }
+    for (i, item) in items.iter_mut().enumerate() {
+        if rightmost
+            .get(&item.excerpt)
+            .is_some_and(|&(_, keep)| keep != i)
+        {
+            item.label = None;
+        }
+    }
 }
 
 /// The short label a marker carries.
@@ -1070,5 +1110,54 @@ mod tests {
             ..MapSettings::default()
         };
         assert_eq!(count(&layout(&project, &by_annotator).shapes, connector), 0);
+    }
+
+    /// Regression (first-hour issue, item 8): with two annotators joined by connectors, every
+    /// excerpt was labelled twice and the lines struck through the labels.
+    #[test]
+    fn joined_markers_carry_one_label_with_a_halo_over_the_lines() {
+        let project = sample();
+        let joined = layout(
+            &project,
+            &MapSettings {
+                connectors: true,
+                ..MapSettings::default()
+            },
+        );
+        let mut labels_per_excerpt: BTreeMap<ExcerptId, usize> = BTreeMap::new();
+        for marker in &joined.markers {
+            *labels_per_excerpt.entry(marker.excerpt).or_default() +=
+                usize::from(marker.label.is_some());
+        }
+        assert_eq!(labels_per_excerpt.len(), 41);
+        assert!(
+            labels_per_excerpt.values().all(|&n| n == 1),
+            "{labels_per_excerpt:?}"
+        );
+        // The label is on the rightmost of the excerpt's markers.
+        for labelled in joined.markers.iter().filter(|m| m.label.is_some()) {
+            let rightmost = joined
+                .markers
+                .iter()
+                .filter(|m| m.excerpt == labelled.excerpt)
+                .map(|m| m.position)
+                .fold(f64::MIN, f64::max);
+            assert_eq!(labelled.position, rightmost);
+        }
+        let halos = |map: &MapLayout| {
+            map.shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Text { halo: true, .. }))
+                .count()
+        };
+        assert_eq!(halos(&joined), 41);
+        assert!(crate::map::to_svg(&joined).contains(r#"paint-order="stroke""#));
+        // Without connectors nothing changes: a label per marker, no halos.
+        let plain = layout(&project, &MapSettings::default());
+        assert_eq!(halos(&plain), 0);
+        assert_eq!(
+            plain.markers.iter().filter(|m| m.label.is_some()).count(),
+            80
+        );
     }
 }

@@ -62,15 +62,23 @@ pub fn to_svg(map: &MapLayout) -> String {
                 size,
                 anchor,
                 colour,
+                halo,
             } => {
                 let anchor = match anchor {
                     Anchor::Start => "start",
                     Anchor::Middle => "middle",
                     Anchor::End => "end",
                 };
+                // The outline is painted first, under the letters (SVG 2 paint-order; resvg,
+                // browsers and Inkscape honour it).
+                let halo = if *halo {
+                    r##" stroke="#ffffff" stroke-width="2.2" stroke-linejoin="round" paint-order="stroke""##
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     s,
-                    r#"<text x="{x:.2}" y="{y:.2}" font-size="{size:.1}" text-anchor="{anchor}" fill="{colour}">{}</text>"#,
+                    r#"<text x="{x:.2}" y="{y:.2}" font-size="{size:.1}" text-anchor="{anchor}" fill="{colour}"{halo}>{}</text>"#,
                     escape(text)
                 );
             }

@@ -305,7 +305,10 @@ impl App {
                     self.view.transcript,
                     MapSettings::default().width,
                 );
-                self.export_map = Some(ExportMapDialog::new(project, &on_screen));
+                self.export_map = Some(match &self.view.export {
+                    Some(memory) => ExportMapDialog::remembering(project, memory),
+                    None => ExportMapDialog::new(project, &on_screen),
+                });
             }
             Command::Merge => {
                 if let Some(path) = self.dialogs.pick_project() {
@@ -665,7 +668,8 @@ impl App {
         match then {
             AfterSave::Quit => self.closing = true,
             AfterSave::NewProject => {
-                self.doc = Document::new(Project::default());
+                // Untitled: the empty project's page asks for a title.
+                self.doc = Document::new(Project::new(""));
                 self.is_sample = false;
                 self.reset_view();
             }
@@ -767,6 +771,7 @@ impl App {
                 let file = format!("{stem}.{}", if dialog.png { "png" } else { "svg" });
                 let settings = dialog.settings_for(self.doc.project());
                 let scale = dialog.scale;
+                self.view.export = Some(dialog.memory(self.doc.project()));
                 if let Some(path) = self.dialogs.save_figure(&file) {
                     match crate::io::export_map(&path, self.doc.project(), &settings, scale) {
                         Ok(line) => {

@@ -15,6 +15,16 @@ pub struct ExportMapDialog {
     summary: Option<(SummaryKey, String)>,
 }
 
+/// The settings of the last export of this project in this window, so the next export starts
+/// from them rather than from scratch (annotators, lines, title, format, resolution).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportMemory {
+    /// With the annotators that were ticked.
+    pub settings: MapSettings,
+    pub scale: f32,
+    pub png: bool,
+}
+
 /// What the size line depends on: the settings, and for a PNG its resolution.
 type SummaryKey = (MapSettings, Option<u32>);
 
@@ -27,6 +37,37 @@ pub enum ExportChoice {
 }
 
 impl ExportMapDialog {
+    /// Starts from the last export's settings, if this project was exported in this window.
+    pub fn remembering(project: &Project, memory: &ExportMemory) -> Self {
+        let ticked = project
+            .annotators
+            .iter()
+            .map(|a| {
+                memory
+                    .settings
+                    .annotators
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&a.id))
+            })
+            .collect();
+        Self {
+            settings: memory.settings.clone(),
+            ticked,
+            scale: memory.scale,
+            png: memory.png,
+            summary: None,
+        }
+    }
+
+    /// What to remember of this dialog for the next export.
+    pub fn memory(&self, project: &Project) -> ExportMemory {
+        ExportMemory {
+            settings: self.settings_for(project),
+            scale: self.scale,
+            png: self.png,
+        }
+    }
+
     /// Starts from what the canvas shows (`on_screen`): its lanes, annotators, filters, zones
     /// and colours, with every label and the project's title, so the figure matches the screen.
     pub fn new(project: &Project, on_screen: &MapSettings) -> Self {
@@ -42,7 +83,7 @@ impl ExportMapDialog {
             .collect();
         Self {
             settings: MapSettings {
-                title: Some(project.title.clone()),
+                title: Some(project.title.trim().to_owned()).filter(|t| !t.is_empty()),
                 labels: Labels::All,
                 width: MapSettings::default().width,
                 ..on_screen.clone()

@@ -365,6 +365,7 @@ fn paint_shapes(
                 size,
                 anchor,
                 colour,
+                halo,
             } => {
                 let at = to_screen(pos2(*x, *y));
                 // Half-pixel steps, so zooming does not fill the font atlas with every size.
@@ -388,7 +389,20 @@ fn paint_shapes(
                     Anchor::Middle => at.x - galley.size().x / 2.0,
                     Anchor::End => at.x - galley.size().x,
                 };
-                painter.galley(pos2(left, at.y - baseline), galley, colour32(*colour));
+                let top_left = pos2(left, at.y - baseline);
+                if *halo {
+                    // The paper's colour around the letters, as the SVG's outline does.
+                    let paper = painter.layout_no_wrap(
+                        text.clone(),
+                        FontId::proportional(px),
+                        egui::Color32::WHITE,
+                    );
+                    let d = (px * 0.08).max(0.8);
+                    for offset in [vec2(-d, 0.0), vec2(d, 0.0), vec2(0.0, -d), vec2(0.0, d)] {
+                        painter.galley(top_left + offset, paper.clone(), egui::Color32::WHITE);
+                    }
+                }
+                painter.galley(top_left, galley, colour32(*colour));
             }
         }
     }

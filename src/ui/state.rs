@@ -72,6 +72,8 @@ pub struct ViewState {
     pub project_revision: u64,
     /// The continuum canvas: what it shows, where it is scrolled, which markers are selected.
     pub map: super::map_view::MapView,
+    /// The settings of the last map export of this project, for the next one.
+    pub export: Option<super::export_map::ExportMemory>,
 }
 
 impl ViewState {

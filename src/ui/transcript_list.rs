@@ -5,7 +5,11 @@ use crate::model::{CaseId, Project, Transcript};
 
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
     ui.add_space(4.0);
-    ui.label(egui::RichText::new(&project.title).strong().size(15.0));
+    let title = match project.title.trim() {
+        "" => "Untitled project",
+        title => title,
+    };
+    ui.label(egui::RichText::new(title).strong().size(15.0));
     ui.add_space(2.0);
     ui.separator();
     egui::ScrollArea::vertical()

@@ -215,7 +215,29 @@ impl TranscriptView {
             ui.centered_and_justified(|ui| {
                 if project.transcripts.is_empty() {
                     ui.vertical_centered(|ui| {
-                        ui.add_space(ui.available_height() / 2.0 - 30.0);
+                        ui.add_space(ui.available_height() / 2.0 - 60.0);
+                        // A new project is asked for its title here, where the user starts, rather
+                        // than in a dialog in the way: the title heads exported maps.
+                        ui.horizontal(|ui| {
+                            let field_width = 320.0;
+                            let caption_width = 90.0;
+                            ui.add_space(
+                                ((ui.available_width() - field_width - caption_width) / 2.0)
+                                    .max(0.0),
+                            );
+                            let caption = ui.label("Project title:");
+                            let mut title = project.title.clone();
+                            let field = ui.add(
+                                egui::TextEdit::singleline(&mut title)
+                                    .desired_width(field_width)
+                                    .hint_text("What is this study called?"),
+                            );
+                            field.labelled_by(caption.id);
+                            if title != project.title {
+                                out.edit(crate::model::Edit::SetTitle(title));
+                            }
+                        });
+                        ui.add_space(16.0);
                         ui.label("This project has no transcripts yet.");
                         ui.label(
                             egui::RichText::new(

@@ -2076,3 +2076,69 @@ fn the_map_keeps_a_usable_height_after_new_and_with_a_long_tray() {
         assert!(canvas.height() >= 120.0, "{size:?}: the map is {canvas:?}");
     }
 }
+
+/// Regression (first-hour issue, item 8): the Export map dialog forgot everything between
+/// exports (annotators, lines, title, format), and a new project's figures were titled
+/// "Untitled project"; New now asks for the title on the empty project's page.
+#[test]
+fn the_export_dialog_remembers_the_last_export_and_new_asks_for_a_title() {
+    let (dir, path) = sample_copy();
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(dir.path().join("unused.continuum")),
+        }),
+        ..StartOptions::default()
+    });
+    let open_export = |harness: &mut Harness<'static, App>| {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export map…").click();
+        harness.run();
+    };
+    open_export(&mut harness);
+    harness.get_by_label("Jonas Berg").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title:")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title:")
+        .type_text("Figure 2");
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    assert!(dir.path().join("care-settings-map.svg").exists());
+
+    open_export(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("80 markers in 2 lanes;")
+            .is_some(),
+        "both annotators, as in the last export"
+    );
+    let title = harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title:")
+        .value()
+        .unwrap_or_default();
+    assert!(title.ends_with("Figure 2"), "{title:?}");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
+    // A new project: its page asks for the title, which then heads the export.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().project().title, "");
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Project title:")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Project title:")
+        .type_text("Home care 2026");
+    harness.run();
+    assert_eq!(harness.state().project().title, "Home care 2026");
+}
