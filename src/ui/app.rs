@@ -1242,15 +1242,18 @@ impl eframe::App for App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.view.project_revision = self.doc.change_count();
         let project = self.doc.project();
+        // Side panels start in proportion to the window (so a 1000-px window keeps a wide middle
+        // column) and then keep the width the user gives them.
+        let window_width = ctx.content_rect().width();
         egui::Panel::left("transcripts")
             .resizable(true)
-            .default_size(240.0)
-            .min_size(160.0)
+            .default_size((0.18 * window_width).clamp(180.0, 240.0))
+            .min_size(150.0)
             .show(ui, |ui| transcript_list::show(ui, project, &mut self.view));
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(330.0)
-            .min_size(240.0)
+            .default_size((0.24 * window_width).clamp(240.0, 330.0))
+            .min_size(200.0)
             .show(ui, |ui| {
                 inspector::show(ui, project, &mut self.view, &mut out)
             });

@@ -83,11 +83,18 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 .continuum
                 .nearest_anchor(position)
                 .map_or(String::new(), |a| format!("near {}", a.name));
+            // The slider fills the row and the nearest anchor goes on the line below: a row
+            // whose width followed "near Professional" or "near Family" made the whole panel
+            // change width as the selection changed.
             ui.horizontal(|ui| {
                 let caption = ui.label("Position:");
-                ui.add(super::position_slider(&mut position).text(anchor))
+                let value_box = 48.0;
+                ui.spacing_mut().slider_width =
+                    (ui.available_width() - value_box - ui.spacing().item_spacing.x).max(60.0);
+                ui.add(super::position_slider(&mut position))
                     .labelled_by(caption.id);
             });
+            ui.label(egui::RichText::new(anchor).weak());
             if position != placement.position {
                 out.edit(Edit::place(
                     project,
@@ -149,7 +156,8 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
 
 fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
     ui.heading("Memos");
-    ui.horizontal(|ui| {
+    // Wrapped, so the tabs never hold the panel wider than the user made it.
+    ui.horizontal_wrapped(|ui| {
         for (tab, name) in [
             (MemoTab::Placement, "Placement"),
             (MemoTab::Excerpt, "Excerpt"),

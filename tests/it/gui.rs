@@ -2142,3 +2142,38 @@ fn the_export_dialog_remembers_the_last_export_and_new_asks_for_a_title() {
     harness.run();
     assert_eq!(harness.state().project().title, "Home care 2026");
 }
+
+/// Regression (first-hour issue, item 4): at 1000×700 the middle column was about 420 px, the
+/// inspector could not go below ~310 px, and its width changed with its content ("near
+/// Professional"), shifting the middle column as the selection changed.
+#[test]
+fn side_panels_leave_the_middle_room_and_keep_their_width_whatever_is_selected() {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1000.0, 700.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| App::new(cc, StartOptions::default()));
+    harness.run();
+    let middle = |h: &Harness<'static, App>| h.get_by_label("Continuum map").rect().width();
+    let before = middle(&harness);
+    assert!(
+        before >= 500.0,
+        "the middle column's map is {before} px wide"
+    );
+    harness.get_by_label("Fit").click();
+    harness.run();
+    let mut widths = Vec::new();
+    for marker in [
+        "Marker: Part of her week",
+        "Marker: Closeness as burden",
+        "Marker: A good neighbour",
+    ] {
+        harness.get_by_label(marker).click();
+        harness.run();
+        assert!(harness.state().selected_excerpt().is_some(), "{marker}");
+        widths.push(middle(&harness));
+    }
+    assert!(
+        widths.iter().all(|&w| (w - before).abs() < 0.5),
+        "the middle column moved: {before} then {widths:?}"
+    );
+}
