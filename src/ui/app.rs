@@ -949,10 +949,17 @@ impl App {
         {
             return;
         }
-        let typing = ctx.memory(|m| m.focused().is_some());
+        // Typing in a text field, or moving the caret in the transcript: their keys are theirs.
+        let text_field = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
+        let typing = text_field || self.view.transcript_focused;
+        // An open menu or combo box takes Escape (to close) and the arrow keys (to move through
+        // its items) before anything else does.
+        let popup_open = egui::Popup::is_any_open(ctx);
         for command in Command::WITH_SHORTCUTS {
             // Escape in a text field leaves the field; it should not also drop the selection.
-            if typing && command == Command::ClearSelection {
+            if (typing || popup_open) && command == Command::ClearSelection {
                 continue;
             }
             let pressed = [command.shortcut(), command.alternative_shortcut()]
@@ -963,7 +970,14 @@ impl App {
                 out.command(command);
             }
         }
-        if !typing {
+        if popup_open || text_field {
+            return;
+        }
+        let Some(annotator) = self.view.active_annotator else {
+            return;
+        };
+        // Number keys also work from the transcript, right after Ctrl+E.
+        if !self.place_at_anchor_keys(ctx, out, annotator) && !typing {
             self.placement_keys(ctx, out);
         }
     }
@@ -1016,6 +1030,52 @@ impl App {
                 .collect();
             out.placements_step("removal", edits);
         }
+    }
+
+    /// Keys 1 to 9 put the selected excerpt (placed or not; or the markers selected on the map)
+    /// at that anchor of the continuum, counted from the closeness pole: with the arrow keys
+    /// after it, an excerpt is coded without a mouse. Returns whether a number key was pressed.
+    fn place_at_anchor_keys(
+        &self,
+        ctx: &egui::Context,
+        out: &mut Outbox,
+        annotator: crate::model::AnnotatorId,
+    ) -> bool {
+        const DIGITS: [egui::Key; 9] = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+            egui::Key::Num7,
+            egui::Key::Num8,
+            egui::Key::Num9,
+        ];
+        let project = self.doc.project();
+        let Some(anchor) = DIGITS
+            .iter()
+            .position(|&key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)))
+            .and_then(|n| project.continuum.anchors.get(n))
+        else {
+            return false;
+        };
+        let targets: Vec<ExcerptId> = if self.view.map.selection.is_empty() {
+            self.view.selected_excerpt.into_iter().collect()
+        } else {
+            self.view
+                .map
+                .movable(project, annotator)
+                .into_iter()
+                .collect()
+        };
+        let now = Timestamp::now();
+        let edits = targets
+            .into_iter()
+            .map(|excerpt| Edit::place(project, annotator, excerpt, anchor.position, now))
+            .collect();
+        out.placements_step("placement", edits);
+        true
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {

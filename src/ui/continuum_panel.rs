@@ -303,7 +303,10 @@ fn tray_chip(ui: &mut egui::Ui, text: &str, selected: bool, id: egui::Id) -> egu
     } else {
         visuals.faint_bg_color
     };
-    let stroke = if response.hovered() {
+    let stroke = if response.has_focus() {
+        // Tabbed to: Enter or Space selects it, then 1–4 place it at an anchor.
+        visuals.selection.stroke
+    } else if response.hovered() {
         visuals.widgets.hovered.bg_stroke
     } else {
         visuals.widgets.inactive.bg_stroke

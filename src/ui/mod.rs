@@ -21,6 +21,7 @@ mod recovery;
 mod replace_text;
 mod settings;
 mod state;
+mod transcript_keys;
 mod transcript_list;
 mod transcript_view;
 

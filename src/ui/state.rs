@@ -72,6 +72,9 @@ pub struct ViewState {
     pub project_revision: u64,
     /// The continuum canvas: what it shows, where it is scrolled, which markers are selected.
     pub map: super::map_view::MapView,
+    /// Whether the transcript text had keyboard focus last frame: its keys move the caret, so the
+    /// window's own key handling (nudging placements, Escape) leaves them alone.
+    pub transcript_focused: bool,
     /// The settings of the last map export of this project, for the next one.
     pub export: Option<super::export_map::ExportMemory>,
 }

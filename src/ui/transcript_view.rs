@@ -299,6 +299,18 @@ impl TranscriptView {
 
             let first = layout.paragraph_at(viewport.top());
             let last = layout.paragraph_at(viewport.bottom());
+            let caret_moved = keyboard(ui, &response, view, transcript, layout, first..=last);
+            if let Some(caret) = caret_moved {
+                // Keep the caret on screen as the keys move it.
+                let index = layout.paragraph_of_char(caret);
+                let span = (origin.y + layout.tops[index])..=(origin.y + layout.tops[index + 1]);
+                ui.scroll_to_rect(Rect::from_x_y_ranges(rect.x_range(), span), None);
+                ui.ctx().request_repaint();
+            }
+            let caret = view
+                .text_selection
+                .filter(|_| response.has_focus())
+                .map(|s| s.cursor);
             for index in first..=last {
                 let paragraph = &layout.paragraphs[index];
                 let top = origin.y + layout.tops[index];
@@ -334,6 +346,16 @@ impl TranscriptView {
                         clock(ms),
                         FontId::monospace(11.0),
                         ui.visuals().weak_text_color(),
+                    );
+                }
+                if let Some(caret) = caret.filter(|c| (paragraph.start..=paragraph.end).contains(c))
+                {
+                    let at = galley
+                        .pos_from_cursor(egui::text::CCursor::new(caret - paragraph.start))
+                        .translate(text_rect.min.to_vec2());
+                    painter.line_segment(
+                        [at.left_top(), at.left_bottom()],
+                        egui::Stroke::new(1.5, palette.text),
                     );
                 }
                 painter.galley(text_rect.min, galley, palette.text);
@@ -577,7 +599,8 @@ fn handle_pointer(
     {
         let at = char_at(pointer);
         if shift && let Some(selection) = &mut view.text_selection {
-            *selection = selection.moved_to(text, at);
+            // Shift-click extends by whole words, as a drag does (Alt for exact characters).
+            *selection = TextSelection::new(text, selection.anchor, at, !exact);
             return;
         }
         view.text_selection = None;
@@ -598,6 +621,71 @@ fn handle_pointer(
             view.text_selection = Some(TextSelection::new(text, start, end, false));
         }
     }
+}
+
+/// Focus and keys for the transcript text (see `transcript_keys`): it takes focus when clicked
+/// or tabbed to, shows a focus frame, and while focused the keys move a caret and extend the
+/// selection. Returns where the caret moved to this frame, if it did.
+fn keyboard(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    view: &mut ViewState,
+    transcript: &Transcript,
+    layout: &Layout,
+    visible: std::ops::RangeInclusive<usize>,
+) -> Option<usize> {
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Transcript text"));
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+    }
+    view.transcript_focused = response.has_focus();
+    if !response.has_focus() {
+        return None;
+    }
+    ui.painter().rect_stroke(
+        ui.clip_rect().shrink(1.0),
+        2.0,
+        ui.visuals().selection.stroke,
+        egui::StrokeKind::Inside,
+    );
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                tab: false,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        )
+    });
+    let presses = ui.input_mut(super::transcript_keys::take_presses);
+    let spans: Vec<_> = layout.paragraphs.iter().map(|p| (p.start, p.end)).collect();
+    let page = visible.end().saturating_sub(*visible.start()).max(1);
+    let top_of_screen = layout.paragraphs[*visible.start()].start;
+    let changed = super::transcript_keys::apply(
+        &presses,
+        &mut view.text_selection,
+        &transcript.text,
+        &spans,
+        page,
+        top_of_screen,
+    );
+    if presses.escape && !changed {
+        // No text selected: Escape drops the selected excerpt, as it does elsewhere, and then
+        // leaves the transcript, as in any other widget.
+        if view.selected_excerpt.is_some() || !view.map.selection.is_empty() {
+            view.selected_excerpt = None;
+            view.map.selection.clear();
+        } else {
+            response.surrender_focus();
+        }
+    }
+    if changed && view.text_selection.is_some() {
+        view.selected_excerpt = None;
+    }
+    changed.then(|| view.text_selection.map_or(top_of_screen, |s| s.cursor))
 }
 
 /// The word containing char `at`, as a char range.

@@ -1286,7 +1286,9 @@ fn showing_a_placement_or_the_settings_never_changes_the_project() {
     harness.get_by_label("Marker: Part of her week").click();
     harness.run();
     assert!(
-        harness.query_by_label("Position:").is_some(),
+        harness
+            .query_by_role_and_label(egui::Role::Slider, "Position:")
+            .is_some(),
         "the slider is on screen"
     );
     harness.get_by_label("Annotators").click();
@@ -2175,5 +2177,106 @@ fn side_panels_leave_the_middle_room_and_keep_their_width_whatever_is_selected()
     assert!(
         widths.iter().all(|&w| (w - before).abs() < 0.5),
         "the middle column moved: {before} then {widths:?}"
+    );
+}
+
+/// Regression (first-hour issue, item 5): an excerpt could not be made without a mouse: the
+/// transcript took no focus, Shift+arrows and Ctrl+A did nothing, tray chips never took focus.
+/// Now: focus the transcript, select with the keys, Ctrl+E, a number key places it at an anchor,
+/// the arrows nudge it; an unplaced excerpt in the tray is chosen with Enter and placed the same way.
+#[test]
+fn an_excerpt_is_made_placed_and_nudged_with_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.continuum");
+    let mut project = crate::support::small_project();
+    // A second, unplaced excerpt waits in the tray.
+    project
+        .apply(Edit::AddExcerpt(Excerpt {
+            id: ExcerptId(2),
+            transcript: TranscriptId(1),
+            start: 0,
+            end: 3,
+            label: "Hun".into(),
+            memo: String::new(),
+            codes: Vec::new(),
+        }))
+        .unwrap();
+    io::save_project(&path, &project).unwrap();
+    let mut harness = open(&path);
+    let anchors = harness.state().project().continuum.anchors.clone();
+
+    harness.get_by_label("Transcript text").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let project = harness.state().project();
+    let made = project
+        .excerpts
+        .iter()
+        .find(|e| e.id.0 > 2)
+        .expect("Ctrl+E made an excerpt from the keyboard selection");
+    assert_eq!(project.quote(made), " kalder mig");
+    let made = made.id;
+    // Friend is the second anchor; the right arrow (after Tab leaves the text) nudges.
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert_eq!(
+        placement(&harness, 1, made.0).unwrap().position,
+        anchors[1].position
+    );
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let moved = placement(&harness, 1, made.0).unwrap().position;
+    assert!(
+        (moved - (anchors[1].position + 0.01)).abs() < 1e-9,
+        "{moved}"
+    );
+
+    // The tray: focus the chip, Enter chooses it, 4 places it at Stranger.
+    harness.get_by_label("Unplaced: Hun").focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected_excerpt(), Some(ExcerptId(2)));
+    harness.key_press(Key::Num4);
+    harness.run();
+    assert_eq!(
+        placement(&harness, 1, 2).unwrap().position,
+        anchors[3].position
+    );
+    // All of it is undone step by step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(placement(&harness, 1, 2), None);
+}
+
+/// Regression (first-hour issue, item 5): Escape cleared the map selection while a combo box was
+/// open, and the arrow keys in an open menu nudged the selected placement.
+#[test]
+fn escape_and_arrows_belong_to_an_open_menu_first() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    let excerpt = harness.state().selected_excerpt().expect("selected");
+    let before = placement(&harness, 1, excerpt.0).unwrap().position;
+    harness.get_by_label("Lanes by").click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(placement(&harness, 1, excerpt.0).unwrap().position, before);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_excerpt(),
+        Some(excerpt),
+        "the first Escape closes the menu only"
     );
 }
