@@ -44,14 +44,34 @@ pub fn show(
         .show_separator_line(true)
         .show(ui, |ui| {
             ui.add_space(4.0);
+            // A vertical scroll area lets its content be as wide as it likes: held to the panel's
+            // width, the tray wraps instead of pushing the panel under the inspector.
+            let width = ui.available_width();
             egui::ScrollArea::vertical()
                 .id_salt("tray-scroll")
                 .max_height(TRAY_MAX_HEIGHT)
                 .auto_shrink([false, true])
-                .show(ui, |ui| tray(ui, project, view, annotator.id));
+                .show(ui, |ui| {
+                    ui.set_max_width(width);
+                    tray(ui, project, view, annotator.id)
+                });
             ui.add_space(2.0);
         });
     Some(map_canvas::show(ui, project, view, out, annotator.id))
+}
+
+/// Width of the filter combo boxes, and of one caption with its combo box.
+const FILTER_COMBO_WIDTH: f32 = 110.0;
+const FILTER_PAIR_WIDTH: f32 = FILTER_COMBO_WIDTH + 60.0;
+
+/// In a wrapping row, starts a new row unless `width` more fits on this one. A combo box is laid
+/// out as a group whose width the row cannot know in advance, so it overflowed the panel (and ran
+/// under the inspector) instead of wrapping; and a caption stays with its box.
+fn keep_together(ui: &mut egui::Ui, width: f32) {
+    // In a wrapping row, `available_width` is the whole row's; what is left is up to the cursor.
+    if ui.max_rect().right() - ui.cursor().left() < width {
+        ui.end_row();
+    }
 }
 
 /// A grip in the middle of the panel's top edge, so the splitter above the map looks like
@@ -187,12 +207,14 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
         .on_hover_text("Show only placements whose quote or label contains these words")
         .labelled_by(caption.id);
 
+        keep_together(ui, FILTER_PAIR_WIDTH);
         let caption = ui.label("Case:");
         let selected = filter
             .case
             .and_then(|c| project.case(c))
             .map_or("all", |c| c.name.as_str());
         egui::ComboBox::from_id_salt("map-case")
+            .width(FILTER_COMBO_WIDTH)
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.case, None, "all");
@@ -211,8 +233,10 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
             .collect();
         roles.sort_unstable();
         roles.dedup();
+        keep_together(ui, FILTER_PAIR_WIDTH);
         let caption = ui.label("Role:");
         egui::ComboBox::from_id_salt("map-role")
+            .width(FILTER_COMBO_WIDTH)
             .selected_text(filter.role.as_deref().unwrap_or("all"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.role, None, "all");
@@ -225,9 +249,11 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
             .labelled_by(caption.id);
 
         let codes = project.codes();
+        keep_together(ui, FILTER_PAIR_WIDTH);
         let caption = ui.label("Code:");
         ui.add_enabled_ui(!codes.is_empty() || filter.code.is_some(), |ui| {
             egui::ComboBox::from_id_salt("map-code")
+                .width(FILTER_COMBO_WIDTH)
                 .selected_text(filter.code.as_deref().unwrap_or("all"))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut filter.code, None, "all");

@@ -2161,6 +2161,17 @@ fn side_panels_leave_the_middle_room_and_keep_their_width_whatever_is_selected()
         before >= 500.0,
         "the middle column's map is {before} px wide"
     );
+    // Nothing of the map panel runs under the inspector (the filter row once did, by 60 px).
+    let inspector_left = harness.get_by_label("Memos").rect().left() - 8.0;
+    for control in ["Continuum map", "Code:", "Role:", "Case:", "Fit"] {
+        for node in harness.get_all_by_label(control) {
+            assert!(
+                node.rect().right() <= inspector_left,
+                "{control} at {:?} runs under the inspector at {inspector_left}",
+                node.rect()
+            );
+        }
+    }
     harness.get_by_label("Fit").click();
     harness.run();
     let mut widths = Vec::new();
