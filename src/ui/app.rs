@@ -104,6 +104,10 @@ pub struct App {
     autosave: Autosave,
     /// Recovery copies from crashed windows, offered one at a time at start-up.
     leftovers: Vec<Recoverable>,
+    /// Leftovers the user put off ("Later"), not offered again in this window.
+    put_off: std::collections::HashSet<std::path::PathBuf>,
+    /// Whether the window had focus last frame: leftovers are looked for again when it regains it.
+    had_focus: bool,
 }
 
 /// The least height of the continuum panel (see where it is shown).
@@ -182,6 +186,8 @@ impl App {
             title: String::new(),
             autosave: Autosave::new(options.recovery, options.autosave_delay),
             leftovers: Vec::new(),
+            put_off: Default::default(),
+            had_focus: true,
         };
         app.leftovers = app.autosave.leftovers();
         if let Some(path) = &options.file
@@ -894,6 +900,23 @@ impl App {
         });
     }
 
+    /// Looks for recovery copies again when the window regains focus, not only at start-up: a
+    /// window killed while this one ran (or a zombie that has since been reaped) leaves work that
+    /// should be offered now, not at some later start.
+    fn look_again_for_leftovers(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        let regained = focused && !self.had_focus;
+        self.had_focus = focused;
+        if regained && self.leftovers.is_empty() {
+            self.leftovers = self
+                .autosave
+                .leftovers()
+                .into_iter()
+                .filter(|l| !self.put_off.contains(&l.file))
+                .collect();
+        }
+    }
+
     fn restore_dialog(&mut self, ctx: &egui::Context) {
         let Some(leftover) = self.leftovers.first() else {
             return;
@@ -901,7 +924,7 @@ impl App {
         let Some(choice) = restore_prompt(ctx, leftover, self.leftovers.len() - 1) else {
             return;
         };
-        self.leftovers.remove(0);
+        let leftover_file = self.leftovers.remove(0).file;
         let Some(store) = self.autosave.store().cloned() else {
             return;
         };
@@ -928,7 +951,11 @@ impl App {
                 }
             }
             RestoreChoice::Discard(leftover) => store.discard(&leftover),
-            RestoreChoice::Later => self.leftovers.clear(),
+            RestoreChoice::Later => {
+                self.put_off.insert(leftover_file);
+                self.put_off
+                    .extend(self.leftovers.drain(..).map(|l| l.file));
+            }
         }
     }
 
@@ -1403,6 +1430,7 @@ impl eframe::App for App {
         }
         self.confirm_discard_dialog(&ctx);
         self.changed_on_disk_dialog(&ctx);
+        self.look_again_for_leftovers(&ctx);
         self.restore_dialog(&ctx);
         self.autosave.tick(&ctx, &self.doc, &mut self.notifications);
         self.confirm_delete_dialog(&ctx);

@@ -2291,3 +2291,38 @@ fn escape_and_arrows_belong_to_an_open_menu_first() {
         "the first Escape closes the menu only"
     );
 }
+
+/// Regression (first-hour issue, item 6): leftovers were looked for only at start-up, so the work
+/// of a window killed while this one ran was offered only at some later start.
+#[test]
+fn leftovers_are_looked_for_again_when_the_window_regains_focus() {
+    let (dir, path) = sample_copy();
+    let recovery = dir.path().join("recovery");
+    let mut harness = with_recovery(None, &recovery);
+    let prompt = "Continuum closed without saving changes";
+    assert!(harness.query_by_label_contains(prompt).is_none());
+    let unsaved = io::load_project(&path).unwrap();
+    io::write_leftover_for_tests(
+        &recovery,
+        io::DEAD_PID_FOR_TESTS,
+        &unsaved,
+        Some(&path),
+        Timestamp(1_764_000_000),
+    );
+    let set_focus = |harness: &mut Harness<'static, App>, focused: bool| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .focused = Some(focused);
+        harness.run();
+    };
+    set_focus(&mut harness, false);
+    assert!(harness.query_by_label_contains(prompt).is_none());
+    set_focus(&mut harness, true);
+    assert!(
+        harness.query_by_label_contains(prompt).is_some(),
+        "offered once the window has focus again"
+    );
+}
