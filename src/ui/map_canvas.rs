@@ -144,19 +144,20 @@ fn show_in(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let lanes_painter = painter.with_clip_rect(lanes);
-    // Highlights go behind the figure, rings on top of it.
-    for marker in &map.markers {
-        let key = (marker.annotator, marker.excerpt);
-        if is_highlighted(view, key) {
-            lanes_painter.rect_filled(screen.marker_rect(marker).expand(1.5), 4.0, SELECTION_FILL);
-        }
-    }
     paint_shapes(
         &lanes_painter,
         &map.shapes[..map.axis_shapes],
         |p| screen.lanes_to_screen(p),
         scale,
     );
+    // Highlights are translucent and go over the figure: painted under it, the shaded anchor
+    // zones hid them.
+    for marker in &map.markers {
+        let key = (marker.annotator, marker.excerpt);
+        if is_highlighted(view, key) {
+            lanes_painter.rect_filled(screen.marker_rect(marker).expand(1.5), 4.0, SELECTION_FILL);
+        }
+    }
     paint_shapes(
         &painter,
         &map.shapes[map.axis_shapes..],
@@ -183,9 +184,10 @@ fn show_in(
         };
         if let Some(width) = ring {
             let centre = screen.lanes_to_screen(pos2(marker.dot_x, marker.dot_y));
+            // Close around the dot, so the ring does not cover the label's first letter.
             lanes_painter.circle_stroke(
                 centre,
-                (marker.radius + 2.0) * scale,
+                marker.radius * scale + 1.0 + width / 2.0,
                 Stroke::new(width, SELECTION),
             );
         }

@@ -201,6 +201,8 @@ fn paragraph_job(
 #[derive(Default)]
 pub struct TranscriptView {
     layout: Option<Layout>,
+    /// What part of which transcript was on screen last frame (in layout coordinates).
+    shown: Option<(TranscriptId, Rect)>,
 }
 
 impl TranscriptView {
@@ -275,16 +277,30 @@ impl TranscriptView {
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(("transcript", transcript.id))
             .auto_shrink([false, false]);
+        // Bring a selected excerpt into view, but only if it is not in view already: scrolling
+        // to it every time made the text jump after each placement.
+        let mut offset = None;
         if let (Some(target), Some(layout)) = (view.scroll_to_char, &self.layout) {
-            let top = layout.tops[layout.paragraph_of_char(target)];
-            scroll = scroll.vertical_scroll_offset((top - 60.0).max(0.0));
+            let index = layout.paragraph_of_char(target);
+            let (top, bottom) = (layout.tops[index], layout.tops[index + 1]);
+            // The whole paragraph on screen (the excerpt may sit at its end).
+            let in_view = self.shown.is_some_and(|(id, shown)| {
+                id == transcript.id && top >= shown.top() && bottom <= shown.bottom()
+            });
+            if !in_view {
+                offset = Some((top - 60.0).max(0.0));
+            }
             view.scroll_to_char = None;
         } else if view.scroll_to_char.is_some() {
             // The layout for this transcript is measured during this frame; scroll on the next.
             ui.ctx().request_repaint();
         }
+        if let Some(offset) = offset {
+            scroll = scroll.vertical_scroll_offset(offset);
+        }
 
         scroll.show_viewport(ui, |ui, viewport| {
+            self.shown = Some((transcript.id, viewport));
             let full_width = ui.available_width();
             let text_width = (full_width - GUTTER - GUTTER_GAP - 24.0).clamp(200.0, MAX_TEXT_WIDTH);
             self.ensure_layout(ui, transcript, text_width, &palette, view.project_revision);

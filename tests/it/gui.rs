@@ -2326,3 +2326,23 @@ fn leftovers_are_looked_for_again_when_the_window_regains_focus() {
         "offered once the window has focus again"
     );
 }
+
+/// Regression (first-hour issue, item 9): selecting (or placing) an excerpt already in view
+/// scrolled the transcript to put it at the top, so the text jumped after each placement.
+#[test]
+fn selecting_an_excerpt_already_in_view_does_not_scroll_the_transcript() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let question = "Is that closeness something you encourage as a manager?";
+    harness.get_by_label("Marker: Part of her week").click();
+    harness.run();
+    let before = harness.get_by_label(question).rect().top();
+    // Further down, but on screen.
+    harness
+        .get_by_label("Marker: Fond is not unprofessional")
+        .click();
+    harness.run();
+    assert!(harness.state().selected_excerpt().is_some());
+    let after = harness.get_by_label(question).rect().top();
+    assert_eq!(before, after, "the transcript scrolled");
+}
