@@ -173,12 +173,23 @@ impl Ratings {
 
     /// The values per unit, in unit order.
     fn units_in_order(&self) -> Vec<Vec<f64>> {
-        let mut by_unit: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-        for rating in &self.ratings {
-            by_unit.entry(&rating.unit).or_default().push(rating.value);
-        }
-        by_unit.into_values().collect()
+        values_by_unit(
+            self.ratings
+                .iter()
+                .map(|r| (r.unit.as_str(), r.value))
+                .collect(),
+        )
     }
+}
+
+/// (unit, value) ratings as the values of each unit, in unit order, each unit's values in the
+/// order given. One sort, where a map per rating chased pointers for every key comparison.
+fn values_by_unit(mut ratings: Vec<(&str, f64)>) -> Vec<Vec<f64>> {
+    ratings.sort_by(|a, b| a.0.cmp(b.0)); // stable
+    ratings
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| run.iter().map(|&(_, v)| v).collect())
+        .collect()
 }
 
 /// One line of a report: a group (or a pair of annotators) and its alpha.
@@ -248,31 +259,42 @@ pub fn agreement_report(
 
 /// One row per case or role, in name order. The ratings are sorted into their groups in one
 /// pass: filtering all ratings again for every group was quadratic with 100,000 cases.
-fn group_rows(ratings: &Ratings, metric: Metric, by: Grouping) -> Vec<Row> {
-    let group_of = |unit: &str| {
-        let info = ratings.units.get(unit);
+fn group_rows<'a>(ratings: &'a Ratings, metric: Metric, by: Grouping) -> Vec<Row> {
+    let group_of = |info: &'a UnitInfo| -> &'a str {
         match by {
-            Grouping::Case => info.and_then(|i| i.case.as_deref()),
-            Grouping::Role => info.and_then(|i| i.role.as_deref()),
+            Grouping::Case => info.case.as_deref(),
+            Grouping::Role => info.role.as_deref(),
         }
         .unwrap_or(NO_GROUP)
     };
     // Every group a unit belongs to has a row, even one whose units nobody placed.
-    let mut groups: BTreeMap<&str, BTreeMap<&str, Vec<f64>>> = ratings
+    let mut names: Vec<&str> = ratings.units.values().map(group_of).collect();
+    names.sort_unstable();
+    names.dedup();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let group_of_unit: HashMap<&str, usize> = ratings
         .units
-        .keys()
-        .map(|unit| (group_of(unit), BTreeMap::new()))
+        .iter()
+        .map(|(unit, info)| (unit.as_str(), index[group_of(info)]))
         .collect();
+    // A rating of a unit the table does not describe belongs to no group.
+    let no_group = index.get(NO_GROUP).copied();
+    let mut buckets: Vec<Vec<(&str, f64)>> = vec![Vec::new(); names.len()];
     for rating in &ratings.ratings {
-        if let Some(units) = groups.get_mut(group_of(&rating.unit)) {
-            units.entry(&rating.unit).or_default().push(rating.value);
+        let group = group_of_unit
+            .get(rating.unit.as_str())
+            .copied()
+            .or(no_group);
+        if let Some(group) = group {
+            buckets[group].push((&rating.unit, rating.value));
         }
     }
-    groups
+    names
         .into_iter()
-        .map(|(name, units)| {
-            let units: Vec<Vec<f64>> = units.into_values().collect();
-            Row::new(name.to_owned(), krippendorff_alpha(&units, metric))
+        .zip(buckets)
+        .map(|(name, bucket)| {
+            let alpha = krippendorff_alpha(&values_by_unit(bucket), metric);
+            Row::new(name.to_owned(), alpha)
         })
         .collect()
 }
@@ -281,7 +303,7 @@ fn group_rows(ratings: &Ratings, metric: Metric, by: Grouping) -> Vec<Row> {
 /// costs the two annotators' ratings (a merge), not a pass over everyone's. With more than
 /// [`MAX_PAIRWISE_ANNOTATORS`] a single row says the pairs were left out, and why.
 fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
-    let mut by_annotator: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
+    let mut by_annotator: HashMap<&str, Vec<(&str, f64)>> = HashMap::new();
     for rating in &ratings.ratings {
         by_annotator
             .entry(&rating.annotator)
@@ -303,13 +325,11 @@ fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
         };
         return vec![Row::new("(pairs of annotators)".to_owned(), left_out)];
     }
-    let annotators: Vec<(&str, Vec<(&str, f64)>)> = by_annotator
-        .into_iter()
-        .map(|(name, mut units)| {
-            units.sort_by(|a, b| a.0.cmp(b.0)); // stable: a unit's values keep their order
-            (name, units)
-        })
-        .collect();
+    let mut annotators: Vec<(&str, Vec<(&str, f64)>)> = by_annotator.into_iter().collect();
+    annotators.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (_, units) in &mut annotators {
+        units.sort_by(|a, b| a.0.cmp(b.0)); // stable: a unit's values keep their order
+    }
     let mut rows = Vec::new();
     for (i, (a, units_a)) in annotators.iter().enumerate() {
         for (b, units_b) in &annotators[i + 1..] {

@@ -133,26 +133,34 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
             "some values are negative, and {NEGATIVE_FOR_RATIO}"
         ));
     }
-    let distinct = Distinct::of(&pairable);
-    if distinct.values.len() < 2 {
+    let first = pairable[0][0];
+    if pairable.iter().flat_map(|u| u.iter()).all(|&v| v == first) {
         return undefined(
             "every value is the same, so there is no variation to agree or disagree about"
                 .to_owned(),
         );
     }
     let sums = match metric {
-        Metric::Nominal => nominal_sums(&pairable, &distinct),
+        Metric::Nominal => nominal_sums(&pairable),
         Metric::Interval => {
             // Alpha does not change when every value is divided by the same number; dividing by
             // the largest magnitude keeps squares of values like 1e200 from overflowing to NaN.
-            let scale = distinct.values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-            squared_difference_sums(&pairable, &distinct, |v| v / scale)
+            let values = || pairable.iter().flat_map(|u| u.iter().copied());
+            let scale = values().fold(0.0f64, |m, v| m.max(v.abs()));
+            let all: Vec<(f64, f64)> = values().map(|v| (v / scale, 1.0)).collect();
+            squared_difference_sums(&pairable, &all, |v| v / scale)
         }
         Metric::Ordinal => {
+            let distinct = Distinct::of(&pairable);
             let ranks = distinct.mid_ranks();
-            squared_difference_sums(&pairable, &distinct, |v| ranks[distinct.index(v)])
+            let all: Vec<(f64, f64)> = ranks
+                .iter()
+                .copied()
+                .zip(distinct.counts.iter().copied())
+                .collect();
+            squared_difference_sums(&pairable, &all, |v| ranks[distinct.index(v)])
         }
-        Metric::Ratio => match ratio_sums(&pairable, &distinct) {
+        Metric::Ratio => match ratio_sums(&pairable, &Distinct::of(&pairable)) {
             Ok(sums) => sums,
             Err(reason) => return undefined(reason),
         },
@@ -204,7 +212,7 @@ struct Distinct {
 impl Distinct {
     fn of(units: &[&[f64]]) -> Self {
         let mut all: Vec<f64> = units.iter().flat_map(|u| u.iter().copied()).collect();
-        all.sort_by(f64::total_cmp);
+        all.sort_unstable_by(f64::total_cmp);
         // `==`, not bits: 0.0 and -0.0 are one value.
         let (values, counts) = all
             .chunk_by(|a, b| a == b)
@@ -246,18 +254,22 @@ impl Distinct {
 }
 
 /// Nominal: a pair disagrees when its values differ.
-fn nominal_sums(units: &[&[f64]], distinct: &Distinct) -> Sums {
+fn nominal_sums(units: &[&[f64]]) -> Sums {
+    let mut sorted = Vec::new();
+    let mut count_each = |values: &mut dyn Iterator<Item = f64>| {
+        sorted.clear();
+        sorted.extend(values);
+        sorted.sort_unstable_by(f64::total_cmp);
+        // `==`, not bits: 0.0 and -0.0 are one value.
+        differing_pairs(sorted.chunk_by(|a, b| a == b).map(|run| run.len() as f64))
+    };
     let within_units = units
         .iter()
-        .map(|unit| {
-            let counts = distinct.unit_counts(unit);
-            let m = unit.len() as f64;
-            differing_pairs(counts.iter().map(|&(_, c)| c)) / (m - 1.0)
-        })
+        .map(|unit| count_each(&mut unit.iter().copied()) / (unit.len() as f64 - 1.0))
         .sum();
     Sums {
         within_units,
-        all_values: differing_pairs(distinct.counts.iter().copied()),
+        all_values: count_each(&mut units.iter().flat_map(|u| u.iter().copied())),
     }
 }
 
@@ -269,28 +281,25 @@ fn differing_pairs(counts: impl Iterator<Item = f64> + Clone) -> f64 {
 }
 
 /// Interval and ordinal: the distance is (x − y)² for a coordinate `x` of each value (the value
-/// itself, or its mid-rank), so the pair sums follow from the spread around the mean.
+/// itself, scaled, or its mid-rank), so the pair sums follow from the spread around the mean.
+/// `all` is every pairable value's coordinate with its weight (a count, for distinct values).
 fn squared_difference_sums(
     units: &[&[f64]],
-    distinct: &Distinct,
+    all: &[(f64, f64)],
     coordinate: impl Fn(f64) -> f64,
 ) -> Sums {
+    let mut points = Vec::new();
     let within_units = units
         .iter()
         .map(|unit| {
-            let points: Vec<(f64, f64)> = unit.iter().map(|&v| (coordinate(v), 1.0)).collect();
+            points.clear();
+            points.extend(unit.iter().map(|&v| (coordinate(v), 1.0)));
             pair_sum_of_squares(&points) / (unit.len() as f64 - 1.0)
         })
         .sum();
-    let points: Vec<(f64, f64)> = distinct
-        .values
-        .iter()
-        .zip(&distinct.counts)
-        .map(|(&v, &count)| (coordinate(v), count))
-        .collect();
     Sums {
         within_units,
-        all_values: pair_sum_of_squares(&points),
+        all_values: pair_sum_of_squares(all),
     }
 }
 
