@@ -147,18 +147,13 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
             // the largest magnitude keeps squares of values like 1e200 from overflowing to NaN.
             let values = || pairable.iter().flat_map(|u| u.iter().copied());
             let scale = values().fold(0.0f64, |m, v| m.max(v.abs()));
-            let all: Vec<(f64, f64)> = values().map(|v| (v / scale, 1.0)).collect();
-            squared_difference_sums(&pairable, &all, |v| v / scale)
+            let scaled: Vec<f64> = values().map(|v| v / scale).collect();
+            let all = scaled.iter().map(|&x| (x, 1.0));
+            squared_difference_sums(&pairable, &scaled, all)
         }
         Metric::Ordinal => {
-            let distinct = Distinct::of(&pairable);
-            let ranks = distinct.mid_ranks();
-            let all: Vec<(f64, f64)> = ranks
-                .iter()
-                .copied()
-                .zip(distinct.counts.iter().copied())
-                .collect();
-            squared_difference_sums(&pairable, &all, |v| ranks[distinct.index(v)])
+            let (ranks, distinct) = mid_ranks(&pairable);
+            squared_difference_sums(&pairable, &ranks, distinct.into_iter())
         }
         Metric::Ratio => match ratio_sums(&pairable, &Distinct::of(&pairable)) {
             Ok(sums) => sums,
@@ -226,22 +221,6 @@ impl Distinct {
         self.values.partition_point(|&d| d < v)
     }
 
-    /// Each value's mid-rank: the values below it plus half its own count. The ordinal distance
-    /// of Krippendorff (2011) between two values is the squared difference of their mid-ranks
-    /// (the values between them, counting the two ends half), so ordinal alpha is interval alpha
-    /// on mid-ranks.
-    fn mid_ranks(&self) -> Vec<f64> {
-        let mut below = 0.0;
-        self.counts
-            .iter()
-            .map(|&count| {
-                let rank = below + count / 2.0;
-                below += count;
-                rank
-            })
-            .collect()
-    }
-
     /// The distinct values of one unit (as indices into `values`) and how often each occurs.
     fn unit_counts(&self, unit: &[f64]) -> Vec<(usize, f64)> {
         let mut indices: Vec<usize> = unit.iter().map(|&v| self.index(v)).collect();
@@ -280,21 +259,52 @@ fn differing_pairs(counts: impl Iterator<Item = f64> + Clone) -> f64 {
     m * m - counts.map(|c| c * c).sum::<f64>()
 }
 
-/// Interval and ordinal: the distance is (x − y)² for a coordinate `x` of each value (the value
+/// Each pairable value's mid-rank (in the order of the values, unit by unit), and each distinct
+/// value's mid-rank with its count. The mid-rank is the number of values below plus half the
+/// value's own count; the ordinal distance of Krippendorff (2011) between two values (the values
+/// between them, counting the two ends half, squared) is the squared difference of their
+/// mid-ranks, so ordinal alpha is interval alpha on mid-ranks. One sort, no search per value.
+fn mid_ranks(units: &[&[f64]]) -> (Vec<f64>, Vec<(f64, f64)>) {
+    let mut order: Vec<(f64, usize)> = units
+        .iter()
+        .flat_map(|u| u.iter().copied())
+        .enumerate()
+        .map(|(i, v)| (v, i))
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ranks = vec![0.0; order.len()];
+    let mut distinct = Vec::new();
+    let mut below = 0.0;
+    // `==`, not bits: 0.0 and -0.0 are one value.
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        let count = run.len() as f64;
+        let rank = below + count / 2.0;
+        for &(_, i) in run {
+            ranks[i] = rank;
+        }
+        distinct.push((rank, count));
+        below += count;
+    }
+    (ranks, distinct)
+}
+
+/// Interval and ordinal: the distance is (x − y)² for a coordinate x of each value (the value
 /// itself, scaled, or its mid-rank), so the pair sums follow from the spread around the mean.
-/// `all` is every pairable value's coordinate with its weight (a count, for distinct values).
+/// `coordinates` holds each pairable value's, unit by unit; `all` every coordinate with its
+/// weight (a count, for distinct values).
 fn squared_difference_sums(
     units: &[&[f64]],
-    all: &[(f64, f64)],
-    coordinate: impl Fn(f64) -> f64,
+    coordinates: &[f64],
+    all: impl Iterator<Item = (f64, f64)> + Clone,
 ) -> Sums {
-    let mut points = Vec::new();
+    let mut rest = coordinates;
     let within_units = units
         .iter()
         .map(|unit| {
-            points.clear();
-            points.extend(unit.iter().map(|&v| (coordinate(v), 1.0)));
-            pair_sum_of_squares(&points) / (unit.len() as f64 - 1.0)
+            let (unit_coordinates, after) = rest.split_at(unit.len());
+            rest = after;
+            let points = unit_coordinates.iter().map(|&x| (x, 1.0));
+            pair_sum_of_squares(points) / (unit.len() as f64 - 1.0)
         })
         .sum();
     Sums {
@@ -307,18 +317,15 @@ fn squared_difference_sums(
 /// total weight. Two passes over values shifted by the first one: the shorter
 /// W·Σ w·x² − (Σ w·x)² cancels badly for values far from zero, and the shift makes equal values
 /// give exactly zero (so perfect agreement is exactly 1).
-fn pair_sum_of_squares(points: &[(f64, f64)]) -> f64 {
-    let Some(&(origin, _)) = points.first() else {
+fn pair_sum_of_squares(points: impl Iterator<Item = (f64, f64)> + Clone) -> f64 {
+    let Some((origin, _)) = points.clone().next() else {
         return 0.0;
     };
     let (weight, total) = points
-        .iter()
-        .fold((0.0, 0.0), |(w, t), &(x, c)| (w + c, t + c * (x - origin)));
+        .clone()
+        .fold((0.0, 0.0), |(w, t), (x, c)| (w + c, t + c * (x - origin)));
     let mean = total / weight;
-    let spread: f64 = points
-        .iter()
-        .map(|&(x, c)| c * (x - origin - mean).powi(2))
-        .sum();
+    let spread: f64 = points.map(|(x, c)| c * (x - origin - mean).powi(2)).sum();
     2.0 * weight * spread
 }
 
