@@ -170,15 +170,6 @@ impl Ratings {
         }
         Ok(ratings)
     }
-
-    /// The values per unit, in unit order.
-    fn units_in_order(&self) -> Vec<Vec<f64>> {
-        let mut by_unit: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-        for rating in &self.ratings {
-            by_unit.entry(&rating.unit).or_default().push(rating.value);
-        }
-        by_unit.into_values().collect()
-    }
 }
 
 /// One line of a report: a group (or a pair of annotators) and its alpha.
@@ -230,9 +221,15 @@ pub fn agreement_report(
     metric: Metric,
     by: Option<Grouping>,
 ) -> AgreementReport {
+    let units = unit_numbers(ratings);
+    let all = units
+        .iter()
+        .zip(&ratings.ratings)
+        .map(|(&unit, r)| (unit, r.value))
+        .collect();
     let overall = Row::new(
         "all".to_owned(),
-        krippendorff_alpha(&ratings.units_in_order(), metric),
+        krippendorff_alpha(&values_by_unit(all), metric),
     );
     AgreementReport {
         metric: metric.name(),
@@ -241,52 +238,97 @@ pub fn agreement_report(
             Grouping::Case => "case",
             Grouping::Role => "role",
         }),
-        groups: by.map_or_else(Vec::new, |by| group_rows(ratings, metric, by)),
-        pairwise: pair_rows(ratings, metric),
+        groups: by.map_or_else(Vec::new, |by| group_rows(ratings, &units, metric, by)),
+        pairwise: pair_rows(ratings, &units, metric),
     }
+}
+
+/// Each rating's unit as a number, in unit order: the units the table describes by their place
+/// in `Ratings::units` (sorted by name), any others after them, by name. One hash lookup per
+/// rating, once per report, so that grouping and pairing sort and compare numbers, not names.
+fn unit_numbers(ratings: &Ratings) -> Vec<usize> {
+    let mut number: HashMap<&str, usize> = ratings
+        .units
+        .keys()
+        .enumerate()
+        .map(|(i, unit)| (unit.as_str(), i))
+        .collect();
+    let mut others: Vec<&str> = ratings
+        .ratings
+        .iter()
+        .map(|r| r.unit.as_str())
+        .filter(|unit| !number.contains_key(unit))
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    for unit in others {
+        let next = number.len();
+        number.insert(unit, next);
+    }
+    ratings
+        .ratings
+        .iter()
+        .map(|r| number[r.unit.as_str()])
+        .collect()
+}
+
+/// (unit number, value) ratings as the values of each unit, in unit order, each unit's values in
+/// the order given.
+fn values_by_unit(mut ratings: Vec<(usize, f64)>) -> Vec<Vec<f64>> {
+    ratings.sort_by_key(|&(unit, _)| unit); // stable
+    ratings
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| run.iter().map(|&(_, v)| v).collect())
+        .collect()
 }
 
 /// One row per case or role, in name order. The ratings are sorted into their groups in one
 /// pass: filtering all ratings again for every group was quadratic with 100,000 cases.
-fn group_rows(ratings: &Ratings, metric: Metric, by: Grouping) -> Vec<Row> {
-    let group_of = |unit: &str| {
-        let info = ratings.units.get(unit);
-        match by {
-            Grouping::Case => info.and_then(|i| i.case.as_deref()),
-            Grouping::Role => info.and_then(|i| i.role.as_deref()),
-        }
-        .unwrap_or(NO_GROUP)
-    };
+fn group_rows(ratings: &Ratings, units: &[usize], metric: Metric, by: Grouping) -> Vec<Row> {
     // Every group a unit belongs to has a row, even one whose units nobody placed.
-    let mut groups: BTreeMap<&str, BTreeMap<&str, Vec<f64>>> = ratings
-        .units
-        .keys()
-        .map(|unit| (group_of(unit), BTreeMap::new()))
-        .collect();
-    for rating in &ratings.ratings {
-        if let Some(units) = groups.get_mut(group_of(&rating.unit)) {
-            units.entry(&rating.unit).or_default().push(rating.value);
+    let unit_groups: Vec<&str> = ratings.units.values().map(|i| group_name(i, by)).collect();
+    let mut names = unit_groups.clone();
+    names.sort_unstable();
+    names.dedup();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let group_of_unit: Vec<usize> = unit_groups.iter().map(|g| index[g]).collect();
+    // A rating of a unit the table does not describe belongs to no group.
+    let no_group = index.get(NO_GROUP).copied();
+    let mut buckets: Vec<Vec<(usize, f64)>> = vec![Vec::new(); names.len()];
+    for (&unit, rating) in units.iter().zip(&ratings.ratings) {
+        if let Some(group) = group_of_unit.get(unit).copied().or(no_group) {
+            buckets[group].push((unit, rating.value));
         }
     }
-    groups
+    names
         .into_iter()
-        .map(|(name, units)| {
-            let units: Vec<Vec<f64>> = units.into_values().collect();
-            Row::new(name.to_owned(), krippendorff_alpha(&units, metric))
+        .zip(buckets)
+        .map(|(name, bucket)| {
+            let alpha = krippendorff_alpha(&values_by_unit(bucket), metric);
+            Row::new(name.to_owned(), alpha)
         })
         .collect()
+}
+
+/// The case or role of a unit, or [`NO_GROUP`].
+fn group_name(info: &UnitInfo, by: Grouping) -> &str {
+    match by {
+        Grouping::Case => info.case.as_deref(),
+        Grouping::Role => info.role.as_deref(),
+    }
+    .unwrap_or(NO_GROUP)
 }
 
 /// Alpha for each pair of annotators, from each one's ratings sorted by unit once, so a pair
 /// costs the two annotators' ratings (a merge), not a pass over everyone's. With more than
 /// [`MAX_PAIRWISE_ANNOTATORS`] a single row says the pairs were left out, and why.
-fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
-    let mut by_annotator: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
-    for rating in &ratings.ratings {
+fn pair_rows(ratings: &Ratings, units: &[usize], metric: Metric) -> Vec<Row> {
+    let mut by_annotator: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
+    for (&unit, rating) in units.iter().zip(&ratings.ratings) {
         by_annotator
             .entry(&rating.annotator)
             .or_default()
-            .push((&rating.unit, rating.value));
+            .push((unit, rating.value));
     }
     let count = by_annotator.len();
     if count > MAX_PAIRWISE_ANNOTATORS {
@@ -303,13 +345,11 @@ fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
         };
         return vec![Row::new("(pairs of annotators)".to_owned(), left_out)];
     }
-    let annotators: Vec<(&str, Vec<(&str, f64)>)> = by_annotator
-        .into_iter()
-        .map(|(name, mut units)| {
-            units.sort_by(|a, b| a.0.cmp(b.0)); // stable: a unit's values keep their order
-            (name, units)
-        })
-        .collect();
+    let mut annotators: Vec<(&str, Vec<(usize, f64)>)> = by_annotator.into_iter().collect();
+    annotators.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (_, units) in &mut annotators {
+        units.sort_by_key(|&(unit, _)| unit); // stable: a unit's values keep their order
+    }
     let mut rows = Vec::new();
     for (i, (a, units_a)) in annotators.iter().enumerate() {
         for (b, units_b) in &annotators[i + 1..] {
@@ -322,7 +362,7 @@ fn pair_rows(ratings: &Ratings, metric: Metric) -> Vec<Row> {
 
 /// The units two annotators' ratings (each sorted by unit) give at least two values, in unit
 /// order: the only ones that count for the pair's alpha.
-fn shared_units(a: &[(&str, f64)], b: &[(&str, f64)]) -> Vec<Vec<f64>> {
+fn shared_units(a: &[(usize, f64)], b: &[(usize, f64)]) -> Vec<Vec<f64>> {
     let (mut i, mut j) = (0, 0);
     let mut units = Vec::new();
     loop {

@@ -133,26 +133,29 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
             "some values are negative, and {NEGATIVE_FOR_RATIO}"
         ));
     }
-    let distinct = Distinct::of(&pairable);
-    if distinct.values.len() < 2 {
+    let first = pairable[0][0];
+    if pairable.iter().flat_map(|u| u.iter()).all(|&v| v == first) {
         return undefined(
             "every value is the same, so there is no variation to agree or disagree about"
                 .to_owned(),
         );
     }
     let sums = match metric {
-        Metric::Nominal => nominal_sums(&pairable, &distinct),
+        Metric::Nominal => nominal_sums(&pairable),
         Metric::Interval => {
             // Alpha does not change when every value is divided by the same number; dividing by
             // the largest magnitude keeps squares of values like 1e200 from overflowing to NaN.
-            let scale = distinct.values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-            squared_difference_sums(&pairable, &distinct, |v| v / scale)
+            let values = || pairable.iter().flat_map(|u| u.iter().copied());
+            let scale = values().fold(0.0f64, |m, v| m.max(v.abs()));
+            let scaled: Vec<f64> = values().map(|v| v / scale).collect();
+            let all = scaled.iter().map(|&x| (x, 1.0));
+            squared_difference_sums(&pairable, &scaled, all)
         }
         Metric::Ordinal => {
-            let ranks = distinct.mid_ranks();
-            squared_difference_sums(&pairable, &distinct, |v| ranks[distinct.index(v)])
+            let (ranks, distinct) = mid_ranks(&pairable);
+            squared_difference_sums(&pairable, &ranks, distinct.into_iter())
         }
-        Metric::Ratio => match ratio_sums(&pairable, &distinct) {
+        Metric::Ratio => match ratio_sums(&pairable, &Distinct::of(&pairable)) {
             Ok(sums) => sums,
             Err(reason) => return undefined(reason),
         },
@@ -204,7 +207,7 @@ struct Distinct {
 impl Distinct {
     fn of(units: &[&[f64]]) -> Self {
         let mut all: Vec<f64> = units.iter().flat_map(|u| u.iter().copied()).collect();
-        all.sort_by(f64::total_cmp);
+        all.sort_unstable_by(f64::total_cmp);
         // `==`, not bits: 0.0 and -0.0 are one value.
         let (values, counts) = all
             .chunk_by(|a, b| a == b)
@@ -216,22 +219,6 @@ impl Distinct {
     /// The position of `v` among the distinct values.
     fn index(&self, v: f64) -> usize {
         self.values.partition_point(|&d| d < v)
-    }
-
-    /// Each value's mid-rank: the values below it plus half its own count. The ordinal distance
-    /// of Krippendorff (2011) between two values is the squared difference of their mid-ranks
-    /// (the values between them, counting the two ends half), so ordinal alpha is interval alpha
-    /// on mid-ranks.
-    fn mid_ranks(&self) -> Vec<f64> {
-        let mut below = 0.0;
-        self.counts
-            .iter()
-            .map(|&count| {
-                let rank = below + count / 2.0;
-                below += count;
-                rank
-            })
-            .collect()
     }
 
     /// The distinct values of one unit (as indices into `values`) and how often each occurs.
@@ -246,18 +233,22 @@ impl Distinct {
 }
 
 /// Nominal: a pair disagrees when its values differ.
-fn nominal_sums(units: &[&[f64]], distinct: &Distinct) -> Sums {
+fn nominal_sums(units: &[&[f64]]) -> Sums {
+    let mut sorted = Vec::new();
+    let mut count_each = |values: &mut dyn Iterator<Item = f64>| {
+        sorted.clear();
+        sorted.extend(values);
+        sorted.sort_unstable_by(f64::total_cmp);
+        // `==`, not bits: 0.0 and -0.0 are one value.
+        differing_pairs(sorted.chunk_by(|a, b| a == b).map(|run| run.len() as f64))
+    };
     let within_units = units
         .iter()
-        .map(|unit| {
-            let counts = distinct.unit_counts(unit);
-            let m = unit.len() as f64;
-            differing_pairs(counts.iter().map(|&(_, c)| c)) / (m - 1.0)
-        })
+        .map(|unit| count_each(&mut unit.iter().copied()) / (unit.len() as f64 - 1.0))
         .sum();
     Sums {
         within_units,
-        all_values: differing_pairs(distinct.counts.iter().copied()),
+        all_values: count_each(&mut units.iter().flat_map(|u| u.iter().copied())),
     }
 }
 
@@ -268,29 +259,57 @@ fn differing_pairs(counts: impl Iterator<Item = f64> + Clone) -> f64 {
     m * m - counts.map(|c| c * c).sum::<f64>()
 }
 
-/// Interval and ordinal: the distance is (x − y)² for a coordinate `x` of each value (the value
-/// itself, or its mid-rank), so the pair sums follow from the spread around the mean.
+/// Each pairable value's mid-rank (in the order of the values, unit by unit), and each distinct
+/// value's mid-rank with its count. The mid-rank is the number of values below plus half the
+/// value's own count; the ordinal distance of Krippendorff (2011) between two values (the values
+/// between them, counting the two ends half, squared) is the squared difference of their
+/// mid-ranks, so ordinal alpha is interval alpha on mid-ranks. One sort, no search per value.
+fn mid_ranks(units: &[&[f64]]) -> (Vec<f64>, Vec<(f64, f64)>) {
+    let mut order: Vec<(f64, usize)> = units
+        .iter()
+        .flat_map(|u| u.iter().copied())
+        .enumerate()
+        .map(|(i, v)| (v, i))
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ranks = vec![0.0; order.len()];
+    let mut distinct = Vec::new();
+    let mut below = 0.0;
+    // `==`, not bits: 0.0 and -0.0 are one value.
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        let count = run.len() as f64;
+        let rank = below + count / 2.0;
+        for &(_, i) in run {
+            ranks[i] = rank;
+        }
+        distinct.push((rank, count));
+        below += count;
+    }
+    (ranks, distinct)
+}
+
+/// Interval and ordinal: the distance is (x − y)² for a coordinate x of each value (the value
+/// itself, scaled, or its mid-rank), so the pair sums follow from the spread around the mean.
+/// `coordinates` holds each pairable value's, unit by unit; `all` every coordinate with its
+/// weight (a count, for distinct values).
 fn squared_difference_sums(
     units: &[&[f64]],
-    distinct: &Distinct,
-    coordinate: impl Fn(f64) -> f64,
+    coordinates: &[f64],
+    all: impl Iterator<Item = (f64, f64)> + Clone,
 ) -> Sums {
+    let mut rest = coordinates;
     let within_units = units
         .iter()
         .map(|unit| {
-            let points: Vec<(f64, f64)> = unit.iter().map(|&v| (coordinate(v), 1.0)).collect();
-            pair_sum_of_squares(&points) / (unit.len() as f64 - 1.0)
+            let (unit_coordinates, after) = rest.split_at(unit.len());
+            rest = after;
+            let points = unit_coordinates.iter().map(|&x| (x, 1.0));
+            pair_sum_of_squares(points) / (unit.len() as f64 - 1.0)
         })
         .sum();
-    let points: Vec<(f64, f64)> = distinct
-        .values
-        .iter()
-        .zip(&distinct.counts)
-        .map(|(&v, &count)| (coordinate(v), count))
-        .collect();
     Sums {
         within_units,
-        all_values: pair_sum_of_squares(&points),
+        all_values: pair_sum_of_squares(all),
     }
 }
 
@@ -298,18 +317,15 @@ fn squared_difference_sums(
 /// total weight. Two passes over values shifted by the first one: the shorter
 /// W·Σ w·x² − (Σ w·x)² cancels badly for values far from zero, and the shift makes equal values
 /// give exactly zero (so perfect agreement is exactly 1).
-fn pair_sum_of_squares(points: &[(f64, f64)]) -> f64 {
-    let Some(&(origin, _)) = points.first() else {
+fn pair_sum_of_squares(points: impl Iterator<Item = (f64, f64)> + Clone) -> f64 {
+    let Some((origin, _)) = points.clone().next() else {
         return 0.0;
     };
     let (weight, total) = points
-        .iter()
-        .fold((0.0, 0.0), |(w, t), &(x, c)| (w + c, t + c * (x - origin)));
+        .clone()
+        .fold((0.0, 0.0), |(w, t), (x, c)| (w + c, t + c * (x - origin)));
     let mean = total / weight;
-    let spread: f64 = points
-        .iter()
-        .map(|&(x, c)| c * (x - origin - mean).powi(2))
-        .sum();
+    let spread: f64 = points.map(|(x, c)| c * (x - origin - mean).powi(2)).sum();
     2.0 * weight * spread
 }
 
