@@ -303,6 +303,16 @@ pub fn save_project_unless_changed(
 }
 
 fn save(path: &Path, project: &Project, read: Option<FileStamp>) -> Result<FileStamp, SaveError> {
+    save_within(path, project, read, MAX_PROJECT_BYTES)
+}
+
+/// [`save`] with the size limit as a parameter, so tests can reach it without half a gigabyte.
+fn save_within(
+    path: &Path,
+    project: &Project,
+    read: Option<FileStamp>,
+    limit: u64,
+) -> Result<FileStamp, SaveError> {
     let existed = path.is_file();
     let failed = |source| SaveError {
         path: path.to_path_buf(),
@@ -310,7 +320,7 @@ fn save(path: &Path, project: &Project, read: Option<FileStamp>) -> Result<FileS
         existed,
     };
     let text = to_ron_string(project);
-    if text.len() as u64 > MAX_PROJECT_BYTES {
+    if text.len() as u64 > limit {
         return Err(failed(io::Error::new(
             io::ErrorKind::FileTooLarge,
             format!(
@@ -318,7 +328,7 @@ fn save(path: &Path, project: &Project, read: Option<FileStamp>) -> Result<FileS
                  opened again; nothing was written. Remove transcripts, or split the study into \
                  several projects",
                 format_mib(text.len() as u64),
-                format_mib(MAX_PROJECT_BYTES)
+                format_mib(limit)
             ),
         )));
     }
@@ -348,4 +358,38 @@ pub fn estimated_saved_bytes(text: &str, turns: &[crate::model::Turn]) -> u64 {
 /// user (or a colleague) marked it read-only, so it is not rewritten without asking.
 pub fn is_read_only(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (edges issue, item 3): three imports made a 786 MB project that `check` then
+    /// refused to open. Saving never writes what loading would refuse.
+    #[test]
+    fn a_project_larger_than_a_file_can_be_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.continuum");
+        let project = crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap();
+        save_project(&path, &Project::new("small")).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let size = to_ron_string(&project).len() as u64;
+        let error = save_within(&path, &project, None, size - 1).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("more than a project file can be"),
+            "{message}"
+        );
+        assert!(message.contains("nothing was written"), "{message}");
+        assert!(
+            message.contains("The file on disk is unchanged"),
+            "{message}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(
+            !crate::io::backup_path(&path).exists(),
+            "not even a backup moved"
+        );
+        save_within(&path, &project, None, size).unwrap();
+    }
 }
