@@ -3,7 +3,7 @@
 //! message on stderr and a non-zero exit code.
 
 use crate::io;
-use crate::model::Project;
+use crate::model::{Project, plural};
 use clap::{Parser, Subcommand};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -244,12 +244,12 @@ fn import(
                 let speakers = imported.speakers();
                 let _ = writeln!(
                     report,
-                    "{}: {}, {}, {} words, {} turns, speakers: {}",
+                    "{}: {}, {}, {}, {}, speakers: {}",
                     file.display(),
                     imported.format,
                     imported.encoding_report(),
-                    imported.word_count(),
-                    imported.turns.len(),
+                    plural(imported.word_count(), "word"),
+                    plural(imported.turns.len(), "turn"),
                     if speakers.is_empty() {
                         "none named".to_owned()
                     } else {
@@ -293,8 +293,8 @@ fn import(
     }
     let _ = writeln!(
         report,
-        "imported {imported_count} of {} files into {}",
-        files.len(),
+        "imported {imported_count} of {} into {}",
+        plural(files.len(), "file"),
         project_path.display()
     );
     if failed.is_empty() {
@@ -354,12 +354,12 @@ fn merge(
         }
         let _ = writeln!(
             s,
-            "{}: {} new placements, {} already here, {} new excerpts, {} excerpts with new codes, new annotators: {}",
+            "{}: {}, {} already here, {}, {} with new codes, new annotators: {}",
             other_path.display(),
-            report.new_placements,
+            plural(report.new_placements, "new placement"),
             report.same_placements,
-            report.new_excerpts,
-            report.coded_excerpts,
+            plural(report.new_excerpts, "new excerpt"),
+            plural(report.coded_excerpts, "excerpt"),
             if report.new_annotators.is_empty() {
                 "none".to_owned()
             } else {
@@ -387,7 +387,8 @@ fn merge(
         for (name, placed) in &report.missing_transcripts {
             let _ = writeln!(
                 s,
-                "  not merged: transcript “{name}” ({placed} placements) is not in {}; import it first",
+                "  not merged: transcript “{name}” ({}) is not in {}; import it first",
+                plural(*placed, "placement"),
                 project_path.display()
             );
         }
@@ -579,7 +580,11 @@ fn export_csv(project_path: &Path, out: &Path, keep_formulas: bool) -> Result<St
         .iter()
         .map(|a| a.placements.len())
         .sum::<usize>();
-    Ok(format!("wrote {rows} placements to {}\n", out.display()))
+    Ok(format!(
+        "wrote {} to {}\n",
+        plural(rows, "placement"),
+        out.display()
+    ))
 }
 
 fn agreement(
@@ -640,8 +645,9 @@ fn agreement(
             let mut s = String::new();
             let line = |row: &crate::analysis::Row| match (row.alpha, &row.note) {
                 (Some(alpha), _) => format!(
-                    "α = {alpha:.3} ({} units, {} pairable values)",
-                    row.units, row.pairable_values
+                    "α = {alpha:.3} ({}, {})",
+                    plural(row.units, "unit"),
+                    plural(row.pairable_values, "pairable value")
                 ),
                 (None, Some(note)) => format!("undefined: {note}"),
                 (None, None) => "undefined".to_owned(),
@@ -818,14 +824,19 @@ pub fn summary(path: &Path, project: &Project) -> String {
     let _ = writeln!(s, "participants: {}", project.participants.len());
     let _ = writeln!(
         s,
-        "transcripts: {} ({} words)",
+        "transcripts: {} ({})",
         project.transcripts.len(),
-        project.word_count()
+        plural(project.word_count(), "word")
     );
     let _ = writeln!(s, "excerpts: {}", project.excerpts.len());
     let _ = writeln!(s, "annotators: {}", project.annotators.len());
     for a in &project.annotators {
-        let _ = writeln!(s, "  {}: {} placements", a.name, a.placements.len());
+        let _ = writeln!(
+            s,
+            "  {}: {}",
+            a.name,
+            plural(a.placements.len(), "placement")
+        );
     }
     s
 }

@@ -128,6 +128,21 @@ impl Document {
         Ok(())
     }
 
+    /// Records how the window shows the project, to be written with the next save. Not an edit:
+    /// nothing to undo, and on its own no unsaved change. A setting naming an annotator the
+    /// project does not have is not kept, nor is the first annotator, whom opening picks anyway:
+    /// so opening and saving a project without changing anything changes no byte of the file.
+    pub fn set_view(&mut self, mut view: crate::model::ViewSettings) {
+        let first = self.project.annotators.first().map(|a| a.id);
+        if view
+            .active_annotator
+            .is_some_and(|a| self.project.annotator(a).is_none() || Some(a) == first)
+        {
+            view.active_annotator = None;
+        }
+        self.project.view = view;
+    }
+
     pub fn undo_description(&self) -> Option<&str> {
         self.history.undo_description()
     }

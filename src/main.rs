@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let options = continuum::ui::StartOptions {
         file: args.file,
         recent: continuum::io::RecentFiles::load_from_config_folder(),
-        dialogs: Box::new(continuum::ui::NativeFileDialogs),
+        dialogs: Box::new(continuum::ui::NativeFileDialogs::default()),
         // A smoke-test screenshot must neither offer nor leave recovery copies.
         recovery: if args.screenshot.is_some() {
             None

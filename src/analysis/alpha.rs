@@ -104,7 +104,9 @@ impl fmt::Display for Alpha {
                 pairable_values,
             } => write!(
                 f,
-                "α = {alpha:.3} ({units} units, {pairable_values} pairable values)"
+                "α = {alpha:.3} ({}, {})",
+                crate::model::plural(*units, "unit"),
+                crate::model::plural(*pairable_values, "pairable value")
             ),
             Alpha::Undefined { reason, .. } => write!(f, "α undefined: {reason}"),
         }
@@ -382,6 +384,24 @@ fn ratio_distance(c: f64, k: f64) -> f64 {
     }
     let r = small / large;
     ((1.0 - r) / (1.0 + r)).powi(2)
+}
+
+/// Krippendorff's own guide to a value of alpha, for readers who are not methodologists.
+pub const ALPHA_GUIDE_REFERENCE: &str = "Krippendorff, K. (2004). Content Analysis: An Introduction \
+     to Its Methodology, 2nd ed., p. 241";
+
+/// What Krippendorff (2004, p. 241) recommends a value of alpha be taken for: α ≥ .800 reliable;
+/// α ≥ .667 for tentative conclusions only; below that, not reliable.
+pub fn alpha_reading(alpha: f64) -> &'static str {
+    // Compared at the three decimals shown, so a value shown as 0.800 never reads as below .800.
+    let shown = (alpha * 1000.0).round() / 1000.0;
+    if shown >= 0.800 {
+        "reliable (α ≥ .800)"
+    } else if shown >= 0.667 {
+        "tentative conclusions only (α ≥ .667)"
+    } else {
+        "not reliable (α < .667)"
+    }
 }
 
 #[cfg(test)]
@@ -711,5 +731,22 @@ mod tests {
     fn systematic_disagreement_is_below_zero() {
         let data = vec![vec![0.0, 1.0], vec![1.0, 0.0], vec![0.0, 1.0]];
         assert!(krippendorff_alpha(&data, Metric::Interval).value().unwrap() < 0.0);
+    }
+
+    #[test]
+    fn alpha_is_read_with_krippendorffs_thresholds() {
+        assert_eq!(alpha_reading(0.972), "reliable (α ≥ .800)");
+        assert_eq!(
+            alpha_reading(0.7996),
+            "reliable (α ≥ .800)",
+            "shown as 0.800"
+        );
+        assert_eq!(alpha_reading(0.79), "tentative conclusions only (α ≥ .667)");
+        assert_eq!(
+            alpha_reading(0.667),
+            "tentative conclusions only (α ≥ .667)"
+        );
+        assert_eq!(alpha_reading(0.5), "not reliable (α < .667)");
+        assert_eq!(alpha_reading(-0.2), "not reliable (α < .667)");
     }
 }

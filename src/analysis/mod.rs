@@ -5,5 +5,5 @@ mod alpha;
 mod spread;
 
 pub use agreement::{AgreementReport, Grouping, Ratings, Row, agreement_report};
-pub use alpha::{Alpha, Metric, krippendorff_alpha};
+pub use alpha::{ALPHA_GUIDE_REFERENCE, Alpha, Metric, alpha_reading, krippendorff_alpha};
 pub use spread::{Spread, spreads};

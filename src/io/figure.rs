@@ -40,9 +40,9 @@ pub fn export_map(
     super::write_atomically(path, &bytes)
         .map_err(|e| format!("{}: could not be written: {e}", path.display()))?;
     Ok(format!(
-        "wrote {} ({what}, {} markers in {} lanes)",
+        "wrote {} ({what}, {} in {})",
         path.display(),
-        map.markers.len(),
-        map.lanes.len()
+        crate::model::plural(map.markers.len(), "marker"),
+        crate::model::plural(map.lanes.len(), "lane")
     ))
 }

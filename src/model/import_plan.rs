@@ -111,6 +111,23 @@ pub fn default_plan(
     plan
 }
 
+/// `wanted` (trimmed), or the first of "wanted (2)", "wanted (3)", … that is not `taken`;
+/// "Transcript" stands in for an empty name. The import names transcripts this way, and the import
+/// dialog proposes names this way, so three files called `interview.*` are not three "interview"s.
+pub fn unique_name(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+    let wanted = match wanted.trim() {
+        "" => "Transcript",
+        trimmed => trimmed,
+    };
+    let mut name = wanted.to_owned();
+    let mut n = 2u64;
+    while taken(&name) {
+        name = format!("{wanted} ({n})");
+        n += 1;
+    }
+    name
+}
+
 /// Collects the edits for a batch of imports, giving new cases, participants and transcripts ids
 /// that do not collide with the project's or with each other. Names are looked up in maps: lists
 /// made a batch with 100,000 distinct speakers quadratic.
@@ -201,17 +218,7 @@ impl Importer {
 
     /// A name not yet used by a transcript: "Mette", else "Mette (2)", …
     fn unique_name(&mut self, wanted: &str) -> String {
-        let wanted = if wanted.trim().is_empty() {
-            "Transcript"
-        } else {
-            wanted.trim()
-        };
-        let mut name = wanted.to_owned();
-        let mut n = 2;
-        while self.names.contains(&name) {
-            name = format!("{wanted} ({n})");
-            n += 1;
-        }
+        let name = unique_name(wanted, |n| self.names.contains(n));
         self.names.insert(name.clone());
         name
     }

@@ -23,9 +23,9 @@ pub use history::{COALESCE_WINDOW, History};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, IdsExhausted, ParticipantId, TranscriptId};
 pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Speaker, Transcript,
-    Turn,
+    Turn, ViewSettings,
 };
 pub use reanchor::reanchor;
-pub use text::{CharIndex, char_len, char_slice, short_label, snap_to_words};
+pub use text::{CharIndex, char_len, char_slice, plural, short_label, snap_to_words};
 pub use timestamp::Timestamp;
 pub use validate::ValidationError;

@@ -129,6 +129,23 @@ pub struct Annotator {
     pub consensus: bool,
 }
 
+/// How the project was last looked at, restored when it is opened again. Not research data: it
+/// is no edit (nothing to undo, no unsaved change of its own) and is written with the next save.
+/// A file without it, or with a setting that no longer fits the project, opens as before.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewSettings {
+    /// The annotator who was coding when the project was saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_annotator: Option<AnnotatorId>,
+}
+
+impl ViewSettings {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// Everything one project file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,6 +170,10 @@ pub struct Project {
     /// agreement, so a coder is not swayed by the others. Sent with a copy of the project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blind: Option<AnnotatorId>,
+    /// How the window last showed the project; written only when set, so older files and
+    /// projects never viewed save to the same bytes as before.
+    #[serde(default, skip_serializing_if = "ViewSettings::is_default")]
+    pub view: ViewSettings,
 }
 
 impl Default for Project {
@@ -185,6 +206,7 @@ impl Project {
             excerpts: Vec::new(),
             annotators: Vec::new(),
             blind: None,
+            view: ViewSettings::default(),
         }
     }
 

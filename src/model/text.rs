@@ -111,6 +111,17 @@ pub fn short_label(quote: &str, max_chars: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
+/// A count with its noun, singular for one: "1 excerpt", "2 excerpts", "0 excerpts". Every count
+/// shown to the user goes through here, so none reads "1 excerpts". `noun` is the singular and
+/// takes an "s" (all the nouns the program counts do).
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +188,12 @@ mod tests {
             short_label("She calls me her girl, you know", 20),
             "She calls me her…"
         );
+    }
+
+    #[test]
+    fn one_excerpt_is_not_one_excerpts() {
+        assert_eq!(super::plural(1, "excerpt"), "1 excerpt");
+        assert_eq!(super::plural(0, "excerpt"), "0 excerpts");
+        assert_eq!(super::plural(2, "lane"), "2 lanes");
     }
 }

@@ -240,6 +240,13 @@ impl Project {
         for a in &mut self.annotators {
             a.placements.sort_by_key(|p| p.excerpt);
         }
+        // The view is a convenience, not data: an annotator it names who is gone (removed by
+        // hand, or in a recovery copy written after a removal) is forgotten, not an error.
+        if let Some(active) = self.view.active_annotator
+            && self.annotator(active).is_none()
+        {
+            self.view.active_annotator = None;
+        }
     }
 }
 

@@ -1,7 +1,11 @@
 //! The agreement window: Krippendorff's alpha for the open project, overall, by case or role, and
-//! for each pair of annotators. The numbers come from `crate::analysis`; this only shows them.
+//! for each pair of annotators, each value read in words by Krippendorff's guide. The numbers come
+//! from `crate::analysis`; this only shows them.
 
-use crate::analysis::{AgreementReport, Grouping, Metric, Ratings, Row, agreement_report};
+use crate::analysis::{
+    ALPHA_GUIDE_REFERENCE, AgreementReport, Grouping, Metric, Ratings, Row, agreement_report,
+    alpha_reading,
+};
 use crate::model::Project;
 
 /// What a report was computed for: the project's change count, the metric and the grouping.
@@ -86,12 +90,13 @@ impl AgreementWindow {
                     return;
                 };
                 egui::Grid::new("alpha-table")
-                    .num_columns(4)
+                    .num_columns(5)
                     .striped(true)
                     .spacing([16.0, 4.0])
                     .show(ui, |ui| {
                         ui.strong("");
                         ui.strong("α");
+                        ui.strong("reading");
                         ui.strong("units");
                         ui.strong("pairable values");
                         ui.end_row();
@@ -111,6 +116,15 @@ impl AgreementWindow {
                 for note in notes {
                     ui.label(egui::RichText::new(note).weak());
                 }
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Krippendorff recommends relying on data with α ≥ .800, drawing only \
+                         tentative conclusions from α ≥ .667, and none from less. \
+                         ({ALPHA_GUIDE_REFERENCE}.)"
+                    ))
+                    .weak(),
+                );
             });
         open
     }
@@ -122,6 +136,7 @@ fn row(ui: &mut egui::Ui, name: &str, row: &Row) {
         row.alpha
             .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
     );
+    ui.label(row.alpha.map_or("—", alpha_reading));
     ui.label(row.units.to_string());
     ui.label(row.pairable_values.to_string());
     ui.end_row();

@@ -209,7 +209,10 @@ impl ManageAnnotatorsDialog {
                                 colour: annotator.colour,
                             });
                         }
-                        ui.label(format!("{} placements", annotator.placements.len()));
+                        ui.label(crate::model::plural(
+                            annotator.placements.len(),
+                            "placement",
+                        ));
                         if ui
                             .add_enabled(
                                 project.blind != Some(annotator.id),
@@ -268,9 +271,10 @@ impl ManageAnnotatorsDialog {
             ui.set_width(420.0);
             ui.heading(format!("Remove “{}”?", annotator.name));
             ui.label(format!(
-                "Their {} placements and {memos} placement memos will be deleted with them. \
+                "Their {} and {} will be deleted with them. \
                  Excerpts and the other annotators' work stay. Edit > Undo brings them back.",
-                annotator.placements.len()
+                crate::model::plural(annotator.placements.len(), "placement"),
+                crate::model::plural(memos, "placement memo")
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {

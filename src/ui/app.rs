@@ -42,7 +42,7 @@ impl Default for StartOptions {
             file: None,
             screenshot: None,
             recent: RecentFiles::in_memory(),
-            dialogs: Box::new(NativeFileDialogs),
+            dialogs: Box::new(NativeFileDialogs::default()),
             recovery: None,
             autosave_delay: super::AUTOSAVE_DELAY,
         }
@@ -212,6 +212,11 @@ impl App {
         self.view.selected_excerpt
     }
 
+    /// Whose placements the window shows and makes.
+    pub fn active_annotator(&self) -> Option<crate::model::AnnotatorId> {
+        self.view.active_annotator
+    }
+
     /// The transcript shown in the middle of the window.
     pub fn view_transcript(&self) -> Option<crate::model::TranscriptId> {
         self.view.transcript
@@ -237,14 +242,26 @@ impl App {
         format!("{mark}{name} — Continuum")
     }
 
-    /// Shows the first transcript and picks the first annotator after a project is opened.
+    /// Shows the first transcript and picks the annotator who was coding when the project was
+    /// saved (else the first) after a project is opened.
     fn reset_view(&mut self) {
         let project = self.doc.project();
+        let remembered = project
+            .view
+            .active_annotator
+            .filter(|a| project.annotator(*a).is_some());
         self.view = ViewState {
             transcript: project.transcripts.first().map(|t| t.id),
-            active_annotator: project.annotators.first().map(|a| a.id),
+            active_annotator: remembered.or(project.annotators.first().map(|a| a.id)),
             ..ViewState::default()
         };
+    }
+
+    /// Puts what the window shows that is worth keeping into the project, to be saved with it.
+    fn remember_view(&mut self) {
+        self.doc.set_view(crate::model::ViewSettings {
+            active_annotator: self.view.active_annotator,
+        });
     }
 
     fn apply(&mut self, edit: Edit) {
@@ -258,7 +275,7 @@ impl App {
         match command {
             Command::NewProject => self.guard_unsaved(AfterSave::NewProject),
             Command::Open => {
-                if let Some(path) = self.dialogs.pick_project() {
+                if let Some(path) = dialogs(&mut self.dialogs, &self.doc).pick_project() {
                     self.guard_unsaved(AfterSave::Open(path));
                 }
             }
@@ -297,7 +314,7 @@ impl App {
                 self.add_annotator = Some(AddAnnotatorDialog::new(self.doc.project()));
             }
             Command::Import => {
-                let paths = self.dialogs.pick_transcripts();
+                let paths = dialogs(&mut self.dialogs, &self.doc).pick_transcripts();
                 if !paths.is_empty() {
                     self.import = Some(ImportDialog::new(paths));
                 }
@@ -317,7 +334,7 @@ impl App {
                 });
             }
             Command::Merge => {
-                if let Some(path) = self.dialogs.pick_project() {
+                if let Some(path) = dialogs(&mut self.dialogs, &self.doc).pick_project() {
                     match Document::open(&path) {
                         Ok(other) => {
                             let source = path.file_name().map_or_else(
@@ -527,6 +544,7 @@ impl App {
     /// Saves to the current file, or asks where if there is none. Returns whether it saved;
     /// if the file changed on disk, nothing is written and the user is asked what to do.
     fn save(&mut self) -> bool {
+        self.remember_view();
         match self.doc.save() {
             Ok(SaveOutcome::Saved) => {
                 self.saved();
@@ -552,6 +570,7 @@ impl App {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
             return self.save_as();
         };
+        self.remember_view();
         match self.doc.save_as(&path) {
             Ok(()) => {
                 self.saved();
@@ -637,9 +656,10 @@ impl App {
             None if self.is_sample => crate::SAMPLE_PROJECT_NAME.to_owned(),
             None => "project.continuum".to_owned(),
         };
-        let Some(path) = self.dialogs.save_project(&suggested) else {
+        let Some(path) = dialogs(&mut self.dialogs, &self.doc).save_project(&suggested) else {
             return false;
         };
+        self.remember_view();
         match self.doc.save_as(&path) {
             Ok(()) => {
                 self.saved();
@@ -778,7 +798,7 @@ impl App {
                 let settings = dialog.settings_for(self.doc.project());
                 let scale = dialog.scale;
                 self.view.export = Some(dialog.memory(self.doc.project()));
-                if let Some(path) = self.dialogs.save_figure(&file) {
+                if let Some(path) = dialogs(&mut self.dialogs, &self.doc).save_figure(&file) {
                     match crate::io::export_map(&path, self.doc.project(), &settings, scale) {
                         Ok(line) => {
                             self.notifications.info(format!("Map exported: {line}"));
@@ -798,7 +818,11 @@ impl App {
                 .info("Open the transcript whose text you want to replace first.");
             return;
         };
-        let Some(path) = self.dialogs.pick_transcripts().into_iter().next() else {
+        let Some(path) = dialogs(&mut self.dialogs, &self.doc)
+            .pick_transcripts()
+            .into_iter()
+            .next()
+        else {
             return;
         };
         let file = path.file_name().map_or_else(
@@ -860,10 +884,8 @@ impl App {
             }
             ImportOutcome::Imported { count, skipped } => {
                 self.import = None;
-                let mut message = format!(
-                    "Imported {count} transcript{}.",
-                    if count == 1 { "" } else { "s" }
-                );
+                let mut message =
+                    format!("Imported {}.", crate::model::plural(count, "transcript"));
                 if !skipped.is_empty() {
                     message.push_str(&format!(" Not imported: {}.", skipped.join(", ")));
                 }
@@ -1243,17 +1265,7 @@ impl App {
             };
             ui.label(egui::RichText::new(where_).small());
             ui.separator();
-            let placements: usize = project.annotators.iter().map(|a| a.placements.len()).sum();
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} transcripts · {} excerpts · {} placements · {} annotators",
-                    project.transcripts.len(),
-                    project.excerpts.len(),
-                    placements,
-                    project.annotators.len()
-                ))
-                .small(),
-            );
+            ui.label(egui::RichText::new(project_counts(project)).small());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.doc.has_unsaved_changes() {
                     ui.label(
@@ -1296,6 +1308,36 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+/// The file dialogs, told to start in the open project's folder (else the home folder).
+fn dialogs<'a>(dialogs: &'a mut Box<dyn FileDialogs>, doc: &Document) -> &'a dyn FileDialogs {
+    if let Some(folder) = super::file_dialogs::start_folder(doc.path()) {
+        dialogs.start_in(&folder);
+    }
+    &**dialogs
+}
+
+/// The status bar's summary of the project. The consensus layer is the team's settled view, not
+/// a person coding: it is counted apart from the annotators (its placements too).
+fn project_counts(project: &Project) -> String {
+    use crate::model::plural;
+    let coders: Vec<_> = project.annotators.iter().filter(|a| !a.consensus).collect();
+    let placements: usize = coders.iter().map(|a| a.placements.len()).sum();
+    let mut counts = format!(
+        "{} · {} · {} · {}",
+        plural(project.transcripts.len(), "transcript"),
+        plural(project.excerpts.len(), "excerpt"),
+        plural(placements, "placement"),
+        plural(coders.len(), "annotator")
+    );
+    if let Some(consensus) = project.consensus() {
+        counts.push_str(&format!(
+            " · consensus on {}",
+            plural(consensus.placements.len(), "excerpt")
+        ));
+    }
+    counts
 }
 
 /// Shows the dialog or window held in `slot`, if any, and drops it once it reports it has closed.
@@ -1432,7 +1474,12 @@ impl eframe::App for App {
         self.changed_on_disk_dialog(&ctx);
         self.look_again_for_leftovers(&ctx);
         self.restore_dialog(&ctx);
-        self.autosave.tick(&ctx, &self.doc, &mut self.notifications);
+        // Once the user has agreed to close, no recovery copy is written (it would be left behind
+        // to be offered at the next start) and no repaint is booked for one: eframe's event loop
+        // waited for that repaint, so the process outlived its window by the autosave delay.
+        if !self.closing {
+            self.autosave.tick(&ctx, &self.doc, &mut self.notifications);
+        }
         self.confirm_delete_dialog(&ctx);
 
         let title = self.window_title();

@@ -1,6 +1,7 @@
 //! The comparison view: every excerpt placed by two or more annotators on its own lane, each
 //! annotator's marker in their colour joined by a line showing the spread; sorted and filtered by
-//! disagreement; the annotators' memos on the selected excerpt side by side.
+//! disagreement; the consensus, once the team has settled, drawn on the same lane; the annotators'
+//! memos on the selected excerpt side by side.
 
 use super::state::{Outbox, ViewState};
 use crate::analysis::{Spread, spreads};
@@ -35,6 +36,10 @@ impl Default for ComparisonWindow {
 
 const LANE_HEIGHT: f32 = 24.0;
 const LABEL_WIDTH: f32 = 230.0;
+/// Room right of each lane's axis for its "range · sd" note.
+const NOTE_WIDTH: f32 = 110.0;
+/// Space at each end of a lane's axis, so markers at 0 and 1 are drawn whole.
+const AXIS_INSET: f32 = 6.0;
 
 impl ComparisonWindow {
     /// Shows the window; returns `false` once it is closed.
@@ -60,6 +65,7 @@ impl ComparisonWindow {
         } = self;
         let all: &[Spread] = cached.as_ref().map_or(&[], |(_, s)| s.as_slice());
         let mut open = true;
+        let screen_height = ctx.content_rect().height();
         egui::Window::new("Compare annotators")
             .open(&mut open)
             .default_size([760.0, 560.0])
@@ -77,27 +83,37 @@ impl ComparisonWindow {
                 }
                 ui.label(
                     egui::RichText::new(format!(
-                        "{} excerpts placed by two or more annotators{}",
-                        list.len(),
+                        "{} placed by two or more annotators{}",
+                        crate::model::plural(list.len(), "excerpt"),
                         if *min_range > 0.0 { " (filtered)" } else { "" }
                     ))
                     .weak(),
                 );
+                // One width for every lane's axis and the anchor names above them, so they line up.
+                let spacing = ui.spacing().item_spacing.x;
+                let axis_width =
+                    (ui.available_width() - LABEL_WIDTH - NOTE_WIDTH - 2.0 * spacing).max(120.0);
+                anchor_names(ui, project, axis_width);
                 egui::ScrollArea::vertical()
                     .id_salt("comparison-lanes")
-                    .max_height(ui.available_height() * 0.62)
+                    // Bounded by the screen, not by the window: the window's height follows its
+                    // content, so a share of the window's own height shrank frame by frame.
+                    .max_height((screen_height * 0.35).max(3.0 * LANE_HEIGHT))
                     .show(ui, |ui| {
                         for spread in &list {
-                            lane(ui, project, spread, view);
+                            lane(ui, project, spread, view, axis_width);
                         }
                     });
                 ui.separator();
+                // The window grows to fit the memos and the consensus below the lanes (whose
+                // height the screen bounds), so the consensus memo is never cut off by its edge.
                 memos_side_by_side(ui, project, view);
                 ui.separator();
                 let selected = view
                     .selected_excerpt
                     .and_then(|e| all.iter().find(|s| s.excerpt == e));
                 consensus(ui, project, view, selected, out);
+                ui.add_space(6.0);
             });
         open
     }
@@ -117,8 +133,52 @@ fn controls(ui: &mut egui::Ui, sort: &mut SortBy, min_range: &mut f64) {
     });
 }
 
-/// One excerpt: its label (click to select), a small axis with each annotator's marker, the spread.
-fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewState) {
+/// Where position `p` is drawn on a lane's axis in `rect`.
+fn axis_x(rect: egui::Rect, p: f64) -> f32 {
+    rect.left() + AXIS_INSET + p as f32 * (rect.width() - 2.0 * AXIS_INSET)
+}
+
+/// The continuum's anchor names above the lanes, each over its tick on the lanes' axes.
+fn anchor_names(ui: &mut egui::Ui, project: &Project, axis_width: f32) {
+    ui.horizontal(|ui| {
+        ui.allocate_exact_size(vec2(LABEL_WIDTH, 0.0), Sense::hover());
+        let height = ui.text_style_height(&egui::TextStyle::Small) + 2.0;
+        let (rect, _) = ui.allocate_exact_size(vec2(axis_width, height), Sense::hover());
+        for anchor in &project.continuum.anchors {
+            let name = egui::Label::new(egui::RichText::new(&anchor.name).small().weak())
+                .wrap_mode(egui::TextWrapMode::Extend);
+            let galley_width = egui::WidgetText::from(egui::RichText::new(&anchor.name).small())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Small,
+                )
+                .size()
+                .x;
+            // Centred over its tick, but kept within the axis at the two ends.
+            let centre = axis_x(rect, anchor.position).clamp(
+                rect.left() + galley_width / 2.0,
+                (rect.right() - galley_width / 2.0).max(rect.left() + galley_width / 2.0),
+            );
+            let at = egui::Rect::from_center_size(
+                egui::pos2(centre, rect.center().y),
+                vec2(galley_width, height),
+            );
+            ui.put(at, name);
+        }
+    });
+}
+
+/// One excerpt: its label (click to select), a small axis with each annotator's marker and the
+/// consensus (a hollow diamond) once there is one, the spread.
+fn lane(
+    ui: &mut egui::Ui,
+    project: &Project,
+    spread: &Spread,
+    view: &mut ViewState,
+    axis_width: f32,
+) {
     let Some(excerpt) = project.excerpt(spread.excerpt) else {
         return;
     };
@@ -127,7 +187,7 @@ fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewSt
         let selected = view.selected_excerpt == Some(excerpt.id);
         let response = ui.add_sized(
             [LABEL_WIDTH, LANE_HEIGHT],
-            egui::Button::selectable(selected, label),
+            egui::Button::selectable(selected, label.as_str()),
         );
         if response
             .on_hover_text(format!("“{}”", project.quote(excerpt)))
@@ -135,10 +195,29 @@ fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewSt
         {
             view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
         }
-        let width = (ui.available_width() - 110.0).max(120.0);
-        let (rect, _) = ui.allocate_exact_size(vec2(width, LANE_HEIGHT), Sense::hover());
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(axis_width, LANE_HEIGHT), Sense::hover());
+        let settled = project
+            .consensus()
+            .and_then(|c| Some((c, project.placement(c.id, excerpt.id)?.position)));
+        // What the lane shows, in words, for screen readers (and tests).
+        let mut described: Vec<String> = spread
+            .positions
+            .iter()
+            .map(|(a, p)| {
+                let name = project.annotator(*a).map_or("?", |a| a.name.as_str());
+                format!("{name} {p:.2}")
+            })
+            .collect();
+        if let Some((_, position)) = settled {
+            described.push(format!("consensus {position:.2}"));
+        }
+        let description = format!("Lane of {label}: {}", described.join(", "));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Figure, true, description.clone())
+        });
         let painter = ui.painter_at(rect);
-        let x = |p: f64| rect.left() + 6.0 + p as f32 * (rect.width() - 12.0);
+        let x = |p: f64| axis_x(rect, p);
         let y = rect.center().y;
         let axis = ui.visuals().weak_text_color();
         painter.line_segment(
@@ -179,6 +258,21 @@ fn lane(ui: &mut egui::Ui, project: &Project, spread: &Spread, view: &mut ViewSt
                 Stroke::new(1.0, Color32::WHITE),
             );
         }
+        // The team's settled position, over the annotators' markers: a hollow diamond, so the
+        // markers it sits on still show through.
+        if let Some((layer, position)) = settled {
+            let c = pos2(x(position), y);
+            let r = 7.0;
+            painter.add(egui::Shape::closed_line(
+                vec![
+                    pos2(c.x, c.y - r),
+                    pos2(c.x + r, c.y),
+                    pos2(c.x, c.y + r),
+                    pos2(c.x - r, c.y),
+                ],
+                Stroke::new(2.0, super::colour32(layer.colour)),
+            ));
+        }
         ui.label(
             egui::RichText::new(format!("range {:.2} · sd {:.2}", spread.range, spread.sd))
                 .small()
@@ -206,28 +300,42 @@ fn memos_side_by_side(ui: &mut egui::Ui, project: &Project, view: &ViewState) {
     let coders: Vec<&Annotator> = project.annotators.iter().filter(|a| !a.consensus).collect();
     ui.columns(coders.len().max(1), |columns| {
         for (column, annotator) in columns.iter_mut().zip(coders) {
-            let colour = super::colour32(annotator.colour);
-            column.label(egui::RichText::new(&annotator.name).strong().color(colour));
-            match project.placement(annotator.id, excerpt.id) {
-                Some(placement) => {
-                    let anchor = project
-                        .continuum
-                        .nearest_anchor(placement.position)
-                        .map_or(String::new(), |a| format!(", near {}", a.name));
-                    column.label(format!("{:.2}{anchor}", placement.position));
-                    let memo = if placement.memo.trim().is_empty() {
-                        "(no memo)"
-                    } else {
-                        placement.memo.as_str()
-                    };
-                    column.label(egui::RichText::new(memo).weak());
-                }
-                None => {
-                    column.label(egui::RichText::new("not placed").weak());
-                }
-            }
+            // Columns lay out "justified", which stretches every wrapped line of a label to the
+            // column's width (a memo's first line came out letter-spaced): plain left-aligned text.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
+                annotator_memo(column, project, annotator, excerpt.id);
+            });
         }
     });
+}
+
+/// One annotator's name, position and memo on an excerpt.
+fn annotator_memo(
+    column: &mut egui::Ui,
+    project: &Project,
+    annotator: &Annotator,
+    excerpt: crate::model::ExcerptId,
+) {
+    let colour = super::colour32(annotator.colour);
+    column.label(egui::RichText::new(&annotator.name).strong().color(colour));
+    match project.placement(annotator.id, excerpt) {
+        Some(placement) => {
+            let anchor = project
+                .continuum
+                .nearest_anchor(placement.position)
+                .map_or(String::new(), |a| format!(", near {}", a.name));
+            column.label(format!("{:.2}{anchor}", placement.position));
+            let memo = if placement.memo.trim().is_empty() {
+                "(no memo)"
+            } else {
+                placement.memo.as_str()
+            };
+            column.label(egui::RichText::new(memo).weak());
+        }
+        None => {
+            column.label(egui::RichText::new("not placed").weak());
+        }
+    }
 }
 
 /// The team's settled position for the selected excerpt: start from the annotators' mean or

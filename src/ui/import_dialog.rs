@@ -6,10 +6,19 @@
 
 use super::state::Outbox;
 use crate::io::import::{ImportError, ImportedText, import_file};
-use crate::model::import_plan::{CaseChoice, ImportPlan, Importer, SpeakerChoice, default_plan};
-use crate::model::{ParticipantId, Project};
+use crate::model::import_plan::{
+    CaseChoice, ImportPlan, Importer, SpeakerChoice, default_plan, unique_name,
+};
+use crate::model::{ParticipantId, Project, plural};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::mpsc;
+
+/// The dialog's width, fixed so it never changes shape as files are read.
+const DIALOG_WIDTH: f32 = 760.0;
+/// How far below the top of the window the dialog sits: it is anchored there, not centred, so
+/// it does not move (and move its buttons under the pointer) as files are read and it fills up.
+const DIALOG_TOP: f32 = 40.0;
 
 struct FileEntry {
     path: PathBuf,
@@ -76,12 +85,26 @@ impl ImportDialog {
             return;
         };
         while let Ok((i, result)) = receiver.try_recv() {
-            if let (Some(entry), Ok(imported)) = (self.files.get_mut(i), &result) {
-                let name = entry.path.file_stem().map_or_else(
+            if let (Some(entry), Ok(imported)) = (self.files.get(i), &result) {
+                let stem = entry.path.file_stem().map_or_else(
                     || "Transcript".to_owned(),
                     |s| s.to_string_lossy().into_owned(),
                 );
-                entry.plan = Some(default_plan(
+                // Proposed unique, against the project and the other files: three files called
+                // `interview.*` are "interview", "interview (2)" and "interview (3)".
+                let taken: HashSet<&str> = project
+                    .transcripts
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .chain(
+                        self.files
+                            .iter()
+                            .filter_map(|f| f.plan.as_ref())
+                            .map(|p| p.name.trim()),
+                    )
+                    .collect();
+                let name = unique_name(&stem, |n| taken.contains(n));
+                let plan = Some(default_plan(
                     project,
                     &name,
                     &imported.speakers(),
@@ -89,6 +112,9 @@ impl ImportDialog {
                     None,
                     Some(&self.role),
                 ));
+                if let Some(entry) = self.files.get_mut(i) {
+                    entry.plan = plan;
+                }
             }
             if let Some(entry) = self.files.get_mut(i) {
                 entry.result = Some(result);
@@ -111,24 +137,49 @@ impl ImportDialog {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         let mut outcome = ImportOutcome::Open;
-        egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
-            ui.set_width(760.0);
+        let id = egui::Id::unique("import-dialog");
+        // Anchored at the top and of fixed width and height (the list scrolls): the dialog never
+        // moves while it fills up, so the buttons stay where the pointer is.
+        let area = egui::Modal::default_area(id)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, DIALOG_TOP));
+        let window = ctx.content_rect();
+        // Everything but the list: heading, progress, batch settings, buttons, margins.
+        let list_height = (window.height() - 2.0 * DIALOG_TOP - 190.0).max(120.0);
+        egui::Modal::new(id).area(area).show(ctx, |ui| {
+            ui.set_width(DIALOG_WIDTH.min(window.width() - 40.0));
             ui.heading("Import transcripts");
             let read = self.read_count();
-            if self.receiver.is_some() {
-                ui.add(
-                    egui::ProgressBar::new(read as f32 / self.files.len().max(1) as f32).text(
-                        format!("Reading {} of {} files…", read + 1, self.files.len()),
-                    ),
-                );
-            }
+            let files = self.files.len();
+            // The same height whether reading or done, so nothing below it moves.
+            let (progress, text) = if self.receiver.is_some() {
+                (
+                    read as f32 / files.max(1) as f32,
+                    format!("Reading {} of {}…", read + 1, plural(files, "file")),
+                )
+            } else {
+                (1.0, format!("Read {}.", plural(files, "file")))
+            };
+            ui.add(egui::ProgressBar::new(progress).text(text));
             self.batch_settings(ui, project);
             ui.separator();
+            let names = final_names(project, &self.files);
+            let new_people = first_files_of_new_participants(&self.files);
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.55)
+                .id_salt("import-files")
+                .auto_shrink([false, false])
+                .min_scrolled_height(list_height)
+                .max_height(list_height)
                 .show(ui, |ui| {
-                    for entry in &mut self.files {
-                        file_entry(ui, entry, project, &self.role, &self.case);
+                    for (index, entry) in self.files.iter_mut().enumerate() {
+                        let context = EntryContext {
+                            index,
+                            project,
+                            role: &self.role,
+                            batch_case: &self.case,
+                            final_name: names.get(&index).map(String::as_str),
+                            new_people: &new_people,
+                        };
+                        file_entry(ui, entry, &context);
                         ui.separator();
                     }
                 });
@@ -138,10 +189,7 @@ impl ImportDialog {
                 .filter(|f| matches!(f.result, Some(Ok(_))))
                 .count();
             ui.horizontal(|ui| {
-                let label = format!(
-                    "Import {ready} transcript{}",
-                    if ready == 1 { "" } else { "s" }
-                );
+                let label = format!("Import {}", plural(ready, "transcript"));
                 if ui
                     .add_enabled(
                         ready > 0 && self.receiver.is_none(),
@@ -214,11 +262,7 @@ impl ImportDialog {
                 _ => skipped.push(file_name(&entry.path)),
             }
         }
-        let description = if count == 1 {
-            "import of 1 transcript".to_owned()
-        } else {
-            format!("import of {count} transcripts")
-        };
+        let description = format!("import of {}", plural(count, "transcript"));
         out.group(description, importer.finish());
         ImportOutcome::Imported { count, skipped }
     }
@@ -277,19 +321,62 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-fn file_entry(
-    ui: &mut egui::Ui,
-    entry: &mut FileEntry,
-    project: &Project,
-    role: &str,
-    batch_case: &str,
-) {
+/// The name each ready file will get (by its index), made unique the way the import makes it:
+/// against the project's transcripts and the files before it.
+fn final_names(project: &Project, files: &[FileEntry]) -> HashMap<usize, String> {
+    let mut taken: HashSet<String> = project.transcripts.iter().map(|t| t.name.clone()).collect();
+    let mut names = HashMap::new();
+    for (index, entry) in files.iter().enumerate() {
+        if let (Some(Ok(_)), Some(plan)) = (&entry.result, &entry.plan) {
+            let name = unique_name(&plan.name, |n| taken.contains(n));
+            taken.insert(name.clone());
+            names.insert(index, name);
+        }
+    }
+    names
+}
+
+/// For each new participant (by name, as the import matches them), the first file that makes
+/// them, by index and name: later files share that one person rather than make another.
+fn first_files_of_new_participants(files: &[FileEntry]) -> HashMap<String, (usize, String)> {
+    let mut first = HashMap::new();
+    for (index, entry) in files.iter().enumerate() {
+        let (Some(Ok(_)), Some(plan)) = (&entry.result, &entry.plan) else {
+            continue;
+        };
+        for (_, choice) in &plan.speakers {
+            if let SpeakerChoice::New { name, .. } = choice {
+                first
+                    .entry(name.clone())
+                    .or_insert_with(|| (index, file_name(&entry.path)));
+            }
+        }
+    }
+    first
+}
+
+/// What a file's rows need to know about the rest of the dialog.
+struct EntryContext<'a> {
+    /// The file's place in the list, from 0.
+    index: usize,
+    project: &'a Project,
+    role: &'a str,
+    batch_case: &'a str,
+    /// The name the transcript will get, if the file is ready.
+    final_name: Option<&'a str>,
+    /// Which file first makes each new participant.
+    new_people: &'a HashMap<String, (usize, String)>,
+}
+
+fn file_entry(ui: &mut egui::Ui, entry: &mut FileEntry, context: &EntryContext<'_>) {
+    let project = context.project;
     let name = file_name(&entry.path);
+    let numbered = format!("{}. {name}", context.index + 1);
     match &entry.result {
         None => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!("{name}: reading…"));
+                ui.label(format!("{numbered}: reading…"));
             });
         }
         Some(Err(error)) => {
@@ -300,7 +387,7 @@ fn file_entry(
         }
         Some(Ok(imported)) => {
             ui.horizontal_wrapped(|ui| {
-                ui.strong(&name);
+                ui.strong(&numbered);
                 ui.label(
                     egui::RichText::new(format!(
                         "{} · {} · {:.1} KB · {} words · {} turns",
@@ -329,22 +416,38 @@ fn file_entry(
                     ui.add(egui::TextEdit::singleline(&mut plan.name).desired_width(260.0))
                         .labelled_by(caption.id);
                     ui.separator();
-                    let hint = match batch_case.trim() {
+                    let hint = match context.batch_case.trim() {
                         "" => "as above: none".to_owned(),
                         case => format!("as above: {case}"),
                     };
                     case_field(
                         ui,
                         "This file's case:",
-                        ("import-file-case", &name),
+                        ("import-file-case", context.index),
                         &mut entry.case,
                         &hint,
                         project,
                     )
                     .on_hover_text("Leave empty to use the case above for this file too");
                 });
+                if let Some(final_name) = context.final_name
+                    && final_name != plan.name.trim()
+                {
+                    let reason = if plan.name.trim().is_empty() {
+                        "The name is empty".to_owned()
+                    } else {
+                        format!(
+                            "Another transcript is already called “{}”",
+                            plan.name.trim()
+                        )
+                    };
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("{reason}: this one will be imported as “{final_name}”."),
+                    );
+                }
                 for (speaker, choice) in &mut plan.speakers {
-                    speaker_row(ui, &name, speaker, choice, project, role);
+                    speaker_row(ui, (context, &name), speaker, choice);
                 }
                 if plan.speakers.is_empty() {
                     ui.label(egui::RichText::new("No speakers named in this file.").weak());
@@ -356,12 +459,11 @@ fn file_entry(
 
 fn speaker_row(
     ui: &mut egui::Ui,
-    file: &str,
+    (context, file): (&EntryContext<'_>, &str),
     speaker: &str,
     choice: &mut SpeakerChoice,
-    project: &Project,
-    role: &str,
 ) {
+    let (project, role) = (context.project, context.role);
     ui.horizontal(|ui| {
         let caption = ui.label(format!("Speaker “{speaker}” is"));
         let describe = |choice: &SpeakerChoice| match choice {
@@ -370,9 +472,16 @@ fn speaker_row(
                 || "a participant".to_owned(),
                 |p| format!("{} ({})", p.name, p.role),
             ),
-            SpeakerChoice::New { name, .. } => format!("a new participant, {name}"),
+            // One new participant per name, however many files name them: a later file says it
+            // is the one an earlier file makes, not another.
+            SpeakerChoice::New { name, .. } => match context.new_people.get(name) {
+                Some((first, first_file)) if *first != context.index => {
+                    format!("{name}, new from file {} ({first_file})", first + 1)
+                }
+                _ => format!("a new participant, {name}"),
+            },
         };
-        egui::ComboBox::from_id_salt(("speaker", file, speaker))
+        egui::ComboBox::from_id_salt(("speaker", context.index, file, speaker))
             .selected_text(describe(choice))
             .width(280.0)
             .show_ui(ui, |ui| {

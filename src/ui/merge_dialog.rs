@@ -4,7 +4,7 @@
 
 use super::state::Outbox;
 use crate::model::merge::{Conflict, MergeReport, Resolution, merge};
-use crate::model::{ExcerptId, IdsExhausted, Project};
+use crate::model::{ExcerptId, IdsExhausted, Project, plural};
 
 pub struct MergeDialog {
     source: String,
@@ -49,22 +49,22 @@ impl MergeDialog {
             ui.heading(format!("Merge annotators from {}", self.source));
             let r = &self.report;
             ui.label(format!(
-                "{} new placements, {} already here, {} new excerpts, {} excerpts with new codes. New annotators: {}.",
-                r.new_placements,
+                "{}, {} already here, {}, {} with new codes. New annotators: {}.",
+                plural(r.new_placements, "new placement"),
                 r.same_placements,
-                r.new_excerpts,
-                r.coded_excerpts,
+                plural(r.new_excerpts, "new excerpt"),
+                plural(r.coded_excerpts, "excerpt"),
                 if r.new_annotators.is_empty() { "none".to_owned() } else { r.new_annotators.join(", ") }
             ));
             for (name, placed) in &r.missing_transcripts {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("Not merged: transcript “{name}” ({placed} placements) is not in this project; import it first."),
+                    format!("Not merged: transcript “{name}” ({}) is not in this project; import it first.", plural(*placed, "placement")),
                 );
             }
             if !r.conflicts.is_empty() {
                 ui.separator();
-                ui.strong(format!("{} conflicts: the same annotator placed the same excerpt differently", r.conflicts.len()));
+                ui.strong(format!("{}: the same annotator placed the same excerpt differently", plural(r.conflicts.len(), "conflict")));
                 egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                     for (i, conflict) in self.report.conflicts.iter().enumerate() {
                         let label = project

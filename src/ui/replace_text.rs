@@ -47,16 +47,21 @@ impl ReplaceTextDialog {
             ui.set_width(560.0);
             ui.heading(format!("Replace the text of “{}”", transcript.name));
             ui.label(format!(
-                "{} ({}, {} words) replaces the current text ({} words).",
+                "{} ({}, {}) replaces the current text ({}).",
                 self.file,
                 self.imported.format,
-                self.imported.word_count(),
-                transcript.text.split_whitespace().count()
+                crate::model::plural(self.imported.word_count(), "word"),
+                crate::model::plural(transcript.text.split_whitespace().count(), "word")
             ));
             ui.label(format!(
-                "{} of {} excerpts were found in the new text and will move with it.",
+                "{} of {} {} found in the new text and will move with it.",
                 self.found.len() - missing.len(),
-                self.found.len()
+                crate::model::plural(self.found.len(), "excerpt"),
+                if self.found.len() - missing.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
             ));
             if !missing.is_empty() {
                 ui.colored_label(
@@ -77,8 +82,9 @@ impl ReplaceTextDialog {
                                     .filter(|a| project.placement(a.id, *id).is_some())
                                     .count();
                                 ui.label(format!(
-                                    "• “{}” ({placed} placements)",
-                                    crate::model::short_label(project.quote(excerpt), 90)
+                                    "• “{}” ({})",
+                                    crate::model::short_label(project.quote(excerpt), 90),
+                                    crate::model::plural(placed, "placement")
                                 ));
                             }
                         }

@@ -63,9 +63,9 @@ fn entry(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, transcript:
             .count()
     });
     let response = response.on_hover_text(format!(
-        "{}{} excerpts, {placed} placed by the active annotator",
+        "{}{}, {placed} placed by the active annotator",
         detail.as_ref().map_or(String::new(), |d| format!("{d}\n")),
-        excerpts
+        crate::model::plural(excerpts, "excerpt")
     ));
     if let Some(detail) = detail {
         ui.label(

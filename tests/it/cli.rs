@@ -669,7 +669,7 @@ fn export_map_filters_and_colours_by_case_and_names_what_it_cannot_find() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Ingrid Dahl is Vestbo's one citizen; her 7 excerpts are placed by both annotators.
     assert!(
-        text(&out.stdout).contains("14 markers in 1 lanes"),
+        text(&out.stdout).contains("14 markers in 1 lane"),
         "{}",
         text(&out.stdout)
     );

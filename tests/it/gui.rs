@@ -33,7 +33,7 @@ impl FileDialogs for FakeDialogs {
     }
 }
 
-fn harness_with(options: StartOptions) -> Harness<'static, App> {
+pub(crate) fn harness_with(options: StartOptions) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         // Scroll areas coast for a while after a drag (kinetic scrolling) before the UI settles.
@@ -43,7 +43,7 @@ fn harness_with(options: StartOptions) -> Harness<'static, App> {
     harness
 }
 
-fn open(path: &std::path::Path) -> Harness<'static, App> {
+pub(crate) fn open(path: &std::path::Path) -> Harness<'static, App> {
     harness_with(StartOptions {
         file: Some(path.to_path_buf()),
         dialogs: Box::new(FakeDialogs {
@@ -69,7 +69,7 @@ fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2) {
 }
 
 /// Makes an unsaved change the way a user would: drags the "Part of her week" marker a little.
-fn move_a_marker(harness: &mut Harness<'static, App>) {
+pub(crate) fn move_a_marker(harness: &mut Harness<'static, App>) {
     let rect = harness.get_by_label("Marker: Part of her week").rect();
     drag(harness, rect.center(), rect.center() + vec2(40.0, 0.0));
     assert!(harness.state().document().has_unsaved_changes());
@@ -680,7 +680,10 @@ fn saving_over_a_read_only_file_asks_first_and_it_stays_read_only() {
     assert_eq!(mode, 0o444);
 }
 
-fn with_recovery(file: Option<PathBuf>, folder: &std::path::Path) -> Harness<'static, App> {
+pub(crate) fn with_recovery(
+    file: Option<PathBuf>,
+    folder: &std::path::Path,
+) -> Harness<'static, App> {
     harness_with(StartOptions {
         file,
         dialogs: Box::new(FakeDialogs {
@@ -850,7 +853,7 @@ fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
 
 /// Steps the UI until every text shows (files are read on a background thread), at most
 /// about five seconds; then names what never appeared.
-fn wait_for_texts(harness: &mut Harness<'static, App>, texts: &[&str]) {
+pub(crate) fn wait_for_texts(harness: &mut Harness<'static, App>, texts: &[&str]) {
     let missing = |h: &Harness<'static, App>| {
         texts
             .iter()
@@ -869,7 +872,7 @@ fn wait_for_texts(harness: &mut Harness<'static, App>, texts: &[&str]) {
     panic!("never shown: {:?}", missing(harness));
 }
 
-struct ImportDialogs(Vec<PathBuf>);
+pub(crate) struct ImportDialogs(pub(crate) Vec<PathBuf>);
 
 impl FileDialogs for ImportDialogs {
     fn pick_project(&self) -> Option<PathBuf> {
@@ -1336,7 +1339,11 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
         .get_by_label("Merge annotators from another project…")
         .click();
     harness.run();
-    assert!(harness.query_by_label_contains("1 conflicts").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("1 conflict: the same annotator")
+            .is_some()
+    );
     assert!(
         harness
             .query_by_label("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum")

@@ -3,6 +3,7 @@
 mod cli;
 mod cli_agreement;
 mod edges;
+mod first_hour;
 mod fuzz;
 mod gui;
 mod import;
