@@ -118,7 +118,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
                 .annotator(shown[0])
                 .map_or("one annotator".to_owned(), |a| a.name.clone())
         } else {
-            format!("{} annotators", shown.len())
+            crate::model::plural(shown.len(), "annotator")
         };
         let blind = project.blind.is_some();
         ui.add_enabled_ui(!blind, |ui| {
@@ -182,6 +182,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .clicked()
         {
             map.zoom = (map.zoom / 1.25).max(map_canvas::MIN_ZOOM);
+            map.fitted_to = None;
         }
         ui.label(format!("{:.0}%", map.zoom * 100.0));
         if ui
@@ -190,6 +191,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .clicked()
         {
             map.zoom = (map.zoom * 1.25).min(map_canvas::MAX_ZOOM);
+            map.fitted_to = None;
         }
     });
 }

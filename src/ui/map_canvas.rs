@@ -248,8 +248,10 @@ fn is_highlighted(view: &ViewState, key: MarkerKey) -> bool {
 /// Ctrl+wheel or pinch zooms about the pointer; the wheel scrolls; Fit shows the whole map.
 fn zoom_and_scroll(ui: &egui::Ui, rect: Rect, map: &MapLayout, base: f32, view: &mut ViewState) {
     let m = &mut view.map;
-    if m.fit_requested {
+    let resized_since_fit = m.fitted_to.is_some_and(|size| size != rect.size());
+    if m.fit_requested || resized_since_fit {
         m.fit_requested = false;
+        m.fitted_to = Some(rect.size());
         m.zoom = (rect.height() / (map.height * base)).clamp(MIN_ZOOM, 1.0);
         m.scroll = egui::Vec2::ZERO;
     }
@@ -262,6 +264,7 @@ fn zoom_and_scroll(ui: &egui::Ui, rect: Rect, map: &MapLayout, base: f32, view: 
     if zoom_delta != 1.0 {
         let under_pointer = m.scroll + (pointer - rect.min) / scale;
         m.zoom = (m.zoom * zoom_delta).clamp(MIN_ZOOM, MAX_ZOOM);
+        m.fitted_to = None;
         m.scroll = under_pointer - (pointer - rect.min) / (base * m.zoom);
     } else if scroll_delta != egui::Vec2::ZERO {
         m.scroll -= scroll_delta / scale;

@@ -59,6 +59,9 @@ pub struct MapView {
     pub band: Option<(egui::Pos2, egui::Pos2)>,
     /// Fit the whole map into the canvas on the next frame.
     pub fit_requested: bool,
+    /// The canvas size the map was last fitted to, while the user has not zoomed since: the map
+    /// is fitted again when the canvas changes size (the window grew, the panel was dragged).
+    pub fitted_to: Option<egui::Vec2>,
     /// The transcript whose markers were last scrolled into view.
     pub followed_transcript: Option<TranscriptId>,
     /// The last layout with the project revision and settings it was made for: laying out
@@ -83,6 +86,7 @@ impl Default for MapView {
             drag: None,
             band: None,
             fit_requested: false,
+            fitted_to: None,
             followed_transcript: None,
             cached: None,
         }

@@ -521,10 +521,10 @@ fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript, words: 
         {
             facts.push(c.name.clone());
         }
-        facts.push(format!("{words} words"));
-        facts.push(format!(
-            "{} excerpts",
-            project.excerpts_of(transcript.id).len()
+        facts.push(crate::model::plural(words, "word"));
+        facts.push(crate::model::plural(
+            project.excerpts_of(transcript.id).len(),
+            "excerpt",
         ));
         ui.label(egui::RichText::new(facts.join("  ·  ")).weak());
     });

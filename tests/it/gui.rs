@@ -2353,3 +2353,54 @@ fn selecting_an_excerpt_already_in_view_does_not_scroll_the_transcript() {
     let after = harness.get_by_label(question).rect().top();
     assert_eq!(before, after, "the transcript scrolled");
 }
+
+/// Regression (first-hour issue, item 4): after Fit, a change of the map's size (the panel
+/// dragged, the window resized) left the map at the old zoom, so it no longer fitted; it is
+/// fitted again until the user zooms by hand.
+#[test]
+fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
+    use egui_kittest::kittest::By;
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    show_every_annotator(&mut harness, "Anna Holm");
+    harness.get_by_label("Lanes by").click();
+    harness.run();
+    harness.get_all_by_label("role").last().unwrap().click();
+    harness.run();
+    // A taller map panel first, then Fit, then the panel made shorter again.
+    // The map panel's splitter is the wide one (the side panels' are tall).
+    let splitter = |h: &Harness<'static, App>| {
+        h.get_all_by_label("Resize panel")
+            .map(|n| n.rect())
+            .max_by(|a, b| a.width().total_cmp(&b.width()))
+            .unwrap()
+            .center()
+    };
+    let at = splitter(&harness);
+    drag(&mut harness, at, at - vec2(0.0, 200.0));
+    harness.get_by_label("Fit").click();
+    harness.run();
+    // Only markers on screen are in the accessibility tree: a fitted map shows them all.
+    let markers = |h: &Harness<'static, App>| {
+        h.query_all(By::new().predicate(|n| n.label().is_some_and(|l| l.starts_with("Marker: "))))
+            .count()
+    };
+    let all = markers(&harness);
+    assert!(all >= 39, "{all}");
+    let at = splitter(&harness);
+    drag(&mut harness, at, at + vec2(0.0, 180.0));
+    assert_eq!(markers(&harness), all, "fitted again to the shorter map");
+    // Zoomed by hand, a change of size leaves the zoom alone.
+    let zoom = |h: &Harness<'static, App>| {
+        (10..=400)
+            .map(|p| format!("{p}%"))
+            .find(|p| h.query_by_label(p).is_some())
+    };
+    harness.get_by_label("+").click();
+    harness.run();
+    let chosen = zoom(&harness);
+    assert!(chosen.is_some());
+    let at = splitter(&harness);
+    drag(&mut harness, at, at - vec2(0.0, 100.0));
+    assert_eq!(zoom(&harness), chosen, "the hand-chosen zoom is kept");
+}
