@@ -7,6 +7,7 @@ use super::{
     Case, CaseId, Edit, IdsExhausted, Participant, ParticipantId, Project, Speaker, Transcript,
     TranscriptId, Turn,
 };
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 /// Which case a transcript goes into.
@@ -200,11 +201,13 @@ impl Importer {
             SpeakerChoice::Interviewer => Ok(None),
             SpeakerChoice::Existing(id) => Ok(Some(*id)),
             SpeakerChoice::New { name, role } => {
-                if let Some(id) = self.new_participants.get(name) {
-                    return Ok(Some(*id));
-                }
+                // One hash of the name, whether it is new or not.
+                let slot = match self.new_participants.entry(name.clone()) {
+                    Entry::Occupied(made) => return Ok(Some(*made.get())),
+                    Entry::Vacant(slot) => slot,
+                };
                 let id = take_id(&mut self.next_participant, ParticipantId::next)?;
-                self.new_participants.insert(name.clone(), id);
+                slot.insert(id);
                 self.edits.push(Edit::AddParticipant(Participant {
                     id,
                     name: name.clone(),
@@ -231,21 +234,32 @@ impl Importer {
         {
             has_room(&self.next_case, CaseId::next, 1)?;
         }
-        let new_people: HashSet<&str> = plan
+        // Room for every new-participant choice is enough, and cheap to check; only near the
+        // last id are names counted exactly (once each, and not if made earlier in the batch).
+        let choices = plan
             .speakers
             .iter()
-            .filter_map(|(_, choice)| match choice {
-                SpeakerChoice::New { name, .. } if !self.new_participants.contains_key(name) => {
-                    Some(name.as_str())
-                }
-                _ => None,
-            })
-            .collect();
-        has_room(
-            &self.next_participant,
-            ParticipantId::next,
-            new_people.len(),
-        )?;
+            .filter(|(_, choice)| matches!(choice, SpeakerChoice::New { .. }))
+            .count();
+        if has_room(&self.next_participant, ParticipantId::next, choices).is_err() {
+            let new_people: HashSet<&str> = plan
+                .speakers
+                .iter()
+                .filter_map(|(_, choice)| match choice {
+                    SpeakerChoice::New { name, .. }
+                        if !self.new_participants.contains_key(name) =>
+                    {
+                        Some(name.as_str())
+                    }
+                    _ => None,
+                })
+                .collect();
+            has_room(
+                &self.next_participant,
+                ParticipantId::next,
+                new_people.len(),
+            )?;
+        }
         has_room(&self.next_transcript, TranscriptId::next, 1)
     }
 
