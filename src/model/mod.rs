@@ -22,8 +22,8 @@ pub use edit::{Edit, EditError, MemoTarget};
 pub use history::{COALESCE_WINDOW, History};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, IdsExhausted, ParticipantId, TranscriptId};
 pub use project::{
-    Annotator, Case, Excerpt, FORMAT_VERSION, Participant, Placement, Project, Speaker, Transcript,
-    Turn, ViewSettings,
+    Annotator, Case, Excerpt, FORMAT_VERSION, FigureSettings, Participant, Placement, Project,
+    Speaker, Transcript, Turn, ViewSettings,
 };
 pub use reanchor::reanchor;
 pub use text::{CharIndex, char_len, char_slice, plural, short_label, snap_to_words};

@@ -138,6 +138,46 @@ pub struct ViewSettings {
     /// The annotator who was coding when the project was saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_annotator: Option<AnnotatorId>,
+    /// The settings of the last map figure exported, for the next export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<FigureSettings>,
+}
+
+/// How the last continuum map figure was exported (File > Export map…), so the next export of
+/// the project, in this window or after reopening it, starts from the same choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureSettings {
+    /// What the lanes gather: `case`, `role`, `participant`, `transcript` or `annotator`.
+    pub lanes: String,
+    /// Whose placements, by id; absent for everyone's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotators: Option<Vec<AnnotatorId>>,
+    /// What the colours stand for: `annotator` or `case`.
+    pub colours: String,
+    /// Filters: only this case, role, code, or words in the quote or label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub words: String,
+    /// Every marker labelled (true) or none.
+    pub labels: bool,
+    /// Anchors as shaded zones (true) or thin lines.
+    pub zones: bool,
+    /// Each excerpt's markers by different annotators joined by a line.
+    pub connectors: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Width in points.
+    pub width: f32,
+    /// PNG resolution, 1 (75 dpi) to 4 (300 dpi).
+    pub scale: f32,
+    /// PNG (true) or SVG.
+    pub png: bool,
 }
 
 impl ViewSettings {

@@ -4,7 +4,7 @@
 use super::agreement_window::AgreementWindow;
 use super::annotators::{self, AddAnnotatorDialog, ManageAnnotatorsDialog};
 use super::comparison::ComparisonWindow;
-use super::export_map::{ExportChoice, ExportMapDialog};
+use super::export_map::{ExportChoice, ExportMapDialog, ExportMemory};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::import_dialog::{ImportDialog, ImportOutcome};
 use super::merge_dialog::MergeDialog;
@@ -253,6 +253,11 @@ impl App {
         self.view = ViewState {
             transcript: project.transcripts.first().map(|t| t.id),
             active_annotator: remembered.or(project.annotators.first().map(|a| a.id)),
+            export: project
+                .view
+                .figure
+                .as_ref()
+                .map(|f| ExportMemory::from_figure(f, project)),
             ..ViewState::default()
         };
     }
@@ -261,6 +266,7 @@ impl App {
     fn remember_view(&mut self) {
         self.doc.set_view(crate::model::ViewSettings {
             active_annotator: self.view.active_annotator,
+            figure: self.view.export.as_ref().map(ExportMemory::to_figure),
         });
     }
 

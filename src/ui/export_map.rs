@@ -2,7 +2,7 @@
 //! then where to save (.svg or .png). The figure is the print-style map from `crate::map`.
 
 use crate::map::{ColourBy, GroupBy, Labels, MapSettings, check_png_budget, layout};
-use crate::model::Project;
+use crate::model::{FigureSettings, Project};
 
 pub struct ExportMapDialog {
     pub settings: MapSettings,
@@ -23,6 +23,78 @@ pub struct ExportMemory {
     pub settings: MapSettings,
     pub scale: f32,
     pub png: bool,
+}
+
+impl ExportMemory {
+    /// As saved in the project's view settings.
+    pub fn to_figure(&self) -> FigureSettings {
+        let m = &self.settings;
+        FigureSettings {
+            lanes: m.group_by.name().to_owned(),
+            annotators: m.annotators.clone(),
+            colours: match m.colour_by {
+                ColourBy::Annotator => "annotator",
+                ColourBy::Case => "case",
+            }
+            .to_owned(),
+            case: m.filter.case,
+            role: m.filter.role.clone(),
+            code: m.filter.code.clone(),
+            words: m.filter.text.clone(),
+            labels: m.labels != Labels::None,
+            zones: m.zones,
+            connectors: m.connectors,
+            title: m.title.clone(),
+            width: m.width,
+            scale: self.scale,
+            png: self.png,
+        }
+    }
+
+    /// From the project's view settings; what no longer fits the project (an annotator or case
+    /// since removed, a value out of range) falls back to the default.
+    pub fn from_figure(figure: &FigureSettings, project: &Project) -> Self {
+        let defaults = MapSettings::default();
+        let annotators = figure.annotators.as_ref().map(|ids| {
+            ids.iter()
+                .copied()
+                .filter(|id| project.annotator(*id).is_some())
+                .collect()
+        });
+        let width = if (100.0..=5000.0).contains(&figure.width) {
+            figure.width
+        } else {
+            defaults.width
+        };
+        Self {
+            settings: MapSettings {
+                group_by: GroupBy::parse(&figure.lanes).unwrap_or(defaults.group_by),
+                annotators,
+                filter: crate::map::MapFilter {
+                    case: figure.case.filter(|c| project.case(*c).is_some()),
+                    role: figure.role.clone(),
+                    code: figure.code.clone(),
+                    text: figure.words.clone(),
+                },
+                labels: if figure.labels {
+                    Labels::All
+                } else {
+                    Labels::None
+                },
+                zones: figure.zones,
+                colour_by: if figure.colours == "case" {
+                    ColourBy::Case
+                } else {
+                    ColourBy::Annotator
+                },
+                connectors: figure.connectors,
+                title: figure.title.clone(),
+                width,
+            },
+            scale: figure.scale.clamp(1.0, 4.0),
+            png: figure.png,
+        }
+    }
 }
 
 /// What the size line depends on: the settings, and for a PNG its resolution.

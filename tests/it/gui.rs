@@ -2404,3 +2404,47 @@ fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     drag(&mut harness, at, at - vec2(0.0, 100.0));
     assert_eq!(zoom(&harness), chosen, "the hand-chosen zoom is kept");
 }
+
+/// The export settings are kept in the project's view settings: saved, reopened, the next export
+/// starts from them (first-hour issue, item 8).
+#[test]
+fn the_last_export_settings_are_saved_with_the_project() {
+    let (dir, path) = sample_copy();
+    let options = |path: &std::path::Path| StartOptions {
+        file: Some(path.to_path_buf()),
+        dialogs: Box::new(FakeDialogs {
+            open: None,
+            save: Some(dir.path().join("unused.continuum")),
+        }),
+        ..StartOptions::default()
+    };
+    let mut harness = harness_with(options(&path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export map…").click();
+    harness.run();
+    harness.get_by_label("Jonas Berg").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    // An export is no change to the research: nothing unsaved until something else is.
+    move_a_marker(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = io::load_project(&path).unwrap();
+    let figure = saved.view.figure.expect("the figure settings are saved");
+    assert_eq!(figure.annotators, Some(vec![AnnotatorId(1), AnnotatorId(2)]));
+    drop(harness);
+
+    let mut harness = harness_with(options(&path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export map…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("80 markers in 2 lanes;")
+            .is_some(),
+        "both annotators, as in the export before the project was closed"
+    );
+}
