@@ -26,6 +26,21 @@ impl Default for AgreementWindow {
 }
 
 impl AgreementWindow {
+    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// report, says whether it differs from a fresh one (compared as text, so an undefined alpha
+    /// equals itself).
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
+        let ((count, metric, by), cached) = self.cached.as_ref()?;
+        if *count != change_count {
+            return None;
+        }
+        let fresh = agreement_report(&Ratings::from_project(project, *metric), *metric, *by);
+        (format!("{cached:?}") != format!("{fresh:?}")).then(|| {
+            format!("the agreement report cached at revision {count} differs from a fresh one")
+        })
+    }
+
     /// Shows the window; returns `false` once it is closed.
     pub fn show(&mut self, ctx: &egui::Context, project: &Project, change_count: u64) -> bool {
         let mut open = true;

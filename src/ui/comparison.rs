@@ -37,6 +37,16 @@ const LANE_HEIGHT: f32 = 24.0;
 const LABEL_WIDTH: f32 = 230.0;
 
 impl ComparisonWindow {
+    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// spreads, says whether they differ from fresh ones.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
+        let (count, cached) = self.cached.as_ref()?;
+        (*count == change_count && *cached != spreads(project)).then(|| {
+            format!("the comparison cached at revision {count} differs from fresh spreads")
+        })
+    }
+
     /// Shows the window; returns `false` once it is closed.
     pub fn show(
         &mut self,

@@ -151,6 +151,15 @@ impl MapView {
         }
     }
 
+    /// Test hook (tests/it/session.rs): if the frame at `revision` would reuse the cached layout,
+    /// says how it differs from a fresh [`layout`] of `project`.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, revision: u64) -> Option<String> {
+        let (r, settings, map) = self.cached.as_ref()?;
+        (*r == revision && **map != layout(project, settings))
+            .then(|| format!("the map layout cached at revision {r} differs from a fresh layout"))
+    }
+
     /// The selected excerpts whose placements by `annotator` exist, i.e. what a move or delete
     /// of the selection changes when `annotator` is active.
     pub fn movable(&self, project: &Project, annotator: AnnotatorId) -> BTreeSet<ExcerptId> {

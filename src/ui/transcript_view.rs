@@ -24,7 +24,7 @@ const GUTTER_GAP: f32 = 14.0;
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
 /// One line of the transcript (a paragraph), by char and byte range.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Paragraph {
     start: usize,
     end: usize,
@@ -376,6 +376,36 @@ impl TranscriptView {
         });
 
         copy_selection_on_request(ui, transcript, view);
+    }
+
+    /// Test hook (tests/it/session.rs): if the next frame showing `transcript` would reuse the
+    /// measured layout, says how it differs from a fresh split of the open project's text.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(
+        &self,
+        project: &Project,
+        transcript: Option<TranscriptId>,
+        revision: u64,
+    ) -> Option<String> {
+        let layout = self.layout.as_ref()?;
+        let transcript = transcript.and_then(|t| project.transcript(t))?;
+        let reused = layout.transcript == transcript.id
+            && (layout.checked_at == revision || layout.fingerprint == fingerprint(transcript));
+        if !reused {
+            return None;
+        }
+        let fresh = split_paragraphs(transcript);
+        let words = transcript.text.split_whitespace().count();
+        (layout.paragraphs != fresh || layout.words != words || layout.tops.len() != fresh.len() + 1)
+            .then(|| {
+                format!(
+                    "the paragraph layout of {} ({} paragraphs, {} words) differs from its text ({} paragraphs, {words} words)",
+                    transcript.id,
+                    layout.paragraphs.len(),
+                    layout.words,
+                    fresh.len()
+                )
+            })
     }
 
     /// Drops the layout unless it was measured for exactly this transcript's text and turns. The
