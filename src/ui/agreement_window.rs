@@ -31,14 +31,22 @@ impl AgreementWindow {
     /// equals itself).
     #[doc(hidden)]
     pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
-        let ((count, metric, by), cached) = self.cached.as_ref()?;
-        if *count != change_count {
-            return None;
-        }
-        let fresh = agreement_report(&Ratings::from_project(project, *metric), *metric, *by);
+        let (metric, by) = (self.metric, self.by);
+        let cached = self.reusable((change_count, metric, by))?;
+        let fresh = agreement_report(&Ratings::from_project(project, metric), metric, by);
         (format!("{cached:?}") != format!("{fresh:?}")).then(|| {
-            format!("the agreement report cached at revision {count} differs from a fresh one")
+            format!(
+                "the agreement report reused at revision {change_count} differs from a fresh one"
+            )
         })
+    }
+
+    /// The cached report, if it was computed for `key`.
+    fn reusable(&self, key: ReportKey) -> Option<&AgreementReport> {
+        self.cached
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, report)| report)
     }
 
     /// Shows the window; returns `false` once it is closed.
@@ -93,7 +101,7 @@ impl AgreementWindow {
                 );
                 ui.separator();
                 let key = (change_count, self.metric, self.by);
-                if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+                if self.reusable(key).is_none() {
                     let ratings = Ratings::from_project(project, self.metric);
                     self.cached = Some((key, agreement_report(&ratings, self.metric, self.by)));
                 }

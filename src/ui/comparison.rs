@@ -37,13 +37,21 @@ const LANE_HEIGHT: f32 = 24.0;
 const LABEL_WIDTH: f32 = 230.0;
 
 impl ComparisonWindow {
+    /// The cached spreads, if they were computed at `change_count`.
+    fn reusable(&self, change_count: u64) -> Option<&Vec<Spread>> {
+        self.cached
+            .as_ref()
+            .filter(|(count, _)| *count == change_count)
+            .map(|(_, spreads)| spreads)
+    }
+
     /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
     /// spreads, says whether they differ from fresh ones.
     #[doc(hidden)]
     pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
-        let (count, cached) = self.cached.as_ref()?;
-        (*count == change_count && *cached != spreads(project)).then(|| {
-            format!("the comparison cached at revision {count} differs from fresh spreads")
+        let cached = self.reusable(change_count)?;
+        (*cached != spreads(project)).then(|| {
+            format!("the comparison reused at revision {change_count} differs from fresh spreads")
         })
     }
 
@@ -56,11 +64,7 @@ impl ComparisonWindow {
         out: &mut Outbox,
         change_count: u64,
     ) -> bool {
-        if self
-            .cached
-            .as_ref()
-            .is_none_or(|(count, _)| *count != change_count)
-        {
+        if self.reusable(change_count).is_none() {
             self.cached = Some((change_count, spreads(project)));
         }
         let Self {

@@ -76,6 +76,13 @@ impl Layout {
             .min(self.paragraphs.len().saturating_sub(1))
     }
 
+    /// Whether this was measured for exactly `transcript`'s text and turns. The fingerprint is
+    /// compared only when the project changed since the last check.
+    fn fits(&self, transcript: &Transcript, revision: u64) -> bool {
+        self.transcript == transcript.id
+            && (self.checked_at == revision || self.fingerprint == fingerprint(transcript))
+    }
+
     /// The paragraph holding char `offset`.
     fn paragraph_of_char(&self, offset: usize) -> usize {
         let after = self.paragraphs.partition_point(|p| p.start <= offset);
@@ -389,9 +396,7 @@ impl TranscriptView {
     ) -> Option<String> {
         let layout = self.layout.as_ref()?;
         let transcript = transcript.and_then(|t| project.transcript(t))?;
-        let reused = layout.transcript == transcript.id
-            && (layout.checked_at == revision || layout.fingerprint == fingerprint(transcript));
-        if !reused {
+        if !layout.fits(transcript, revision) {
             return None;
         }
         let fresh = split_paragraphs(transcript);
@@ -414,10 +419,7 @@ impl TranscriptView {
         let Some(layout) = &mut self.layout else {
             return;
         };
-        if layout.transcript == transcript.id && layout.checked_at == revision {
-            return;
-        }
-        if layout.transcript == transcript.id && layout.fingerprint == fingerprint(transcript) {
+        if layout.fits(transcript, revision) {
             layout.checked_at = revision;
         } else {
             self.layout = None;

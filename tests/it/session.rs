@@ -641,9 +641,12 @@ impl Session {
         self.note(format!("Import {name} ({count} lines) with Ctrl+I"));
         self.answers.borrow_mut().transcripts = vec![file];
         let before = self.project().transcripts.len();
-        self.ctrl(Key::I);
+        // The dialog shows a spinner while a background thread reads the file: it repaints
+        // until then, so do not wait here for it to settle.
+        self.harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+        self.harness.run_ok();
         // The file is read on a background thread; the button is enabled once it is done.
-        for _ in 0..500 {
+        for _ in 0..1000 {
             if self
                 .harness
                 .query_all_by_label("Import 1 transcript")
