@@ -30,6 +30,29 @@ impl Default for AgreementWindow {
 }
 
 impl AgreementWindow {
+    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// report, says whether it differs from a fresh one (compared as text, so an undefined alpha
+    /// equals itself).
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
+        let (metric, by) = (self.metric, self.by);
+        let cached = self.reusable((change_count, metric, by))?;
+        let fresh = agreement_report(&Ratings::from_project(project, metric), metric, by);
+        (format!("{cached:?}") != format!("{fresh:?}")).then(|| {
+            format!(
+                "the agreement report reused at revision {change_count} differs from a fresh one"
+            )
+        })
+    }
+
+    /// The cached report, if it was computed for `key`.
+    fn reusable(&self, key: ReportKey) -> Option<&AgreementReport> {
+        self.cached
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, report)| report)
+    }
+
     /// Shows the window; returns `false` once it is closed.
     pub fn show(&mut self, ctx: &egui::Context, project: &Project, change_count: u64) -> bool {
         let mut open = true;
@@ -82,7 +105,7 @@ impl AgreementWindow {
                 );
                 ui.separator();
                 let key = (change_count, self.metric, self.by);
-                if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+                if self.reusable(key).is_none() {
                     let ratings = Ratings::from_project(project, self.metric);
                     self.cached = Some((key, agreement_report(&ratings, self.metric, self.by)));
                 }

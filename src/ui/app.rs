@@ -408,7 +408,7 @@ impl App {
         self.repair_view();
     }
 
-    /// Drops selections that an undo or redo took away, so no panel points at nothing.
+    /// Drops selections that an edit, undo or redo took away, so no panel points at nothing.
     fn repair_view(&mut self) {
         let project = self.doc.project();
         if self
@@ -1346,6 +1346,34 @@ fn project_counts(project: &Project) -> String {
     counts
 }
 
+// ---------------------------------------------------------------------------------------------
+// Test hooks for the randomised session test (tests/it/session.rs). They only read state; keep
+// them together here, and keep them few.
+// ---------------------------------------------------------------------------------------------
+impl App {
+    /// Every cache the next frame would reuse (paragraph layout, map layout, comparison,
+    /// agreement), compared with a fresh computation from the open project: one line for each
+    /// that disagrees.
+    #[doc(hidden)]
+    pub fn stale_caches(&self) -> Vec<String> {
+        let project = self.doc.project();
+        let revision = self.doc.change_count();
+        let mut problems = Vec::new();
+        problems.extend(
+            self.transcript_view
+                .stale_cache(project, self.view.transcript, revision),
+        );
+        problems.extend(self.view.map.stale_cache(project, revision));
+        if let Some(window) = &self.comparison {
+            problems.extend(window.stale_cache(project, revision));
+        }
+        if let Some(window) = &self.agreement {
+            problems.extend(window.stale_cache(project, revision));
+        }
+        problems
+    }
+}
+
 /// Shows the dialog or window held in `slot`, if any, and drops it once it reports it has closed.
 fn show_open<T>(slot: &mut Option<T>, show: impl FnOnce(&mut T) -> bool) {
     if let Some(dialog) = slot
@@ -1467,6 +1495,9 @@ impl eframe::App for App {
                     .error(format!("That change was not made: {error}."));
             }
         }
+        // An edit can take away what the view points at, as undo can: removing the active
+        // annotator left the map asking for an annotator while others remained.
+        self.repair_view();
         if imported
             && let Some(first) = first_new_transcript
             && self.doc.project().transcript(first).is_some()

@@ -42,6 +42,24 @@ const NOTE_WIDTH: f32 = 110.0;
 const AXIS_INSET: f32 = 6.0;
 
 impl ComparisonWindow {
+    /// The cached spreads, if they were computed at `change_count`.
+    fn reusable(&self, change_count: u64) -> Option<&Vec<Spread>> {
+        self.cached
+            .as_ref()
+            .filter(|(count, _)| *count == change_count)
+            .map(|(_, spreads)| spreads)
+    }
+
+    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// spreads, says whether they differ from fresh ones.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
+        let cached = self.reusable(change_count)?;
+        (*cached != spreads(project)).then(|| {
+            format!("the comparison reused at revision {change_count} differs from fresh spreads")
+        })
+    }
+
     /// Shows the window; returns `false` once it is closed.
     pub fn show(
         &mut self,
@@ -51,11 +69,7 @@ impl ComparisonWindow {
         out: &mut Outbox,
         change_count: u64,
     ) -> bool {
-        if self
-            .cached
-            .as_ref()
-            .is_none_or(|(count, _)| *count != change_count)
-        {
+        if self.reusable(change_count).is_none() {
             self.cached = Some((change_count, spreads(project)));
         }
         let Self {

@@ -145,14 +145,31 @@ impl MapView {
         revision: u64,
         settings: MapSettings,
     ) -> Arc<MapLayout> {
-        match &self.cached {
-            Some((r, s, map)) if *r == revision && *s == settings => map.clone(),
-            _ => {
-                let map = Arc::new(layout(project, &settings));
-                self.cached = Some((revision, settings, map.clone()));
-                map
-            }
+        if let Some(map) = self.reusable(revision, &settings) {
+            return map.clone();
         }
+        let map = Arc::new(layout(project, &settings));
+        self.cached = Some((revision, settings, map.clone()));
+        map
+    }
+
+    /// The cached layout, if it was made at `revision` for `settings`.
+    fn reusable(&self, revision: u64, settings: &MapSettings) -> Option<&Arc<MapLayout>> {
+        match &self.cached {
+            Some((r, s, map)) if *r == revision && s == settings => Some(map),
+            _ => None,
+        }
+    }
+
+    /// Test hook (tests/it/session.rs): if a frame at `revision` with the cached settings would
+    /// reuse the cached layout, says whether it differs from a fresh [`layout`] of `project`.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(&self, project: &Project, revision: u64) -> Option<String> {
+        let (_, settings, _) = self.cached.as_ref()?;
+        let map = self.reusable(revision, settings)?;
+        (**map != layout(project, settings)).then(|| {
+            format!("the map layout reused at revision {revision} differs from a fresh layout")
+        })
     }
 
     /// The selected excerpts whose placements by `annotator` exist, i.e. what a move or delete

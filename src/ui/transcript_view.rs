@@ -24,7 +24,7 @@ const GUTTER_GAP: f32 = 14.0;
 const MAX_TEXT_WIDTH: f32 = 760.0;
 
 /// One line of the transcript (a paragraph), by char and byte range.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Paragraph {
     start: usize,
     end: usize,
@@ -74,6 +74,13 @@ impl Layout {
         after
             .saturating_sub(1)
             .min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Whether this was measured for exactly `transcript`'s text and turns. The fingerprint is
+    /// compared only when the project changed since the last check.
+    fn fits(&self, transcript: &Transcript, revision: u64) -> bool {
+        self.transcript == transcript.id
+            && (self.checked_at == revision || self.fingerprint == fingerprint(transcript))
     }
 
     /// The paragraph holding char `offset`.
@@ -438,16 +445,41 @@ impl TranscriptView {
         copy_selection_on_request(ui, transcript, view);
     }
 
+    /// Test hook (tests/it/session.rs): if the next frame showing `transcript` would reuse the
+    /// measured layout, says how it differs from a fresh split of the open project's text.
+    #[doc(hidden)]
+    pub(crate) fn stale_cache(
+        &self,
+        project: &Project,
+        transcript: Option<TranscriptId>,
+        revision: u64,
+    ) -> Option<String> {
+        let layout = self.layout.as_ref()?;
+        let transcript = transcript.and_then(|t| project.transcript(t))?;
+        if !layout.fits(transcript, revision) {
+            return None;
+        }
+        let fresh = split_paragraphs(transcript);
+        let words = transcript.text.split_whitespace().count();
+        (layout.paragraphs != fresh || layout.words != words || layout.tops.len() != fresh.len() + 1)
+            .then(|| {
+                format!(
+                    "the paragraph layout of {} ({} paragraphs, {} words) differs from its text ({} paragraphs, {words} words)",
+                    transcript.id,
+                    layout.paragraphs.len(),
+                    layout.words,
+                    fresh.len()
+                )
+            })
+    }
+
     /// Drops the layout unless it was measured for exactly this transcript's text and turns. The
     /// fingerprint is compared only when the project changed since the last check.
     fn forget_if_stale(&mut self, transcript: &Transcript, revision: u64) {
         let Some(layout) = &mut self.layout else {
             return;
         };
-        if layout.transcript == transcript.id && layout.checked_at == revision {
-            return;
-        }
-        if layout.transcript == transcript.id && layout.fingerprint == fingerprint(transcript) {
+        if layout.fits(transcript, revision) {
             layout.checked_at = revision;
         } else {
             self.layout = None;

@@ -2433,7 +2433,10 @@ fn the_last_export_settings_are_saved_with_the_project() {
     harness.run();
     let saved = io::load_project(&path).unwrap();
     let figure = saved.view.figure.expect("the figure settings are saved");
-    assert_eq!(figure.annotators, Some(vec![AnnotatorId(1), AnnotatorId(2)]));
+    assert_eq!(
+        figure.annotators,
+        Some(vec![AnnotatorId(1), AnnotatorId(2)])
+    );
     drop(harness);
 
     let mut harness = harness_with(options(&path));

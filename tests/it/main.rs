@@ -10,6 +10,7 @@ mod import;
 mod project_file;
 mod read_only;
 mod sample;
+mod session;
 #[cfg(feature = "snapshot")]
 mod snapshot;
 mod support;
