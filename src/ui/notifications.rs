@@ -89,30 +89,39 @@ impl Notifications {
                 .shadow(ui.visuals().popup_shadow)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("×")
-                            .on_hover_text("Dismiss this message")
-                            .clicked()
-                        {
-                            dismiss = Some(i);
-                        }
-                        if let Some(action) = &notice.action
-                            && ui
-                                .button(action.label())
-                                .on_hover_text(action.tooltip())
+                    // One row as tall as its content: a right-to-left layout straight in the area
+                    // took all the height left, so with two notices the area grew with every
+                    // frame, off the top of the window, and in front took the clicks under it.
+                    ui.horizontal(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui
+                                .small_button("×")
+                                .on_hover_text("Dismiss this message")
                                 .clicked()
-                        {
-                            dismiss = Some(i);
-                            chosen = Some(action.clone());
-                        }
-                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                            ui.label(egui::RichText::new(kind).strong().color(stroke));
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(&notice.text).color(egui::Color32::BLACK),
-                                )
-                                .wrap(),
+                            {
+                                dismiss = Some(i);
+                            }
+                            if let Some(action) = &notice.action
+                                && ui
+                                    .button(action.label())
+                                    .on_hover_text(action.tooltip())
+                                    .clicked()
+                            {
+                                dismiss = Some(i);
+                                chosen = Some(action.clone());
+                            }
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.label(egui::RichText::new(kind).strong().color(stroke));
+                                    ui.add(
+                                        egui::Label::new(
+                                            egui::RichText::new(&notice.text)
+                                                .color(egui::Color32::BLACK),
+                                        )
+                                        .wrap(),
+                                    );
+                                },
                             );
                         });
                     });

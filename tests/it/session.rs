@@ -470,10 +470,16 @@ impl Session {
         if lines.iter().all(|l| l.is_empty()) {
             return;
         }
+        // Messages float over the panels too: their kind and text are not the transcript's.
+        let notices = app.notices();
+        let floating = |label: &str| {
+            !lines.contains(&label)
+                && (label == "Done" || label == "Error" || notices.iter().any(|n| n == label))
+        };
         let nodes = seen(&self.harness);
         let labels: Vec<&Seen> = nodes
             .iter()
-            .filter(|n| n.role == Role::Label && !n.in_window)
+            .filter(|n| n.role == Role::Label && !n.in_window && !floating(&n.label))
             .collect();
         // The text column's left edge: where most labels that are lines of this text start.
         let mut lefts: Vec<i64> = labels
@@ -1394,4 +1400,51 @@ fn replacing_text_that_loses_the_selected_excerpt_clears_the_selection() {
 
     assert!(harness.state().project().excerpt(selected).is_none());
     assert_eq!(harness.state().selected_excerpt(), None);
+}
+
+/// Regression (session seed 3024 with 150 steps: "Code blind starts blind coding" failed after
+/// two messages had been shown): with two or more notices, each notice's row took the whole
+/// height left in the floating message area, so the area grew thousands of pixels tall, pushed
+/// the older notices above the window, and, being in front, took the clicks meant for what lay
+/// under it (toolbar buttons, the transcript) until the notices went away.
+#[test]
+fn two_notices_stay_in_the_window_and_leave_the_toolbar_clickable() {
+    let (dir, path) = crate::support::sample_copy();
+    let broken = dir.path().join("broken.continuum");
+    std::fs::write(&broken, "not a project").unwrap();
+    let mut harness = harness_with(StartOptions {
+        file: Some(path),
+        dialogs: Box::new(ScriptedDialogs(Rc::new(RefCell::new(Answers {
+            project: Some(broken),
+            transcripts: Vec::new(),
+        })))),
+        ..StartOptions::default()
+    });
+    // An error (the file cannot be opened) and a hint (no text selected): two notices.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert_eq!(harness.state().notices().len(), 2);
+    // The area grew a little with every frame drawn, as the pointer moves.
+    for i in 0..40 {
+        harness.hover_at(Pos2::new(600.0 + i as f32, 400.0));
+        harness.run();
+    }
+
+    let window = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 860.0));
+    let dismiss: Vec<Rect> = harness.query_all_by_label("×").map(|n| n.rect()).collect();
+    assert_eq!(dismiss.len(), 2);
+    for rect in dismiss {
+        assert!(
+            window.contains_rect(rect),
+            "a notice is out of the window: {rect:?}"
+        );
+    }
+    harness.get_by_label("Code blind").click();
+    harness.run();
+    assert!(
+        harness.state().project().blind.is_some(),
+        "the click reached the toolbar"
+    );
 }
