@@ -58,6 +58,8 @@ impl AgreementWindow {
         let mut open = true;
         egui::Window::new("Agreement between annotators")
             .open(&mut open)
+            // Below the menu and toolbar: at the top left its corner covered the File menu.
+            .default_pos([260.0, 90.0])
             .default_width(520.0)
             .collapsible(false)
             .show(ctx, |ui| {

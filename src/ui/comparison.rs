@@ -82,6 +82,8 @@ impl ComparisonWindow {
         let screen_height = ctx.content_rect().height();
         egui::Window::new("Compare annotators")
             .open(&mut open)
+            // Below the menu and toolbar: at the top left its corner covered the File menu.
+            .default_pos([260.0, 90.0])
             .default_size([760.0, 560.0])
             .collapsible(false)
             .show(ctx, |ui| {

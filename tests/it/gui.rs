@@ -2451,3 +2451,22 @@ fn the_last_export_settings_are_saved_with_the_project() {
         "both annotators, as in the export before the project was closed"
     );
 }
+
+/// Regression (found by the session test): the Compare window opened at the top left, its corner
+/// over the File menu, so clicking File resized the window instead.
+#[test]
+fn the_compare_and_agreement_windows_open_clear_of_the_menu_bar() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let menu_bottom = harness.get_by_label("File").rect().bottom();
+    for item in ["Compare annotators…", "Agreement…"] {
+        harness.get_by_label("Annotators").click();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+    }
+    for title in ["Compare annotators", "Agreement between annotators"] {
+        let top = harness.get_by_label(title).rect().top();
+        assert!(top > menu_bottom + 20.0, "{title} at {top}");
+    }
+}
