@@ -227,13 +227,19 @@ impl App {
         self.notifications.iter().map(|n| n.text.clone()).collect()
     }
 
-    /// The window title: file name, a mark for unsaved changes, and the program name.
-    pub fn window_title(&self) -> String {
-        let name = if self.is_sample && self.doc.path().is_none() {
+    /// What the open project is called in the title and in questions: its file name, the
+    /// bundled sample's name, or "Untitled".
+    fn document_name(&self) -> String {
+        if self.is_sample && self.doc.path().is_none() {
             format!("{} (sample)", crate::SAMPLE_PROJECT_NAME)
         } else {
             self.doc.display_name()
-        };
+        }
+    }
+
+    /// The window title: file name, a mark for unsaved changes, and the program name.
+    pub fn window_title(&self) -> String {
+        let name = self.document_name();
         let mark = if self.doc.has_unsaved_changes() {
             "● "
         } else {
@@ -596,7 +602,7 @@ impl App {
         let Some(question) = &self.save_question else {
             return;
         };
-        let name = self.doc.display_name();
+        let name = self.document_name();
         let (heading, explanation, overwrite, overwrite_hint) = match question {
             SaveOutcome::ReadOnly => (
                 "The file is read-only",
@@ -733,7 +739,7 @@ impl App {
             ui.heading("Unsaved changes");
             ui.label(format!(
                 "Save the changes to “{}” before {verb}?",
-                self.doc.display_name()
+                self.document_name()
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {

@@ -2470,3 +2470,23 @@ fn the_compare_and_agreement_windows_open_clear_of_the_menu_bar() {
         assert!(top > menu_bottom + 20.0, "{title} at {top}");
     }
 }
+
+/// Closing the bundled sample with changes asked to save "Untitled": it is the sample.
+#[test]
+fn the_unsaved_changes_question_names_the_sample_as_the_title_does() {
+    let mut harness = harness_with(StartOptions::default());
+    move_a_marker(&mut harness);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    let asked = format!(
+        "Save the changes to “{} (sample)” before closing?",
+        continuum::SAMPLE_PROJECT_NAME
+    );
+    assert!(harness.query_by_label(&asked).is_some(), "{asked}");
+}
