@@ -666,7 +666,7 @@ impl App {
                 n.to_string_lossy().into_owned()
             }),
             None if self.is_sample => crate::SAMPLE_PROJECT_NAME.to_owned(),
-            None => "project.continuum".to_owned(),
+            None => file_name_for(&self.doc.project().title),
         };
         let Some(path) = dialogs(&mut self.dialogs, &self.doc).save_project(&suggested) else {
             return false;
@@ -1322,6 +1322,29 @@ impl App {
     }
 }
 
+/// A file name for a project never saved, from its title: "Home care 2026.continuum", with
+/// characters that no file system takes replaced; "project.continuum" for an untitled one.
+fn file_name_for(title: &str) -> String {
+    let stem: String = title
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let stem = stem.trim_matches(['.', ' ', '-']);
+    if stem.is_empty() {
+        "project.continuum".to_owned()
+    } else {
+        format!("{stem}.continuum")
+    }
+}
+
 /// The file dialogs, told to start in the open project's folder (else the home folder).
 fn dialogs<'a>(dialogs: &'a mut Box<dyn FileDialogs>, doc: &Document) -> &'a dyn FileDialogs {
     if let Some(folder) = super::file_dialogs::start_folder(doc.path()) {
@@ -1414,15 +1437,19 @@ impl eframe::App for App {
         // Side panels start in proportion to the window (so a 1000-px window keeps a wide middle
         // column) and then keep the width the user gives them.
         let window_width = ctx.content_rect().width();
+        // Never so wide that the middle is squeezed when the window shrinks: at 1000 px, panels
+        // kept from a 1280-px window left the transcript 250 px and the map without its axis.
         egui::Panel::left("transcripts")
             .resizable(true)
             .default_size((0.18 * window_width).clamp(180.0, 240.0))
             .min_size(150.0)
+            .max_size((0.22 * window_width).max(180.0))
             .show(ui, |ui| transcript_list::show(ui, project, &mut self.view));
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size((0.24 * window_width).clamp(240.0, 330.0))
             .min_size(200.0)
+            .max_size((0.3 * window_width).max(240.0))
             .show(ui, |ui| {
                 inspector::show(ui, project, &mut self.view, &mut out)
             });
@@ -1531,5 +1558,25 @@ impl eframe::App for App {
             self.title = title;
         }
         self.take_screenshot(&ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_for;
+
+    #[test]
+    fn a_new_projects_file_is_named_after_its_title() {
+        assert_eq!(file_name_for("Home care 2026"), "Home care 2026.continuum");
+        assert_eq!(
+            file_name_for("Vestbo/Lindely: pilot?"),
+            "Vestbo-Lindely- pilot.continuum"
+        );
+        assert_eq!(file_name_for("  "), "project.continuum");
+        assert_eq!(file_name_for("..."), "project.continuum");
+        assert_eq!(
+            file_name_for("Nærhed og afstand"),
+            "Nærhed og afstand.continuum"
+        );
     }
 }

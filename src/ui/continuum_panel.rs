@@ -287,12 +287,12 @@ fn tray(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, annotator: A
         .collect();
     ui.horizontal_wrapped(|ui| {
         if unplaced.is_empty() {
-            ui.label(
-                egui::RichText::new(
-                    "Every excerpt of this transcript is placed. Select text and press New excerpt (Ctrl+E) to add one.",
-                )
-                .weak(),
-            );
+            let message = if project.excerpts_of(transcript).is_empty() {
+                "No excerpts of this transcript yet. Select text and press New excerpt (Ctrl+E) to make one."
+            } else {
+                "Every excerpt of this transcript is placed. Select text and press New excerpt (Ctrl+E) to add one."
+            };
+            ui.label(egui::RichText::new(message).weak());
             return;
         }
         ui.label(egui::RichText::new("Drag onto the continuum:").weak());

@@ -146,7 +146,10 @@ pub fn apply(
     start_at: usize,
 ) -> bool {
     if presses.escape {
-        return selection.take().is_some();
+        // A caret alone is no selection to drop: Escape then means "leave the text".
+        let had_selection = selection.is_some_and(|s| !s.is_empty());
+        *selection = None;
+        return had_selection;
     }
     let chars: Vec<char> = if presses.motions.is_empty() && !presses.select_all {
         return false;

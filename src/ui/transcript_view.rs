@@ -651,7 +651,9 @@ fn handle_pointer(
             *selection = TextSelection::new(text, selection.anchor, at, !exact);
             return;
         }
-        view.text_selection = None;
+        // A click puts the caret there, for the keys to select from (Shift+arrows).
+        view.text_selection = Some(TextSelection::new(text, at, at, false));
+        view.map.selection.clear();
         // The innermost (shortest) excerpt under the pointer wins, so nested excerpts stay reachable.
         let hit = project
             .excerpts_of(transcript.id)
@@ -721,16 +723,12 @@ fn keyboard(
         top_of_screen,
     );
     if presses.escape && !changed {
-        // No text selected: Escape drops the selected excerpt, as it does elsewhere, and then
-        // leaves the transcript, as in any other widget.
-        if view.selected_excerpt.is_some() || !view.map.selection.is_empty() {
-            view.selected_excerpt = None;
-            view.map.selection.clear();
-        } else {
-            response.surrender_focus();
-        }
+        // No text selected: Escape leaves the transcript, as it leaves any text field, keeping
+        // the selected excerpt, so the arrow keys then nudge its placement; the next Escape
+        // clears that selection, as it does anywhere.
+        response.surrender_focus();
     }
-    if changed && view.text_selection.is_some() {
+    if changed && view.text_selection.is_some_and(|s| !s.is_empty()) {
         view.selected_excerpt = None;
     }
     changed.then(|| view.text_selection.map_or(top_of_screen, |s| s.cursor))

@@ -517,6 +517,10 @@ fn clicking_a_highlighted_passage_selects_its_excerpt() {
     let created = harness.state().project().excerpts.last().unwrap().clone();
     assert_eq!(harness.state().project().quote(&created), FIRST_QUESTION);
 
+    // The first Escape leaves the transcript (which had focus from the drag), the second clears
+    // the selection, as in a text field.
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Escape);
     harness.run();
     assert_eq!(harness.state().selected_excerpt(), None);
@@ -2237,14 +2241,14 @@ fn an_excerpt_is_made_placed_and_nudged_with_the_keyboard_alone() {
         .expect("Ctrl+E made an excerpt from the keyboard selection");
     assert_eq!(project.quote(made), " kalder mig");
     let made = made.id;
-    // Friend is the second anchor; the right arrow (after Tab leaves the text) nudges.
+    // Friend is the second anchor; the right arrow (after Escape leaves the text) nudges.
     harness.key_press(Key::Num2);
     harness.run();
     assert_eq!(
         placement(&harness, 1, made.0).unwrap().position,
         anchors[1].position
     );
-    harness.key_press(Key::Tab);
+    harness.key_press(Key::Escape);
     harness.run();
     harness.key_press(Key::ArrowRight);
     harness.run();
@@ -2486,4 +2490,50 @@ fn the_unsaved_changes_question_names_the_sample_as_the_title_does() {
         continuum::SAMPLE_PROJECT_NAME
     );
     assert!(harness.query_by_label(&asked).is_some(), "{asked}");
+}
+
+/// Found by a new-user walkthrough: a click in the transcript did not put the caret there, so
+/// Shift+arrows selected from the top of the transcript instead of from the click.
+#[test]
+fn a_click_puts_the_caret_where_the_keys_then_select_from() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    let rect = harness.get_by_label("What changed, in practice?").rect();
+    // Just left of the first letter of the line.
+    let at = rect.left_center() + vec2(1.0, 0.0);
+    harness.hover_at(at);
+    harness.run();
+    // Pressed and released at once, as a quick click is: no drag starts.
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let project = harness.state().project();
+    let made = project.excerpts.iter().max_by_key(|e| e.id).unwrap();
+    assert_eq!(project.quote(made), "What changed");
+}
+
+/// Found by a new-user walkthrough: shrinking the window to 1000 px kept the side
+/// panels' widths, leaving the transcript and map 250 px wide and the map without its axis.
+#[test]
+fn shrinking_the_window_shrinks_the_side_panels_before_the_middle() {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_max_steps(64)
+        .build_eframe(|cc| App::new(cc, StartOptions::default()));
+    harness.run();
+    harness.set_size(vec2(1000.0, 700.0));
+    harness.run();
+    let width = harness.get_by_label("Continuum map").rect().width();
+    assert!(width >= 440.0, "the map is {width} px wide");
 }
