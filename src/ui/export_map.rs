@@ -210,7 +210,9 @@ impl ExportMapDialog {
                         }
                     });
                     ui.end_row();
-                    ui.label("");
+                    // A caption of their own, so these read as the figure's options, not as more
+                    // annotators in the list above.
+                    ui.label("Show:");
                     let mut labels = self.settings.labels != Labels::None;
                     ui.checkbox(&mut labels, "Excerpt labels next to the markers");
                     self.settings.labels = if labels { Labels::All } else { Labels::None };
