@@ -1043,18 +1043,18 @@ impl App {
         }
     }
 
-    /// With no text field focused, the arrow keys nudge the active annotator's selected
-    /// placements (the markers selected on the map, else the selected excerpt's), Shift for
-    /// bigger steps, and Delete takes them off the continuum. Each press is one undoable step.
-    fn placement_keys(&self, ctx: &egui::Context, out: &mut Outbox) {
+    /// What the placement keys act on: the active annotator's markers selected on the map, else
+    /// the selected excerpt (only if it is placed, when `placed_only`).
+    fn key_targets(
+        &self,
+        annotator: crate::model::AnnotatorId,
+        placed_only: bool,
+    ) -> Vec<ExcerptId> {
         let project = self.doc.project();
-        let Some(annotator) = self.view.active_annotator else {
-            return;
-        };
-        let targets: Vec<ExcerptId> = if self.view.map.selection.is_empty() {
+        if self.view.map.selection.is_empty() {
             self.view
                 .selected_excerpt
-                .filter(|e| project.placement(annotator, *e).is_some())
+                .filter(|e| !placed_only || project.placement(annotator, *e).is_some())
                 .into_iter()
                 .collect()
         } else {
@@ -1063,7 +1063,18 @@ impl App {
                 .movable(project, annotator)
                 .into_iter()
                 .collect()
+        }
+    }
+
+    /// With no text field focused, the arrow keys nudge the active annotator's selected
+    /// placements (the markers selected on the map, else the selected excerpt's), Shift for
+    /// bigger steps, and Delete takes them off the continuum. Each press is one undoable step.
+    fn placement_keys(&self, ctx: &egui::Context, out: &mut Outbox) {
+        let project = self.doc.project();
+        let Some(annotator) = self.view.active_annotator else {
+            return;
         };
+        let targets = self.key_targets(annotator, true);
         if targets.is_empty() {
             return;
         }
@@ -1121,15 +1132,7 @@ impl App {
         else {
             return false;
         };
-        let targets: Vec<ExcerptId> = if self.view.map.selection.is_empty() {
-            self.view.selected_excerpt.into_iter().collect()
-        } else {
-            self.view
-                .map
-                .movable(project, annotator)
-                .into_iter()
-                .collect()
-        };
+        let targets = self.key_targets(annotator, false);
         let now = Timestamp::now();
         let edits = targets
             .into_iter()
