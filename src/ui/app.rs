@@ -1470,13 +1470,17 @@ impl eframe::App for App {
                 (panel_height, map_height)
             });
         // Where the controls wrap onto more rows (a narrow window), the panel's least height
-        // grows so the map keeps its own; never past most of the window.
-        if let (panel_height, Some(map_height)) = map_panel.inner {
+        // grows so the map keeps its own; never past most of the window. Only when the map is
+        // short of its least height: following every change of the tray's height made the
+        // divider creep down a few pixels with each placement.
+        if let (panel_height, Some(map_height)) = map_panel.inner
+            && map_height < MAP_MIN_HEIGHT - 1.0
+        {
             let wanted = (panel_height - map_height + MAP_MIN_HEIGHT).clamp(
                 MAP_PANEL_MIN_HEIGHT,
                 (0.6 * window_height).max(MAP_PANEL_MIN_HEIGHT),
             );
-            if (wanted - self.map_panel_min).abs() > 1.0 {
+            if wanted > self.map_panel_min + 1.0 {
                 self.map_panel_min = wanted;
                 ctx.request_repaint();
             }
