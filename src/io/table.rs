@@ -4,7 +4,6 @@
 use crate::model::{CharIndex, Project, TranscriptId};
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 /// The largest table `continuum agreement` reads: as large as a project file may be.
@@ -119,17 +118,8 @@ pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
 /// would block forever, and at most [`MAX_TABLE_BYTES`], counted while reading too, so a file
 /// that grows cannot slip past. Errors are sentences that name the file.
 pub fn read_table(path: &Path) -> Result<String, String> {
+    use std::io::ErrorKind;
     let name = path.display();
-    let meta = fs::metadata(path).map_err(|e| format!("{name}: cannot be read: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{name}: is a folder, not a table"));
-    }
-    if !meta.is_file() {
-        return Err(format!(
-            "{name}: is not a regular file (it is a device, a named pipe or a socket), so it is \
-             not read; give a CSV file"
-        ));
-    }
     let too_large = |bytes: u64| {
         format!(
             "{name}: is {} MiB, larger than a table can be ({} MiB); give one with only the \
@@ -138,16 +128,21 @@ pub fn read_table(path: &Path) -> Result<String, String> {
             MAX_TABLE_BYTES >> 20
         )
     };
-    if meta.len() > MAX_TABLE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|file| file.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{name}: cannot be read: {e}"))?;
-    if bytes.len() as u64 > MAX_TABLE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    // The bounded read of every other file, with the table's own words for what it refuses.
+    let bytes = super::read_bounded(path, MAX_TABLE_BYTES).map_err(|e| match e.kind() {
+        ErrorKind::IsADirectory => format!("{name}: is a folder, not a table"),
+        ErrorKind::InvalidInput => format!(
+            "{name}: is not a regular file (it is a device, a named pipe or a socket), so it is \
+             not read; give a CSV file"
+        ),
+        // Over the limit by its size, or by what was read if it grew while being read.
+        ErrorKind::FileTooLarge => too_large(
+            fs::metadata(path)
+                .map_or(0, |m| m.len())
+                .max(MAX_TABLE_BYTES + 1),
+        ),
+        _ => format!("{name}: cannot be read: {e}"),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name}: is not UTF-8 text (invalid byte at offset {})",

@@ -711,7 +711,12 @@ fn keyboard(
         )
     });
     let presses = ui.input_mut(super::transcript_keys::take_presses);
-    let spans: Vec<_> = layout.paragraphs.iter().map(|p| (p.start, p.end)).collect();
+    // Built only when a key was pressed, not in every frame the transcript has focus.
+    let spans: Vec<_> = if presses.motions.is_empty() {
+        Vec::new()
+    } else {
+        layout.paragraphs.iter().map(|p| (p.start, p.end)).collect()
+    };
     let page = visible.end().saturating_sub(*visible.start()).max(1);
     let top_of_screen = layout.paragraphs[*visible.start()].start;
     let changed = super::transcript_keys::apply(

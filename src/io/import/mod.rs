@@ -29,15 +29,6 @@ pub const MAX_IMPORT_BYTES: u64 = 64 * MIB;
 /// ([`MAX_PROJECT_BYTES`](crate::io::project_file::MAX_PROJECT_BYTES)) after escaping.
 pub const MAX_IMPORT_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
-/// A size in MiB for messages: "64 MiB", or with one decimal when not whole ("0.5 MiB").
-fn mib(bytes: u64) -> String {
-    if bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{:.1} MiB", bytes as f64 / MIB as f64)
-    }
-}
-
 /// The kinds of file we read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -202,13 +193,13 @@ impl fmt::Display for ImportError {
             ImportError::TooLarge { .. } => write!(
                 f,
                 "is larger than {}, more than any transcript (a transcript of many hours is a few MiB)",
-                mib(MAX_IMPORT_BYTES)
+                crate::io::format_mib(MAX_IMPORT_BYTES)
             ),
             ImportError::TooMuchText { limit } => write!(
                 f,
                 "would expand to more than {} of text, more than any transcript; \
                  refused as damaged or hostile",
-                mib(*limit as u64)
+                crate::io::format_mib(*limit as u64)
             ),
             ImportError::Garbled { encoding, percent } => write!(
                 f,
@@ -234,7 +225,7 @@ impl fmt::Display for ImportError {
             ImportError::TooLargeUnpacked { part } => write!(
                 f,
                 "unpacks to an implausibly large {part} (over {}); refused as a possible zip bomb",
-                mib(xml_document::MAX_UNPACKED_BYTES)
+                crate::io::format_mib(xml_document::MAX_UNPACKED_BYTES)
             ),
             ImportError::BadXml { part, message } => {
                 write!(f, "has broken XML in {part}: {message}")
