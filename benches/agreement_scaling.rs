@@ -1,7 +1,8 @@
-//! Scaling of the agreement statistics (issue 11): each is timed at n and 10·n, and the time
-//! should grow by at most about 15× (n log n), not 100× (quadratic). Many annotators, many
-//! distinct values (each metric), and many cases broken down by case. Run with
-//! `cargo bench --bench agreement_scaling`.
+//! Scaling of the agreement statistics (issue 11): each is timed at n, 10·n and, for the
+//! largest, 100·n, and the time should grow by at most about 15× a step (n log n), not 100×
+//! (quadratic). Many annotators, many distinct values (each metric), and many cases broken down
+//! by case. Run with `cargo bench --bench agreement_scaling`; the medians and how to read a step
+//! that crosses the processor's caches are in docs/robustness.md ("Growth measured").
 //!
 //! The ratio metric has no sub-quadratic form (see `analysis::alpha`): it is timed within its
 //! pair budget, where it grows with the square of the distinct values, and past it, where it is
@@ -121,7 +122,7 @@ fn benches(c: &mut Criterion) {
     for metric in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
         let mut group = c.benchmark_group(format!("distinct_values_{}", metric.name()));
         group.sample_size(10);
-        for units in [10_000, 100_000] {
+        for units in [10_000, 100_000, 1_000_000] {
             let data = distinct_values(units);
             group.bench_with_input(BenchmarkId::from_parameter(2 * units), &data, |b, d| {
                 b.iter(|| black_box(krippendorff_alpha(d, metric)))
@@ -134,7 +135,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     // 400 → 4,000 distinct values: within the budget, computed pair by pair.
     // 10,000 → 100,000: past it, refused with a note.
-    for units in [200, 2_000, 5_000, 50_000] {
+    for units in [200, 2_000, 5_000, 50_000, 500_000] {
         let data = distinct_values(units);
         group.bench_with_input(BenchmarkId::from_parameter(2 * units), &data, |b, d| {
             b.iter(|| black_box(krippendorff_alpha(d, Metric::Ratio)))
@@ -144,7 +145,7 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("cases");
     group.sample_size(10);
-    for cases in [1_000, 10_000, 100_000] {
+    for cases in [1_000, 10_000, 100_000, 1_000_000] {
         let ratings = many_cases(cases);
         group.bench_with_input(BenchmarkId::from_parameter(cases), &ratings, |b, r| {
             b.iter(|| black_box(agreement_report(r, Metric::Interval, Some(Grouping::Case))))

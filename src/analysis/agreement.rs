@@ -6,10 +6,11 @@
 //! ordinal uses the zone between two neighbouring anchors a position falls in; nominal uses the
 //! nearest anchor. From a table, the numbers are used as they stand.
 
-use super::alpha::NEGATIVE_FOR_RATIO;
-use super::{Alpha, Metric, krippendorff_alpha};
+use super::alpha::{NEGATIVE_FOR_RATIO, alpha_of_pairable};
+use super::{Alpha, Metric};
 use crate::model::Project;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// One annotator's value for one unit.
@@ -180,20 +181,22 @@ pub struct Row {
     pub units: usize,
     pub pairable_values: usize,
     /// Why alpha is undefined, if it is.
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
 }
 
 impl Row {
     fn new(group: String, alpha: Alpha) -> Self {
-        let note = match &alpha {
-            Alpha::Undefined { reason, .. } => Some(reason.clone()),
+        let (value, units, pairable_values) =
+            (alpha.value(), alpha.units(), alpha.pairable_values());
+        let note = match alpha {
+            Alpha::Undefined { reason, .. } => Some(reason),
             Alpha::Value { .. } => None,
         };
         Self {
             group,
-            alpha: alpha.value(),
-            units: alpha.units(),
-            pairable_values: alpha.pairable_values(),
+            alpha: value,
+            units,
+            pairable_values,
             note,
         }
     }
@@ -222,15 +225,13 @@ pub fn agreement_report(
     by: Option<Grouping>,
 ) -> AgreementReport {
     let units = unit_numbers(ratings);
-    let all = units
+    let mut all: Vec<(usize, f64)> = units
         .iter()
         .zip(&ratings.ratings)
         .map(|(&unit, r)| (unit, r.value))
         .collect();
-    let overall = Row::new(
-        "all".to_owned(),
-        krippendorff_alpha(&values_by_unit(all), metric),
-    );
+    all.sort_by_key(|&(unit, _)| unit); // stable: a unit's values keep their order
+    let overall = Row::new("all".to_owned(), alpha_of_sorted(&all, metric));
     AgreementReport {
         metric: metric.name(),
         overall,
@@ -272,18 +273,27 @@ fn unit_numbers(ratings: &Ratings) -> Vec<usize> {
         .collect()
 }
 
-/// (unit number, value) ratings as the values of each unit, in unit order, each unit's values in
-/// the order given.
-fn values_by_unit(mut ratings: Vec<(usize, f64)>) -> Vec<Vec<f64>> {
-    ratings.sort_by_key(|&(unit, _)| unit); // stable
-    ratings
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|run| run.iter().map(|&(_, v)| v).collect())
-        .collect()
+/// Alpha over (unit number, value) ratings sorted by unit. The units are borrowed from one
+/// buffer of values: a vector per unit (a million of them for a million excerpts) made the
+/// allocator, not the statistics, the cost.
+fn alpha_of_sorted(ratings: &[(usize, f64)], metric: Metric) -> Alpha {
+    let values: Vec<f64> = ratings.iter().map(|&(_, v)| v).collect();
+    let mut pairable: Vec<&[f64]> = Vec::new();
+    let mut at = 0;
+    for unit in ratings.chunk_by(|a, b| a.0 == b.0) {
+        if unit.len() >= 2 {
+            pairable.push(&values[at..at + unit.len()]);
+        }
+        at += unit.len();
+    }
+    alpha_of_pairable(&pairable, metric)
 }
 
 /// One row per case or role, in name order. The ratings are sorted into their groups in one
-/// pass: filtering all ratings again for every group was quadratic with 100,000 cases.
+/// pass: filtering all ratings again for every group was quadratic with 100,000 cases. Every
+/// group's units are borrowed from one buffer of values sorted by group and unit: a vector per
+/// group and per unit made the allocator, not the statistics, the cost (and grow faster than
+/// the number of groups).
 fn group_rows(ratings: &Ratings, units: &[usize], metric: Metric, by: Grouping) -> Vec<Row> {
     // Every group a unit belongs to has a row, even one whose units nobody placed.
     let unit_groups: Vec<&str> = ratings.units.values().map(|i| group_name(i, by)).collect();
@@ -294,20 +304,44 @@ fn group_rows(ratings: &Ratings, units: &[usize], metric: Metric, by: Grouping) 
     let group_of_unit: Vec<usize> = unit_groups.iter().map(|g| index[g]).collect();
     // A rating of a unit the table does not describe belongs to no group.
     let no_group = index.get(NO_GROUP).copied();
-    let mut buckets: Vec<Vec<(usize, f64)>> = vec![Vec::new(); names.len()];
-    for (&unit, rating) in units.iter().zip(&ratings.ratings) {
-        if let Some(group) = group_of_unit.get(unit).copied().or(no_group) {
-            buckets[group].push((unit, rating.value));
-        }
-    }
-    names
-        .into_iter()
-        .zip(buckets)
-        .map(|(name, bucket)| {
-            let alpha = krippendorff_alpha(&values_by_unit(bucket), metric);
-            Row::new(name.to_owned(), alpha)
+    let mut keyed: Vec<(usize, usize, f64)> = units
+        .iter()
+        .zip(&ratings.ratings)
+        .filter_map(|(&unit, rating)| {
+            let group = group_of_unit.get(unit).copied().or(no_group)?;
+            Some((group, unit, rating.value))
         })
-        .collect()
+        .collect();
+    keyed.sort_by_key(|&(group, unit, _)| (group, unit)); // stable: a unit's values keep their order
+    let values: Vec<f64> = keyed.iter().map(|&(_, _, v)| v).collect();
+
+    let mut rows = Vec::with_capacity(names.len());
+    let mut pairable: Vec<&[f64]> = Vec::new();
+    let mut next_group = 0;
+    let mut at = 0;
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let group = run[0].0;
+        // Groups whose units nobody placed come between the groups that have ratings.
+        for name in &names[next_group..group] {
+            rows.push(Row::new((*name).to_owned(), alpha_of_pairable(&[], metric)));
+        }
+        pairable.clear();
+        for unit in run.chunk_by(|a, b| a.1 == b.1) {
+            if unit.len() >= 2 {
+                pairable.push(&values[at..at + unit.len()]);
+            }
+            at += unit.len();
+        }
+        rows.push(Row::new(
+            names[group].to_owned(),
+            alpha_of_pairable(&pairable, metric),
+        ));
+        next_group = group + 1;
+    }
+    for name in &names[next_group..] {
+        rows.push(Row::new((*name).to_owned(), alpha_of_pairable(&[], metric)));
+    }
+    rows
 }
 
 /// The case or role of a unit, or [`NO_GROUP`].
@@ -339,7 +373,7 @@ fn pair_rows(ratings: &Ratings, units: &[usize], metric: Metric) -> Vec<Row> {
             count * (count - 1) / 2
         );
         let left_out = Alpha::Undefined {
-            reason,
+            reason: reason.into(),
             units: 0,
             pairable_values: 0,
         };
@@ -353,38 +387,30 @@ fn pair_rows(ratings: &Ratings, units: &[usize], metric: Metric) -> Vec<Row> {
     let mut rows = Vec::new();
     for (i, (a, units_a)) in annotators.iter().enumerate() {
         for (b, units_b) in &annotators[i + 1..] {
-            let alpha = krippendorff_alpha(&shared_units(units_a, units_b), metric);
+            let alpha = alpha_of_sorted(&merged_by_unit(units_a, units_b), metric);
             rows.push(Row::new(format!("{a} – {b}"), alpha));
         }
     }
     rows
 }
 
-/// The units two annotators' ratings (each sorted by unit) give at least two values, in unit
-/// order: the only ones that count for the pair's alpha.
-fn shared_units(a: &[(usize, f64)], b: &[(usize, f64)]) -> Vec<Vec<f64>> {
+/// Two annotators' ratings (each sorted by unit) as one list sorted by unit, a unit's values
+/// by the first annotator before the second's: a merge, not a sort.
+fn merged_by_unit(a: &[(usize, f64)], b: &[(usize, f64)]) -> Vec<(usize, f64)> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
-    let mut units = Vec::new();
-    loop {
-        let unit = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) => x.0.min(y.0),
-            (Some(x), None) => x.0,
-            (None, Some(y)) => y.0,
-            (None, None) => return units,
-        };
-        let mut values = Vec::new();
-        while let Some(&(_, v)) = a.get(i).filter(|r| r.0 == unit) {
-            values.push(v);
+    while i < a.len() && j < b.len() {
+        if a[i].0 <= b[j].0 {
+            merged.push(a[i]);
             i += 1;
-        }
-        while let Some(&(_, v)) = b.get(j).filter(|r| r.0 == unit) {
-            values.push(v);
+        } else {
+            merged.push(b[j]);
             j += 1;
         }
-        if values.len() >= 2 {
-            units.push(values);
-        }
     }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
 }
 
 /// The continuum's anchors, sorted once so that valuing a placement is a binary search, not a
@@ -451,6 +477,7 @@ impl Anchors {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::krippendorff_alpha;
 
     #[test]
     fn csv_errors_name_the_line() {

@@ -8,6 +8,7 @@
 //! disagreements are computed from counts and sums instead (O(n log n) for n values), and only the
 //! ratio metric, which has no such form, still weighs pairs of distinct values, within a budget.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The most pairs of distinct values the ratio metric weighs one by one (pairs across all values
@@ -61,9 +62,10 @@ pub enum Alpha {
         /// Values in those units.
         pairable_values: usize,
     },
-    /// Alpha cannot be computed; the reason is a sentence for the user.
+    /// Alpha cannot be computed; the reason is a sentence for the user. Most reasons are fixed
+    /// sentences, borrowed rather than allocated: a report by case holds one per case.
     Undefined {
-        reason: String,
+        reason: Cow<'static, str>,
         units: usize,
         pairable_values: usize,
     },
@@ -121,45 +123,60 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
         .filter(|u| u.len() >= 2)
         .map(Vec::as_slice)
         .collect();
+    alpha_of_pairable(&pairable, metric)
+}
+
+/// Alpha over units that each have two values or more (see [`krippendorff_alpha`]). Takes
+/// slices so that callers computing many alphas (one per case) can borrow every unit from one
+/// buffer instead of allocating a vector per unit.
+pub(crate) fn alpha_of_pairable(pairable: &[&[f64]], metric: Metric) -> Alpha {
+    debug_assert!(pairable.iter().all(|u| u.len() >= 2));
     let n: usize = pairable.iter().map(|u| u.len()).sum();
-    let undefined = |reason: String| Alpha::Undefined {
+    let undefined = |reason: Cow<'static, str>| Alpha::Undefined {
         reason,
         units: pairable.len(),
         pairable_values: n,
     };
     if pairable.is_empty() {
-        return undefined("it needs at least one excerpt placed by two annotators".to_owned());
+        return undefined("it needs at least one excerpt placed by two annotators".into());
     }
     if metric == Metric::Ratio && pairable.iter().flat_map(|u| u.iter()).any(|&v| v < 0.0) {
-        return undefined(format!(
-            "some values are negative, and {NEGATIVE_FOR_RATIO}"
-        ));
+        return undefined(format!("some values are negative, and {NEGATIVE_FOR_RATIO}").into());
     }
     let first = pairable[0][0];
     if pairable.iter().flat_map(|u| u.iter()).all(|&v| v == first) {
         return undefined(
-            "every value is the same, so there is no variation to agree or disagree about"
-                .to_owned(),
+            "every value is the same, so there is no variation to agree or disagree about".into(),
         );
     }
     let sums = match metric {
-        Metric::Nominal => nominal_sums(&pairable),
+        Metric::Nominal => nominal_sums(pairable),
         Metric::Interval => {
             // Alpha does not change when every value is divided by the same number; dividing by
             // the largest magnitude keeps squares of values like 1e200 from overflowing to NaN.
             let values = || pairable.iter().flat_map(|u| u.iter().copied());
             let scale = values().fold(0.0f64, |m, v| m.max(v.abs()));
-            let scaled: Vec<f64> = values().map(|v| v / scale).collect();
-            let all = scaled.iter().map(|&x| (x, 1.0));
-            squared_difference_sums(&pairable, &scaled, all)
+            // Scaled as read rather than into a copy: one alpha per case must not cost an
+            // allocation per case.
+            let within_units = pairable
+                .iter()
+                .map(|unit| {
+                    let points = unit.iter().map(|&v| (v / scale, 1.0));
+                    pair_sum_of_squares(points) / (unit.len() as f64 - 1.0)
+                })
+                .sum();
+            Sums {
+                within_units,
+                all_values: pair_sum_of_squares(values().map(|v| (v / scale, 1.0))),
+            }
         }
         Metric::Ordinal => {
-            let (ranks, distinct) = mid_ranks(&pairable);
-            squared_difference_sums(&pairable, &ranks, distinct.into_iter())
+            let (ranks, distinct) = mid_ranks(pairable);
+            squared_difference_sums(pairable, &ranks, distinct.into_iter())
         }
-        Metric::Ratio => match ratio_sums(&pairable, &Distinct::of(&pairable)) {
+        Metric::Ratio => match ratio_sums(pairable, &Distinct::of(pairable)) {
             Ok(sums) => sums,
-            Err(reason) => return undefined(reason),
+            Err(reason) => return undefined(reason.into()),
         },
     };
     let n_f = n as f64;
@@ -167,7 +184,7 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
     let expected = sums.all_values / (n_f * (n_f - 1.0));
     if expected == 0.0 {
         return undefined(
-            "the values do not differ under this metric, so chance agreement is total".to_owned(),
+            "the values do not differ under this metric, so chance agreement is total".into(),
         );
     }
     let alpha = 1.0 - observed / expected;
@@ -176,7 +193,7 @@ pub fn krippendorff_alpha(units: &[Vec<f64>], metric: Metric) -> Alpha {
         return undefined(
             "the values are too large or too small to compute with; rescale them (divide or \
              multiply them all by the same power of ten)"
-                .to_owned(),
+                .into(),
         );
     }
     Alpha::Value {
@@ -337,22 +354,29 @@ fn pair_sum_of_squares(points: impl Iterator<Item = (f64, f64)> + Clone) -> f64 
 /// by their counts, as long as that stays within [`MAX_RATIO_PAIRS`]; an approximation would
 /// quietly change numbers that get published.
 fn ratio_sums(units: &[&[f64]], distinct: &Distinct) -> Result<Sums, String> {
-    let unit_counts: Vec<Vec<(usize, f64)>> =
-        units.iter().map(|u| distinct.unit_counts(u)).collect();
     let pairs = |k: usize| (k as u64) * (k as u64).saturating_sub(1) / 2;
-    let work = unit_counts
-        .iter()
-        .fold(pairs(distinct.values.len()), |w, u| {
-            w.saturating_add(pairs(u.len()))
-        });
-    if work > MAX_RATIO_PAIRS {
-        return Err(format!(
+    let too_much = |work: u64| {
+        format!(
             "the ratio metric weighs every pair of distinct values one by one, and these {} \
              distinct values make {work} pairs, more than the {MAX_RATIO_PAIRS} it computes \
              (about 5,000 distinct values); round the values (to 3 decimals, say) or use the \
              interval metric",
             distinct.values.len()
-        ));
+        )
+    };
+    // The pairs of distinct values alone decide most refusals: say so before counting each
+    // unit's values (a search and a vector per unit, wasted on a table that is refused).
+    let across = pairs(distinct.values.len());
+    if across > MAX_RATIO_PAIRS {
+        return Err(too_much(across));
+    }
+    let unit_counts: Vec<Vec<(usize, f64)>> =
+        units.iter().map(|u| distinct.unit_counts(u)).collect();
+    let work = unit_counts
+        .iter()
+        .fold(across, |w, u| w.saturating_add(pairs(u.len())));
+    if work > MAX_RATIO_PAIRS {
+        return Err(too_much(work));
     }
     let weighted_pairs = |counts: &[(usize, f64)]| {
         let mut sum = 0.0;
