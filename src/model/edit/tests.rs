@@ -256,3 +256,56 @@ fn added_participants_stay_sorted_and_duplicates_are_found() {
     }
     assert!(p.participant(ParticipantId(7)).is_some());
 }
+
+/// Issue 12, item 7: the edit path and the file check each had their own copy of the rules, and
+/// the edit path lacked some, so an edit could make a project that was refused when opened again.
+#[test]
+fn no_edit_makes_a_project_that_opening_it_would_refuse() {
+    let mut project = project();
+    let before = project.clone();
+    let turn = |start, end| Turn {
+        start,
+        end,
+        speaker: "A".into(),
+        time_ms: None,
+    };
+    let transcript = |turns| {
+        Edit::AddTranscript(Transcript {
+            id: TranscriptId(2),
+            name: "Second".into(),
+            participant: None,
+            case: None,
+            memo: String::new(),
+            speakers: vec![],
+            turns,
+            text: "Ti tegn her".into(),
+        })
+    };
+    let coded = Excerpt {
+        codes: vec!["same".into(), "same".into()],
+        ..excerpt(1, 0, 3)
+    };
+    let refused = [
+        transcript(vec![turn(0, 12)]),
+        transcript(vec![turn(0, 6), turn(5, 11)]),
+        Edit::AddExcerpt(coded),
+        Edit::ReplaceText {
+            transcript: TranscriptId(1),
+            text: "Ny tekst".into(),
+            turns: vec![turn(0, 5), turn(4, 8)],
+            ranges: vec![],
+        },
+    ];
+    for edit in refused {
+        let error = project.apply(edit.clone()).unwrap_err();
+        assert!(
+            matches!(error, EditError::OutOfRange(_)),
+            "{edit:?}: {error}"
+        );
+        assert_eq!(project, before, "{edit:?} changed the project");
+    }
+    project
+        .apply(transcript(vec![turn(0, 3), turn(3, 11)]))
+        .unwrap();
+    project.validate().unwrap();
+}
