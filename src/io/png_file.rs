@@ -1,4 +1,6 @@
-//! PNG encoding for window screenshots (and later map exports).
+//! PNG encoding for window screenshots (`continuum --screenshot`), from the RGBA pixels egui
+//! captures. Map figures do not come here: `map::png` renders the map's SVG with resvg, which
+//! encodes its own PNG.
 
 use std::path::Path;
 

@@ -4,12 +4,66 @@
 //! same excerpt differently in the two files, nothing is silently dropped: each such conflict is
 //! resolved by the caller, keeping this project's, taking the other's, or keeping both (the other
 //! placement goes into a layer of its own, "Name (from file)").
+//!
+//! Implementation notes: the merge applies each edit it builds to a scratch copy of this project
+//! as it goes, so later steps see earlier ones (an annotator added for one conflict is found again
+//! for the next). If the copy refuses an edit, the merge stops there and says which edit and why:
+//! handing on an edit the project refuses would fail later, half-way through applying the merge.
 
 use super::ids::take_id;
 use super::{
-    Annotator, AnnotatorId, Edit, Excerpt, ExcerptId, IdsExhausted, Placement, Project, Transcript,
-    TranscriptId,
+    Annotator, AnnotatorId, Edit, EditError, Excerpt, ExcerptId, IdsExhausted, Placement, Project,
+    Transcript, TranscriptId,
 };
+use std::fmt;
+
+/// Why nothing could be merged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeError {
+    /// A new excerpt or annotator is needed and this project already uses the largest id.
+    IdsExhausted(IdsExhausted),
+    /// This project refused one of the edits the merge needs (the other copy holds something
+    /// this project cannot take, such as a position off the axis).
+    Refused {
+        /// The edit, described as in the undo menu, e.g. `placement of “She calls me her girl”`.
+        edit: String,
+        error: EditError,
+    },
+}
+
+impl fmt::Display for MergeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MergeError::IdsExhausted(error) => error.fmt(f),
+            MergeError::Refused { edit, error } => {
+                write!(f, "the {edit} it needs was refused: {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for MergeError {}
+
+impl From<IdsExhausted> for MergeError {
+    fn from(error: IdsExhausted) -> Self {
+        MergeError::IdsExhausted(error)
+    }
+}
+
+/// Applies `edit` to the scratch copy and keeps it, or stops the merge if the copy refuses it.
+fn apply(project: &mut Project, edits: &mut Vec<Edit>, edit: Edit) -> Result<(), MergeError> {
+    match project.apply(edit.clone()) {
+        Ok(_) => {
+            edits.push(edit);
+            Ok(())
+        }
+        // A refused edit changed nothing, so it is described as the project still is.
+        Err(error) => Err(MergeError::Refused {
+            edit: edit.describe(project),
+            error,
+        }),
+    }
+}
 
 /// Two different placements of one excerpt by one annotator.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,13 +111,14 @@ fn matching_transcript(ours: &Project, theirs: &Transcript) -> Option<Transcript
 
 /// The edits that bring `theirs`' annotator layers into `ours`, and a report. `resolve` decides
 /// each conflict; call with a constant to preview. Fails, adding nothing, when a new excerpt or
-/// annotator is needed and `ours` already uses the largest id there can be.
+/// annotator is needed and `ours` already uses the largest id there can be, or when `ours` would
+/// refuse one of the edits.
 pub fn merge(
     ours: &Project,
     theirs: &Project,
     source: &str,
     resolve: impl Fn(&Conflict) -> Resolution,
-) -> Result<(Vec<Edit>, MergeReport), IdsExhausted> {
+) -> Result<(Vec<Edit>, MergeReport), MergeError> {
     let mut report = MergeReport::default();
     let mut edits = Vec::new();
     let mut next_excerpt = ours.next_excerpt_id();
@@ -115,8 +170,7 @@ pub fn merge(
                             excerpt: e.id,
                             codes: e.codes.iter().cloned().chain(missing).collect(),
                         };
-                        let _ = project.apply(edit.clone());
-                        edits.push(edit);
+                        apply(&mut project, &mut edits, edit)?;
                         report.coded_excerpts += 1;
                     }
                     e.id
@@ -128,8 +182,7 @@ pub fn merge(
                         transcript: ours_id,
                         ..excerpt.clone()
                     });
-                    let _ = project.apply(edit.clone());
-                    edits.push(edit);
+                    apply(&mut project, &mut edits, edit)?;
                     report.new_excerpts += 1;
                     id
                 }
@@ -145,7 +198,7 @@ pub fn merge(
                          template: &Annotator,
                          name: String,
                          consensus: bool|
-     -> Result<AnnotatorId, IdsExhausted> {
+     -> Result<AnnotatorId, MergeError> {
         let existing = project.annotators.iter().find(|a| {
             if consensus {
                 a.consensus
@@ -164,8 +217,7 @@ pub fn merge(
             placements: Vec::new(),
             consensus,
         });
-        let _ = project.apply(edit.clone());
-        edits.push(edit);
+        apply(project, edits, edit)?;
         report.new_annotators.push(name);
         Ok(id)
     };
@@ -193,12 +245,11 @@ pub fn merge(
                     annotator,
                     placement: theirs_placement.clone(),
                 };
-                let _ = project.apply(edit.clone());
-                edits.push(edit);
+                apply(project, edits, edit)
             };
             match existing {
                 None => {
-                    place(&mut project, &mut edits, target);
+                    place(&mut project, &mut edits, target)?;
                     report.new_placements += 1;
                 }
                 Some(ours_placement)
@@ -216,7 +267,7 @@ pub fn merge(
                     };
                     match resolve(&conflict) {
                         Resolution::KeepOurs => {}
-                        Resolution::TakeTheirs => place(&mut project, &mut edits, target),
+                        Resolution::TakeTheirs => place(&mut project, &mut edits, target)?,
                         Resolution::KeepBoth => {
                             let name = format!("{} (from {source})", annotator.name);
                             let layer = layer_for(
@@ -227,7 +278,7 @@ pub fn merge(
                                 name,
                                 false,
                             )?;
-                            place(&mut project, &mut edits, layer);
+                            place(&mut project, &mut edits, layer)?;
                         }
                     }
                     report.conflicts.push(conflict);
@@ -409,7 +460,34 @@ mod tests {
             consensus: false,
         });
         let error = merge(&ours, &sample(), "x", |_| Resolution::KeepBoth).unwrap_err();
+        let MergeError::IdsExhausted(error) = error else {
+            panic!("{error:?}");
+        };
         assert_eq!(error.kind, "annotator");
         assert_eq!(error.largest, "a4294967295");
+    }
+
+    /// Issue 12, item 7: an edit the scratch copy refused was ignored there and still handed on,
+    /// so applying the merge failed half-way (or, in the window, merged nothing without a word).
+    /// Now the merge stops and names the refused edit.
+    #[test]
+    fn an_edit_this_project_refuses_stops_the_merge_with_a_message() {
+        let ours = sample();
+        let mut theirs = sample();
+        // A copy that was never validated (built in memory, not read from a file): one placement
+        // off the axis, which `ours` will not take.
+        theirs.annotators[1].placements[0].position = 1.5;
+        for resolution in [Resolution::KeepBoth, Resolution::TakeTheirs] {
+            let error = merge(&ours, &theirs, "copy", |_| resolution).unwrap_err();
+            let MergeError::Refused { edit, error: why } = &error else {
+                panic!("{error:?}");
+            };
+            assert!(
+                edit.starts_with("placement of") || edit.starts_with("move of"),
+                "{edit}"
+            );
+            assert!(why.to_string().contains("1.5 is outside 0..1"), "{why}");
+            assert!(error.to_string().contains("was refused"), "{error}");
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod import_plan;
 pub mod merge;
 mod project;
 mod reanchor;
+mod rules;
 mod text;
 mod timestamp;
 mod validate;

@@ -62,7 +62,9 @@ pub struct Speaker {
     pub interviewer: bool,
 }
 
-/// The text of one interview. The text never changes after import, so excerpt offsets stay valid.
+/// The text of one interview. It changes only through Replace text (`Edit::ReplaceText`), which
+/// gives every excerpt of the transcript its range in the new text in the same step, so excerpt
+/// offsets always fit the text as it is now.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transcript {

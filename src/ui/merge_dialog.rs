@@ -3,8 +3,8 @@
 //! the two files, to be settled one by one before anything changes. The merge is one undo step.
 
 use super::state::Outbox;
-use crate::model::merge::{Conflict, MergeReport, Resolution, merge};
-use crate::model::{ExcerptId, IdsExhausted, Project, plural};
+use crate::model::merge::{Conflict, MergeError, MergeReport, Resolution, merge};
+use crate::model::{ExcerptId, Project, plural};
 
 pub struct MergeDialog {
     source: String,
@@ -15,8 +15,9 @@ pub struct MergeDialog {
 }
 
 impl MergeDialog {
-    /// Fails when the merge needs new ids and the project already uses the largest there can be.
-    pub fn new(project: &Project, other: Project, source: String) -> Result<Self, IdsExhausted> {
+    /// Fails when the merge needs new ids and the project already uses the largest there can be,
+    /// or when the project refuses one of the edits the merge needs.
+    pub fn new(project: &Project, other: Project, source: String) -> Result<Self, MergeError> {
         // Keeping both sides needs the most new ids, so if this works every choice does.
         let (_, report) = merge(project, &other, &source, |_| Resolution::KeepBoth)?;
         let choices = report

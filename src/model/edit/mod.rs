@@ -1,7 +1,10 @@
 //! The single path by which a project changes. The GUI, the command line and the importers build
 //! [`Edit`]s and hand them to [`Project::apply`], which checks them, applies them, and returns the
 //! edit that undoes them. Undo, autosave and "unsaved changes" tracking all hang off this one hook.
+//! What an edit may put into a project is decided by `rules`, the same rules a file is checked by
+//! when it is opened, so no edit can make a project that would then be refused.
 
+use super::rules::{codes_problem, position_problem, range_problem, turns_problem};
 use super::{
     Annotator, AnnotatorId, Case, CaseId, Colour, Continuum, Excerpt, ExcerptId, Participant,
     ParticipantId, Placement, Project, Timestamp, Transcript, TranscriptId, Turn, char_len,
@@ -200,12 +203,9 @@ impl Edit {
 }
 
 fn check_position(position: f64, what: &str) -> Result<(), EditError> {
-    if position.is_finite() && (0.0..=1.0).contains(&position) {
-        Ok(())
-    } else {
-        Err(EditError::OutOfRange(format!(
-            "{what} position {position} is outside 0..1"
-        )))
+    match position_problem(position) {
+        None => Ok(()),
+        Some(problem) => Err(EditError::OutOfRange(format!("{what} position {problem}"))),
     }
 }
 
@@ -303,6 +303,13 @@ impl Project {
                         transcript.id
                     )));
                 }
+                if let Some(problem) = turns_problem(&transcript.turns, char_len(&transcript.text))
+                {
+                    return Err(EditError::OutOfRange(format!(
+                        "transcript “{}”: {problem}",
+                        transcript.name
+                    )));
+                }
                 let id = transcript.id;
                 insert_sorted(&mut self.transcripts, transcript, |t| t.id);
                 Ok(Edit::RemoveTranscript(id))
@@ -338,7 +345,7 @@ impl Project {
                 })
             }
             Edit::SetExcerptCodes { excerpt, codes } => {
-                if let Some(problem) = super::validate::codes_problem(&codes) {
+                if let Some(problem) = codes_problem(&codes) {
                     return Err(EditError::OutOfRange(problem));
                 }
                 let e = self.excerpt_mut(excerpt)?;
@@ -486,13 +493,8 @@ impl Project {
         let at = self.transcripts.iter().position(|t| t.id == id);
         let at = at.ok_or_else(|| EditError::NotFound(format!("transcript {id}")))?;
         let len = char_len(&text);
-        for turn in &turns {
-            if turn.start > turn.end || turn.end > len {
-                return Err(EditError::OutOfRange(format!(
-                    "a speaker turn ({}..{}) is outside the new text ({len} characters)",
-                    turn.start, turn.end
-                )));
-            }
+        if let Some(problem) = turns_problem(&turns, len) {
+            return Err(EditError::OutOfRange(format!("the new text's {problem}")));
         }
         for excerpt in self.excerpts.iter().filter(|e| e.transcript == id) {
             let Some(&(_, start, end)) = ranges.iter().find(|(e, _, _)| *e == excerpt.id) else {
@@ -501,7 +503,7 @@ impl Project {
                     excerpt.id
                 )));
             };
-            if start >= end || end > len {
+            if range_problem(start, end, len).is_some() {
                 return Err(EditError::OutOfRange(format!(
                     "excerpt {} would be {start}..{end}, outside the new text ({len} characters)",
                     excerpt.id
@@ -535,13 +537,16 @@ impl Project {
             .transcript(excerpt.transcript)
             .ok_or_else(|| EditError::NotFound(format!("transcript {}", excerpt.transcript)))?;
         let len = char_len(&transcript.text);
-        if excerpt.start >= excerpt.end || excerpt.end > len {
+        if range_problem(excerpt.start, excerpt.end, len).is_some() {
             return Err(EditError::OutOfRange(format!(
                 "excerpt range {}..{} is empty or outside the transcript ({len} characters)",
                 excerpt.start, excerpt.end
             )));
         }
-        Ok(())
+        match codes_problem(&excerpt.codes) {
+            None => Ok(()),
+            Some(problem) => Err(EditError::OutOfRange(problem)),
+        }
     }
 
     fn excerpt_mut(&mut self, id: ExcerptId) -> Result<&mut Excerpt, EditError> {
@@ -590,260 +595,4 @@ impl Project {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn project() -> Project {
-        let mut p = Project::new("Test");
-        p.apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(1),
-            name: "Interview".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text: "Hun kalder mig sin pige.".into(),
-        }))
-        .unwrap();
-        p.apply(Edit::AddAnnotator(Annotator {
-            id: AnnotatorId(1),
-            name: "Anna".into(),
-            colour: Colour::PALETTE[0],
-            placements: vec![],
-            consensus: false,
-        }))
-        .unwrap();
-        p
-    }
-
-    fn excerpt(id: u32, start: usize, end: usize) -> Excerpt {
-        Excerpt {
-            id: ExcerptId(id),
-            transcript: TranscriptId(1),
-            start,
-            end,
-            label: String::new(),
-            memo: String::new(),
-            codes: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn codes_are_checked_and_setting_them_can_be_undone() {
-        let mut project = crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap();
-        let before = project.clone();
-        let set = |codes: &[&str]| Edit::SetExcerptCodes {
-            excerpt: ExcerptId(1),
-            codes: codes.iter().map(|c| c.to_string()).collect(),
-        };
-        for bad in [&["a", "a"][..], &[" a"], &[""], &["two\nlines"]] {
-            assert!(project.apply(set(bad)).is_err(), "{bad:?} accepted");
-            assert_eq!(project, before, "a refused edit changed the project");
-        }
-        let undo = project
-            .apply(set(&["weekly rhythm", "a new code"]))
-            .unwrap();
-        assert_eq!(
-            project.excerpt(ExcerptId(1)).unwrap().codes,
-            ["weekly rhythm", "a new code"]
-        );
-        assert!(project.codes().contains(&"a new code".to_owned()));
-        project.apply(undo).unwrap();
-        assert_eq!(project, before);
-    }
-
-    #[test]
-    fn every_edit_is_undone_by_its_inverse() {
-        let mut p = project();
-        let original = p.clone();
-        let edits = vec![
-            Edit::SetTitle("New".into()),
-            Edit::AddExcerpt(excerpt(1, 0, 3)),
-            Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.25, Timestamp(10)),
-            Edit::SetMemo {
-                target: MemoTarget::Placement(AnnotatorId(1), ExcerptId(1)),
-                text: "kin-like".into(),
-            },
-            Edit::SetExcerptLabel {
-                excerpt: ExcerptId(1),
-                label: "sin pige".into(),
-            },
-            Edit::RemoveExcerpt(ExcerptId(1)),
-        ];
-        let mut undo = Vec::new();
-        for edit in edits {
-            // `place` above was built against the original project; it is still valid here.
-            undo.push(p.apply(edit).unwrap());
-        }
-        assert!(p.excerpts.is_empty());
-        for inverse in undo.into_iter().rev() {
-            p.apply(inverse).unwrap();
-        }
-        assert_eq!(p, original);
-    }
-
-    #[test]
-    fn restore_brings_back_placements_with_the_excerpt() {
-        let mut p = project();
-        p.apply(Edit::AddExcerpt(excerpt(1, 0, 3))).unwrap();
-        p.apply(Edit::place(
-            &p,
-            AnnotatorId(1),
-            ExcerptId(1),
-            0.4,
-            Timestamp(1),
-        ))
-        .unwrap();
-        let before = p.clone();
-        let inverse = p.apply(Edit::RemoveExcerpt(ExcerptId(1))).unwrap();
-        assert!(p.annotators[0].placements.is_empty());
-        p.apply(inverse).unwrap();
-        assert_eq!(p, before);
-    }
-
-    #[test]
-    fn moving_keeps_memo_and_creation_time() {
-        let mut p = project();
-        p.apply(Edit::AddExcerpt(excerpt(1, 0, 3))).unwrap();
-        p.apply(Edit::place(
-            &p,
-            AnnotatorId(1),
-            ExcerptId(1),
-            0.4,
-            Timestamp(1),
-        ))
-        .unwrap();
-        p.apply(Edit::SetMemo {
-            target: MemoTarget::Placement(AnnotatorId(1), ExcerptId(1)),
-            text: "why".into(),
-        })
-        .unwrap();
-        p.apply(Edit::place(
-            &p,
-            AnnotatorId(1),
-            ExcerptId(1),
-            0.9,
-            Timestamp(5),
-        ))
-        .unwrap();
-        let placement = p.placement(AnnotatorId(1), ExcerptId(1)).unwrap();
-        assert_eq!(placement.position, 0.9);
-        assert_eq!(placement.memo, "why");
-        assert_eq!(placement.created, Timestamp(1));
-        assert_eq!(placement.modified, Timestamp(5));
-    }
-
-    #[test]
-    fn bad_edits_are_refused_and_change_nothing() {
-        let mut p = project();
-        let before = p.clone();
-        let bad = vec![
-            Edit::AddExcerpt(excerpt(1, 5, 5)),
-            Edit::AddExcerpt(excerpt(1, 0, 999)),
-            Edit::SetPlacement {
-                annotator: AnnotatorId(1),
-                placement: Placement {
-                    excerpt: ExcerptId(9),
-                    position: 0.5,
-                    memo: String::new(),
-                    created: Timestamp(0),
-                    modified: Timestamp(0),
-                },
-            },
-            Edit::RemoveTranscript(TranscriptId(7)),
-            Edit::SetMemo {
-                target: MemoTarget::Excerpt(ExcerptId(3)),
-                text: "x".into(),
-            },
-        ];
-        for edit in bad {
-            assert!(p.apply(edit.clone()).is_err(), "{edit:?} was accepted");
-            assert_eq!(p, before);
-        }
-        p.apply(Edit::AddExcerpt(excerpt(1, 0, 3))).unwrap();
-        let nan = Edit::SetPlacement {
-            annotator: AnnotatorId(1),
-            placement: Placement {
-                excerpt: ExcerptId(1),
-                position: f64::NAN,
-                memo: String::new(),
-                created: Timestamp(0),
-                modified: Timestamp(0),
-            },
-        };
-        assert!(matches!(p.apply(nan), Err(EditError::OutOfRange(_))));
-    }
-
-    #[test]
-    fn replacing_text_moves_excerpts_and_is_undone_exactly() {
-        let mut p = project();
-        p.apply(Edit::AddExcerpt(excerpt(1, 11, 23))).unwrap();
-        let before = p.clone();
-        let replace = Edit::ReplaceText {
-            transcript: TranscriptId(1),
-            text: "Ja. Hun kalder mig sin pige.".into(),
-            turns: vec![],
-            ranges: vec![(ExcerptId(1), 15, 27)],
-        };
-        let inverse = p.apply(replace).unwrap();
-        assert_eq!(p.quote(p.excerpt(ExcerptId(1)).unwrap()), "mig sin pige");
-        p.apply(inverse).unwrap();
-        assert_eq!(p, before);
-        // Every excerpt needs a place in the new text, inside it.
-        let forgotten = Edit::ReplaceText {
-            transcript: TranscriptId(1),
-            text: "Nyt.".into(),
-            turns: vec![],
-            ranges: vec![],
-        };
-        assert!(matches!(p.apply(forgotten), Err(EditError::InUse(_))));
-        let outside = Edit::ReplaceText {
-            transcript: TranscriptId(1),
-            text: "Nyt.".into(),
-            turns: vec![],
-            ranges: vec![(ExcerptId(1), 0, 9)],
-        };
-        assert!(matches!(p.apply(outside), Err(EditError::OutOfRange(_))));
-        assert_eq!(p, before);
-    }
-
-    #[test]
-    fn describes_moves_by_their_quote() {
-        let mut p = project();
-        p.apply(Edit::AddExcerpt(excerpt(1, 11, 23))).unwrap();
-        let first = Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.1, Timestamp(1));
-        assert_eq!(first.describe(&p), "placement of “mig sin pige”");
-        p.apply(first).unwrap();
-        let second = Edit::place(&p, AnnotatorId(1), ExcerptId(1), 0.2, Timestamp(2));
-        assert_eq!(second.describe(&p), "move of “mig sin pige”");
-    }
-
-    /// Adding checks for a duplicate id by binary search (a scan per new participant made an
-    /// import of 100,000 speakers quadratic): duplicates are still found anywhere in the list,
-    /// and ids added out of order still land in order.
-    #[test]
-    fn added_participants_stay_sorted_and_duplicates_are_found() {
-        let mut p = Project::new("Test");
-        let person = |id: u32| {
-            Edit::AddParticipant(Participant {
-                id: ParticipantId(id),
-                name: format!("P{id}"),
-                role: "staff".into(),
-                case: None,
-            })
-        };
-        for id in [5, 9, 1, 7] {
-            p.apply(person(id)).unwrap();
-        }
-        let ids: Vec<u32> = p.participants.iter().map(|x| x.id.0).collect();
-        assert_eq!(ids, [1, 5, 7, 9]);
-        for id in [1, 7, 9] {
-            assert_eq!(
-                p.apply(person(id)),
-                Err(EditError::DuplicateId(format!("participant p{id}")))
-            );
-        }
-        assert!(p.participant(ParticipantId(7)).is_some());
-    }
-}
+mod tests;
