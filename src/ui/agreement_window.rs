@@ -2,6 +2,7 @@
 //! for each pair of annotators, each value read in words by Krippendorff's guide. The numbers come
 //! from `crate::analysis`; this only shows them.
 
+use super::dialog::{Dialog, DialogContext};
 use crate::analysis::{
     ALPHA_GUIDE_REFERENCE, AgreementReport, Grouping, Metric, Ratings, Row, agreement_report,
     alpha_reading,
@@ -52,9 +53,25 @@ impl AgreementWindow {
             .filter(|(k, _)| *k == key)
             .map(|(_, report)| report)
     }
+}
 
+fn row(ui: &mut egui::Ui, name: &str, row: &Row) {
+    ui.label(name);
+    ui.label(
+        row.alpha
+            .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
+    );
+    ui.label(row.alpha.map_or("—", alpha_reading));
+    ui.label(row.units.to_string());
+    ui.label(row.pairable_values.to_string());
+    ui.end_row();
+}
+
+impl Dialog for AgreementWindow {
     /// Shows the window; returns `false` once it is closed.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, change_count: u64) -> bool {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let change_count = cx.revision;
         let mut open = true;
         egui::Window::new("Agreement between annotators")
             .open(&mut open)
@@ -153,16 +170,12 @@ impl AgreementWindow {
             });
         open
     }
-}
 
-fn row(ui: &mut egui::Ui, name: &str, row: &Row) {
-    ui.label(name);
-    ui.label(
-        row.alpha
-            .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
-    );
-    ui.label(row.alpha.map_or("—", alpha_reading));
-    ui.label(row.units.to_string());
-    ui.label(row.pairable_values.to_string());
-    ui.end_row();
+    fn shows_others_work(&self) -> bool {
+        true
+    }
+
+    fn stale_caches(&self, project: &Project, revision: u64) -> Vec<String> {
+        self.stale_cache(project, revision).into_iter().collect()
+    }
 }

@@ -1,7 +1,9 @@
 //! Choosing the active annotator, adding annotators, and managing them (rename, recolour, remove).
 
 use super::Command;
-use super::state::{Outbox, ViewState};
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
+use super::view_state::ViewState;
 use crate::model::{Annotator, Colour, Edit, Project};
 
 /// The toolbar's annotator chooser.
@@ -54,7 +56,7 @@ fn swatch_text(annotator: Option<&Annotator>, name: &str) -> egui::RichText {
     // The name in the annotator's own colour, so the chooser doubles as the legend.
     let mut text = egui::RichText::new(name).strong();
     if let Some(a) = annotator {
-        text = text.color(super::colour32(a.colour));
+        text = text.color(super::widgets::colour32(a.colour));
     }
     text
 }
@@ -75,15 +77,64 @@ impl AddAnnotatorDialog {
             error: None,
         }
     }
+}
 
-    /// Shows the dialog. Returns `false` once it should close.
-    pub fn show(
+/// The "Manage annotators" dialog: rename, recolour and remove annotators. Changes apply at once
+/// (and can be undone); removing asks first and says what goes with the annotator.
+#[derive(Default)]
+pub struct ManageAnnotatorsDialog {
+    /// Names being typed, kept until they are valid (not empty, not another annotator's).
+    drafts: std::collections::HashMap<crate::model::AnnotatorId, String>,
+    confirm_remove: Option<crate::model::AnnotatorId>,
+}
+
+impl ManageAnnotatorsDialog {
+    fn confirm_removal(
         &mut self,
         ctx: &egui::Context,
         project: &Project,
-        view: &mut ViewState,
+        id: crate::model::AnnotatorId,
         out: &mut Outbox,
-    ) -> bool {
+    ) {
+        let Some(annotator) = project.annotator(id) else {
+            self.confirm_remove = None;
+            return;
+        };
+        let memos = annotator
+            .placements
+            .iter()
+            .filter(|p| !p.memo.trim().is_empty())
+            .count();
+        egui::Modal::new(egui::Id::unique("confirm-remove-annotator")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("Remove “{}”?", annotator.name));
+            ui.label(format!(
+                "Their {} and {} will be deleted with them. \
+                 Excerpts and the other annotators' work stay. Edit > Undo brings them back.",
+                crate::model::plural(annotator.placements.len(), "placement"),
+                crate::model::plural(memos, "placement memo")
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Remove").clicked() {
+                    out.edit(Edit::RemoveAnnotator(id));
+                    self.drafts.remove(&id);
+                    self.confirm_remove = None;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    self.confirm_remove = None;
+                }
+            });
+        });
+    }
+}
+
+impl Dialog for AddAnnotatorDialog {
+    /// Shows the dialog. Returns `false` once it should close.
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let view: &mut ViewState = cx.view;
+        let out: &mut Outbox = cx.out;
         let mut open = true;
         egui::Modal::new(egui::Id::unique("add-annotator")).show(ctx, |ui| {
             ui.set_width(320.0);
@@ -151,18 +202,11 @@ impl AddAnnotatorDialog {
     }
 }
 
-/// The "Manage annotators" dialog: rename, recolour and remove annotators. Changes apply at once
-/// (and can be undone); removing asks first and says what goes with the annotator.
-#[derive(Default)]
-pub struct ManageAnnotatorsDialog {
-    /// Names being typed, kept until they are valid (not empty, not another annotator's).
-    drafts: std::collections::HashMap<crate::model::AnnotatorId, String>,
-    confirm_remove: Option<crate::model::AnnotatorId>,
-}
-
-impl ManageAnnotatorsDialog {
+impl Dialog for ManageAnnotatorsDialog {
     /// Shows the dialog. Returns `false` once it should close.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let out: &mut Outbox = cx.out;
         if let Some(id) = self.confirm_remove {
             self.confirm_removal(ctx, project, id, out);
             return true;
@@ -249,44 +293,5 @@ impl ManageAnnotatorsDialog {
             });
         });
         open
-    }
-
-    fn confirm_removal(
-        &mut self,
-        ctx: &egui::Context,
-        project: &Project,
-        id: crate::model::AnnotatorId,
-        out: &mut Outbox,
-    ) {
-        let Some(annotator) = project.annotator(id) else {
-            self.confirm_remove = None;
-            return;
-        };
-        let memos = annotator
-            .placements
-            .iter()
-            .filter(|p| !p.memo.trim().is_empty())
-            .count();
-        egui::Modal::new(egui::Id::unique("confirm-remove-annotator")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            ui.heading(format!("Remove “{}”?", annotator.name));
-            ui.label(format!(
-                "Their {} and {} will be deleted with them. \
-                 Excerpts and the other annotators' work stay. Edit > Undo brings them back.",
-                crate::model::plural(annotator.placements.len(), "placement"),
-                crate::model::plural(memos, "placement memo")
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Remove").clicked() {
-                    out.edit(Edit::RemoveAnnotator(id));
-                    self.drafts.remove(&id);
-                    self.confirm_remove = None;
-                }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    self.confirm_remove = None;
-                }
-            });
-        });
     }
 }

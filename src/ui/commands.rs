@@ -1,14 +1,17 @@
 //! Every user command in one enum, with its label, tooltip and keyboard shortcut, so menus,
 //! buttons and the shortcut handler agree on what a command is called and how it is reached.
+//! Commands are small values (`Copy`): what one needs beyond its name, such as which recent
+//! project, is an index into what the app already holds, so the shortcut list is derived from
+//! [`Command::ALL`] rather than kept by hand.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
-use std::path::PathBuf;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     NewProject,
     Open,
-    OpenRecent(PathBuf),
+    /// The recent project at this place in the Open Recent list.
+    OpenRecent(usize),
     ClearRecent,
     Save,
     SaveAs,
@@ -32,26 +35,58 @@ pub enum Command {
 }
 
 impl Command {
-    /// Commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
-    /// because egui matches Ctrl+S also when Shift is held.
-    pub const WITH_SHORTCUTS: [Command; 10] = [
-        Command::Import,
-        Command::SaveAs,
-        Command::Save,
-        Command::Redo,
-        Command::Undo,
+    /// Every command that takes no argument, in menu order. A command added to the enum and not
+    /// here has no shortcut handling: the test `every_command_is_listed` catches that.
+    pub const ALL: [Command; 22] = [
         Command::NewProject,
         Command::Open,
+        Command::Import,
+        Command::Merge,
+        Command::ExportMap,
+        Command::ClearRecent,
+        Command::Save,
+        Command::SaveAs,
         Command::Quit,
+        Command::Undo,
+        Command::Redo,
         Command::NewExcerpt,
+        Command::DeleteExcerpt,
         Command::ClearSelection,
+        Command::ProjectSettings,
+        Command::ReplaceText,
+        Command::AddAnnotator,
+        Command::ManageAnnotators,
+        Command::StartBlind,
+        Command::EndBlind,
+        Command::Compare,
+        Command::Agreement,
     ];
+
+    /// The commands that have a keyboard shortcut, those with more modifier keys first: egui
+    /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried before it.
+    pub fn with_shortcuts() -> Vec<Command> {
+        let modifiers = |c: &Command| {
+            c.shortcut().map_or(0, |s| {
+                let m = s.modifiers;
+                [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+                    .into_iter()
+                    .filter(|&on| on)
+                    .count()
+            })
+        };
+        let mut commands: Vec<Command> = Self::ALL
+            .into_iter()
+            .filter(|c| c.shortcut().is_some())
+            .collect();
+        commands.sort_by_key(|c| std::cmp::Reverse(modifiers(c)));
+        commands
+    }
 
     pub fn label(&self) -> String {
         match self {
             Command::NewProject => "New".into(),
             Command::Open => "Open…".into(),
-            Command::OpenRecent(path) => path.display().to_string(),
+            Command::OpenRecent(n) => format!("Recent project {}", n + 1),
             Command::ClearRecent => "Clear Recent".into(),
             Command::Save => "Save".into(),
             Command::Import => "Import transcripts…".into(),
@@ -171,5 +206,55 @@ impl Command {
             ui.close();
         }
         clicked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    #[test]
+    fn every_command_is_listed() {
+        // The match has no wildcard: a new command makes it fail to compile until it is
+        // counted here, and the count makes the test fail until it is listed in `ALL`.
+        let arguments = |c: Command| match c {
+            Command::OpenRecent(_) => 1,
+            Command::NewProject
+            | Command::Open
+            | Command::ClearRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::Import
+            | Command::ExportMap
+            | Command::Merge
+            | Command::ReplaceText
+            | Command::NewExcerpt
+            | Command::DeleteExcerpt
+            | Command::AddAnnotator
+            | Command::ManageAnnotators
+            | Command::StartBlind
+            | Command::EndBlind
+            | Command::Compare
+            | Command::Agreement
+            | Command::ProjectSettings
+            | Command::ClearSelection => 0,
+        };
+        assert!(Command::ALL.iter().all(|&c| arguments(c) == 0));
+        // The arms above name 22 commands without arguments; each is in `ALL` once.
+        let unique: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
+        assert_eq!(unique.len(), 22);
+    }
+
+    #[test]
+    fn shortcuts_with_more_modifiers_are_tried_first() {
+        let order = Command::with_shortcuts();
+        let at = |c| order.iter().position(|&x| x == c).unwrap();
+        assert!(at(Command::SaveAs) < at(Command::Save));
+        assert!(at(Command::Redo) < at(Command::Undo));
+        assert!(order.contains(&Command::ClearSelection));
+        assert!(!order.contains(&Command::Merge));
     }
 }

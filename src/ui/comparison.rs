@@ -3,7 +3,9 @@
 //! disagreement; the consensus, once the team has settled, drawn on the same lane; the annotators'
 //! memos on the selected excerpt side by side.
 
-use super::state::{Outbox, ViewState};
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
+use super::view_state::ViewState;
 use crate::analysis::{Spread, spreads};
 use crate::model::{Annotator, Colour, Edit, MemoTarget, Project, Timestamp};
 use egui::{Color32, Sense, Stroke, pos2, vec2};
@@ -58,80 +60,6 @@ impl ComparisonWindow {
         (*cached != spreads(project)).then(|| {
             format!("the comparison reused at revision {change_count} differs from fresh spreads")
         })
-    }
-
-    /// Shows the window; returns `false` once it is closed.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        project: &Project,
-        view: &mut ViewState,
-        out: &mut Outbox,
-        change_count: u64,
-    ) -> bool {
-        if self.reusable(change_count).is_none() {
-            self.cached = Some((change_count, spreads(project)));
-        }
-        let Self {
-            sort,
-            min_range,
-            cached,
-        } = self;
-        let all: &[Spread] = cached.as_ref().map_or(&[], |(_, s)| s.as_slice());
-        let mut open = true;
-        let screen_height = ctx.content_rect().height();
-        egui::Window::new("Compare annotators")
-            .open(&mut open)
-            // Below the menu and toolbar: at the top left its corner covered the File menu.
-            .default_pos([260.0, 90.0])
-            .default_size([760.0, 560.0])
-            .collapsible(false)
-            .show(ctx, |ui| {
-                controls(ui, sort, min_range);
-                let mut list: Vec<&Spread> = all
-                    .iter()
-                    .filter(|s| s.range + 1e-9 >= *min_range)
-                    .collect();
-                match *sort {
-                    SortBy::Range => list.sort_by(|a, b| b.range.total_cmp(&a.range)),
-                    SortBy::StandardDeviation => list.sort_by(|a, b| b.sd.total_cmp(&a.sd)),
-                    SortBy::TextOrder => {}
-                }
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} placed by two or more annotators{}",
-                        crate::model::plural(list.len(), "excerpt"),
-                        if *min_range > 0.0 { " (filtered)" } else { "" }
-                    ))
-                    .weak(),
-                );
-                // One width for every lane's axis and the anchor names above them, so they line up.
-                let spacing = ui.spacing().item_spacing.x;
-                let axis_width =
-                    (ui.available_width() - LABEL_WIDTH - NOTE_WIDTH - 2.0 * spacing).max(120.0);
-                anchor_names(ui, project, axis_width);
-                egui::ScrollArea::vertical()
-                    .id_salt("comparison-lanes")
-                    // Bounded by the screen, not by the window: the window's height follows its
-                    // content, so a share of the window's own height shrank frame by frame.
-                    .max_height((screen_height * 0.35).max(3.0 * LANE_HEIGHT))
-                    .show(ui, |ui| {
-                        for spread in &list {
-                            lane(ui, project, spread, view, axis_width);
-                        }
-                    });
-                ui.separator();
-                // The window grows to fit the memos and the consensus below the lanes (whose
-                // height the screen bounds), so the consensus memo is never cut off by its edge.
-                memos_side_by_side(ui, project, view);
-                ui.separator();
-                let selected = view
-                    .selected_excerpt
-                    .and_then(|e| all.iter().find(|s| s.excerpt == e));
-                consensus(ui, project, view, selected, out);
-                ui.add_space(6.0);
-            });
-        open
     }
 }
 
@@ -266,7 +194,7 @@ fn lane(
         for (annotator, position) in &spread.positions {
             let colour = project
                 .annotator(*annotator)
-                .map_or(Color32::GRAY, |a| super::colour32(a.colour));
+                .map_or(Color32::GRAY, |a| super::widgets::colour32(a.colour));
             painter.circle(
                 pos2(x(*position), y),
                 5.0,
@@ -286,7 +214,7 @@ fn lane(
                     pos2(c.x, c.y + r),
                     pos2(c.x - r, c.y),
                 ],
-                Stroke::new(2.0, super::colour32(layer.colour)),
+                Stroke::new(2.0, super::widgets::colour32(layer.colour)),
             ));
         }
         ui.label(
@@ -332,7 +260,7 @@ fn annotator_memo(
     annotator: &Annotator,
     excerpt: crate::model::ExcerptId,
 ) {
-    let colour = super::colour32(annotator.colour);
+    let colour = super::widgets::colour32(annotator.colour);
     column.label(egui::RichText::new(&annotator.name).strong().color(colour));
     match project.placement(annotator.id, excerpt) {
         Some(placement) => {
@@ -423,7 +351,7 @@ fn consensus(
     let mut position = placement.position;
     ui.horizontal(|ui| {
         let caption = ui.label("Settled at:");
-        ui.add(super::position_slider(&mut position))
+        ui.add(super::widgets::position_slider(&mut position))
             .labelled_by(caption.id);
     });
     if position != placement.position {
@@ -442,5 +370,86 @@ fn consensus(
             target: MemoTarget::Placement(layer.id, excerpt.id),
             text: memo,
         });
+    }
+}
+
+impl Dialog for ComparisonWindow {
+    /// Shows the window; returns `false` once it is closed.
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let view: &mut ViewState = cx.view;
+        let out: &mut Outbox = cx.out;
+        let change_count = cx.revision;
+        if self.reusable(change_count).is_none() {
+            self.cached = Some((change_count, spreads(project)));
+        }
+        let Self {
+            sort,
+            min_range,
+            cached,
+        } = self;
+        let all: &[Spread] = cached.as_ref().map_or(&[], |(_, s)| s.as_slice());
+        let mut open = true;
+        let screen_height = ctx.content_rect().height();
+        egui::Window::new("Compare annotators")
+            .open(&mut open)
+            // Below the menu and toolbar: at the top left its corner covered the File menu.
+            .default_pos([260.0, 90.0])
+            .default_size([760.0, 560.0])
+            .collapsible(false)
+            .show(ctx, |ui| {
+                controls(ui, sort, min_range);
+                let mut list: Vec<&Spread> = all
+                    .iter()
+                    .filter(|s| s.range + 1e-9 >= *min_range)
+                    .collect();
+                match *sort {
+                    SortBy::Range => list.sort_by(|a, b| b.range.total_cmp(&a.range)),
+                    SortBy::StandardDeviation => list.sort_by(|a, b| b.sd.total_cmp(&a.sd)),
+                    SortBy::TextOrder => {}
+                }
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} placed by two or more annotators{}",
+                        crate::model::plural(list.len(), "excerpt"),
+                        if *min_range > 0.0 { " (filtered)" } else { "" }
+                    ))
+                    .weak(),
+                );
+                // One width for every lane's axis and the anchor names above them, so they line up.
+                let spacing = ui.spacing().item_spacing.x;
+                let axis_width =
+                    (ui.available_width() - LABEL_WIDTH - NOTE_WIDTH - 2.0 * spacing).max(120.0);
+                anchor_names(ui, project, axis_width);
+                egui::ScrollArea::vertical()
+                    .id_salt("comparison-lanes")
+                    // Bounded by the screen, not by the window: the window's height follows its
+                    // content, so a share of the window's own height shrank frame by frame.
+                    .max_height((screen_height * 0.35).max(3.0 * LANE_HEIGHT))
+                    .show(ui, |ui| {
+                        for spread in &list {
+                            lane(ui, project, spread, view, axis_width);
+                        }
+                    });
+                ui.separator();
+                // The window grows to fit the memos and the consensus below the lanes (whose
+                // height the screen bounds), so the consensus memo is never cut off by its edge.
+                memos_side_by_side(ui, project, view);
+                ui.separator();
+                let selected = view
+                    .selected_excerpt
+                    .and_then(|e| all.iter().find(|s| s.excerpt == e));
+                consensus(ui, project, view, selected, out);
+                ui.add_space(6.0);
+            });
+        open
+    }
+
+    fn shows_others_work(&self) -> bool {
+        true
+    }
+
+    fn stale_caches(&self, project: &Project, revision: u64) -> Vec<String> {
+        self.stale_cache(project, revision).into_iter().collect()
     }
 }

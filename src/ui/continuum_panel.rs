@@ -3,7 +3,8 @@
 
 use super::map_canvas;
 use super::map_view::ScreenLabels;
-use super::state::{Outbox, ViewState};
+use super::outbox::Outbox;
+use super::view_state::ViewState;
 use crate::map::{ColourBy, GroupBy};
 use crate::model::{AnnotatorId, Project};
 use egui::{FontId, Rect, Sense, vec2};

@@ -1,6 +1,7 @@
 //! The "Export map…" dialog: choose grouping, annotators, labels, title, width and resolution,
 //! then where to save (.svg or .png). The figure is the print-style map from `crate::map`.
 
+use super::dialog::{Dialog, DialogContext};
 use crate::map::{ColourBy, GroupBy, Labels, MapSettings, check_png_budget, layout};
 use crate::model::{FigureSettings, Project};
 
@@ -100,8 +101,8 @@ impl ExportMemory {
 /// What the size line depends on: the settings, and for a PNG its resolution.
 type SummaryKey = (MapSettings, Option<u32>);
 
-/// What the dialog asks of the app.
-pub enum ExportChoice {
+/// What the user chose this frame.
+enum ExportChoice {
     Open,
     Cancel,
     /// Ask where to save, then write with these settings.
@@ -182,7 +183,7 @@ impl ExportMapDialog {
         }
     }
 
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project) -> ExportChoice {
+    fn draw(&mut self, ctx: &egui::Context, project: &Project) -> ExportChoice {
         let mut choice = ExportChoice::Open;
         self.ticked.resize(project.annotators.len(), true);
         egui::Modal::new(egui::Id::unique("export-map")).show(ctx, |ui| {
@@ -318,5 +319,38 @@ impl ExportMapDialog {
             });
         });
         choice
+    }
+}
+
+impl Dialog for ExportMapDialog {
+    /// Asks where to save once the user presses Export; stays open if that is cancelled or the
+    /// figure cannot be written, so the settings are not lost.
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        match self.draw(ctx, cx.project) {
+            ExportChoice::Open => true,
+            ExportChoice::Cancel => false,
+            ExportChoice::Export => {
+                let stem = cx.project_path.and_then(|p| p.file_stem()).map_or_else(
+                    || "continuum-map".to_owned(),
+                    |s| format!("{}-map", s.to_string_lossy()),
+                );
+                let file = format!("{stem}.{}", if self.png { "png" } else { "svg" });
+                let settings = self.settings_for(cx.project);
+                cx.view.export = Some(self.memory(cx.project));
+                let Some(path) = cx.files.save_figure(&file) else {
+                    return true;
+                };
+                match crate::io::export_map(&path, cx.project, &settings, self.scale) {
+                    Ok(line) => {
+                        cx.out.info(format!("Map exported: {line}"));
+                        false
+                    }
+                    Err(error) => {
+                        cx.out.error(error);
+                        true
+                    }
+                }
+            }
+        }
     }
 }

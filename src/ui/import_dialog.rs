@@ -4,7 +4,8 @@
 //! adds them as one undoable step. Files that cannot be read are listed with the reason and left
 //! out; the project is not touched by them.
 
-use super::state::Outbox;
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
 use crate::io::import::{ImportError, ImportedText, import_file};
 use crate::model::import_plan::{
     CaseChoice, ImportPlan, Importer, SpeakerChoice, default_plan, unique_name,
@@ -36,15 +37,11 @@ pub struct ImportDialog {
     role: String,
 }
 
-/// What the app should do when the dialog closes.
-pub enum ImportOutcome {
+/// Whether the dialog is still open, this frame.
+enum ImportOutcome {
     Open,
     Cancelled,
-    /// Imported; the names of files left out, for the message.
-    Imported {
-        count: usize,
-        skipped: Vec<String>,
-    },
+    Imported,
 }
 
 impl ImportDialog {
@@ -125,13 +122,8 @@ impl ImportDialog {
         }
     }
 
-    /// Shows the dialog; returns the outcome once it closes.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        project: &Project,
-        out: &mut Outbox,
-    ) -> ImportOutcome {
+    /// Draws the dialog; says whether it is still open.
+    fn draw(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> ImportOutcome {
         self.receive(project);
         if self.receiver.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
@@ -262,9 +254,22 @@ impl ImportDialog {
                 _ => skipped.push(file_name(&entry.path)),
             }
         }
-        let description = format!("import of {}", plural(count, "transcript"));
-        out.group(description, importer.finish());
-        ImportOutcome::Imported { count, skipped }
+        let edits = importer.finish();
+        // The first transcript made is shown once the import has been applied.
+        let first = edits.iter().find_map(|edit| match edit {
+            crate::model::Edit::AddTranscript(t) => Some(t.id),
+            _ => None,
+        });
+        out.group(format!("import of {}", plural(count, "transcript")), edits);
+        let mut message = format!("Imported {}.", plural(count, "transcript"));
+        if !skipped.is_empty() {
+            message.push_str(&format!(" Not imported: {}.", skipped.join(", ")));
+        }
+        out.info(message);
+        if let Some(first) = first {
+            out.show_transcript(first);
+        }
+        ImportOutcome::Imported
     }
 }
 
@@ -501,4 +506,10 @@ fn speaker_row(
             .response
             .labelled_by(caption.id);
     });
+}
+
+impl Dialog for ImportDialog {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        matches!(self.draw(ctx, cx.project, cx.out), ImportOutcome::Open)
+    }
 }

@@ -2,7 +2,8 @@
 //! editor for the placement, the excerpt, the transcript and the project.
 
 use super::Command;
-use super::state::{MemoTab, Outbox, ViewState};
+use super::outbox::Outbox;
+use super::view_state::{MemoTab, ViewState};
 use crate::model::{Edit, MemoTarget, Project, Timestamp};
 
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
@@ -91,7 +92,7 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 let value_box = 48.0;
                 ui.spacing_mut().slider_width =
                     (ui.available_width() - value_box - ui.spacing().item_spacing.x).max(60.0);
-                ui.add(super::position_slider(&mut position))
+                ui.add(super::widgets::position_slider(&mut position))
                     .labelled_by(caption.id);
             });
             ui.label(egui::RichText::new(anchor).weak());

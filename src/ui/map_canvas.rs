@@ -4,9 +4,10 @@
 //! selected markers), placements (dropping an excerpt from the tray), scrolling (wheel, or
 //! dragging empty space) and zoom (Ctrl+wheel or pinch).
 
-use super::colour32;
 use super::map_view::MarkerKey;
-use super::state::{Outbox, ViewState};
+use super::outbox::Outbox;
+use super::view_state::ViewState;
+use super::widgets::colour32;
 use crate::map::{Anchor, MapLayout, PlacedMarker, Shape};
 use crate::model::{AnnotatorId, Edit, ExcerptId, Project, Timestamp};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};

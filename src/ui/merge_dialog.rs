@@ -2,7 +2,8 @@
 //! placements, excerpts) and every conflict, where one annotator placed one excerpt differently in
 //! the two files, to be settled one by one before anything changes. The merge is one undo step.
 
-use super::state::Outbox;
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
 use crate::model::merge::{Conflict, MergeError, MergeReport, Resolution, merge};
 use crate::model::{ExcerptId, Project, plural};
 
@@ -41,9 +42,13 @@ impl MergeDialog {
             })
             .map_or(Resolution::KeepBoth, |(_, r)| *r)
     }
+}
 
+impl Dialog for MergeDialog {
     /// Shows the dialog; returns `false` once it should close.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let out: &mut Outbox = cx.out;
         let mut open = true;
         egui::Modal::new(egui::Id::unique("merge-dialog")).show(ctx, |ui| {
             ui.set_width(640.0);

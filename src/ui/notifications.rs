@@ -108,7 +108,7 @@ impl Notifications {
                                     .clicked()
                             {
                                 dismiss = Some(i);
-                                chosen = Some(action.clone());
+                                chosen = Some(*action);
                             }
                             ui.with_layout(
                                 egui::Layout::left_to_right(egui::Align::Center),

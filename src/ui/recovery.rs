@@ -98,6 +98,56 @@ impl Autosave {
     }
 }
 
+/// The recovery copies of crashed windows waiting to be offered, one at a time: found at
+/// start-up, and again whenever the window regains focus (a window killed while this one ran
+/// leaves work that should be offered now, not at some later start).
+pub struct Leftovers {
+    offers: Vec<Recoverable>,
+    /// Copies the user put off ("Decide later"), not offered again in this window.
+    put_off: std::collections::HashSet<std::path::PathBuf>,
+    /// Whether the window had focus last frame.
+    had_focus: bool,
+}
+
+impl Leftovers {
+    pub fn new(found: Vec<Recoverable>) -> Self {
+        Self {
+            offers: found,
+            put_off: Default::default(),
+            had_focus: true,
+        }
+    }
+
+    /// Whether the prompt is up (it owns the keyboard).
+    pub fn is_offering(&self) -> bool {
+        !self.offers.is_empty()
+    }
+
+    /// Looks again when the window regains focus, shows the prompt for the first copy, and
+    /// returns the user's choice once made ("Decide later" is handled here: every copy on
+    /// offer is put off).
+    pub fn show(&mut self, ctx: &egui::Context, autosave: &Autosave) -> Option<RestoreChoice> {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        let regained = focused && !self.had_focus;
+        self.had_focus = focused;
+        if regained && self.offers.is_empty() {
+            self.offers = autosave
+                .leftovers()
+                .into_iter()
+                .filter(|l| !self.put_off.contains(&l.file))
+                .collect();
+        }
+        let first = self.offers.first()?;
+        let choice = restore_prompt(ctx, first, self.offers.len() - 1)?;
+        let first = self.offers.remove(0);
+        if matches!(choice, RestoreChoice::Later) {
+            self.put_off.insert(first.file);
+            self.put_off.extend(self.offers.drain(..).map(|l| l.file));
+        }
+        Some(choice)
+    }
+}
+
 /// What the user chose in the restore prompt.
 pub enum RestoreChoice {
     Restore(Recoverable),
@@ -106,7 +156,7 @@ pub enum RestoreChoice {
 }
 
 /// Asks whether to restore the newest leftover recovery copy. Returns the choice once made.
-pub fn restore_prompt(
+fn restore_prompt(
     ctx: &egui::Context,
     leftover: &Recoverable,
     more: usize,

@@ -2,7 +2,8 @@
 //! it reports which excerpts were found again in the new text and which were not (those would be
 //! deleted, with their placements); the replacement is one undoable step.
 
-use super::state::Outbox;
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
 use crate::io::import::ImportedText;
 use crate::model::{Edit, ExcerptId, Project, TranscriptId, reanchor};
 
@@ -30,9 +31,13 @@ impl ReplaceTextDialog {
             found,
         })
     }
+}
 
+impl Dialog for ReplaceTextDialog {
     /// Shows the report; returns `false` once the dialog should close.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let out: &mut Outbox = cx.out;
         let Some(transcript) = project.transcript(self.transcript) else {
             return false;
         };

@@ -1,7 +1,8 @@
 //! The "Project settings" dialog: the project's title and its continuum (pole labels and anchors).
 //! Works on a draft; "Apply" sends the changes as one undoable step.
 
-use super::state::Outbox;
+use super::dialog::{Dialog, DialogContext};
+use super::outbox::Outbox;
 use crate::model::{Anchor, Continuum, Edit, Project};
 
 pub struct SettingsDialog {
@@ -41,9 +42,20 @@ impl SettingsDialog {
             .sort_by(|a, b| a.position.total_cmp(&b.position));
         Ok(continuum)
     }
+}
 
+fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) {
+    let caption = ui.label(label);
+    ui.add_sized([400.0, 20.0], egui::TextEdit::singleline(text))
+        .labelled_by(caption.id);
+    ui.end_row();
+}
+
+impl Dialog for SettingsDialog {
     /// Shows the dialog. Returns `false` once it should close.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, out: &mut Outbox) -> bool {
+    fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
+        let project: &Project = cx.project;
+        let out: &mut Outbox = cx.out;
         let mut open = true;
         egui::Modal::new(egui::Id::unique("project-settings")).show(ctx, |ui| {
             ui.set_width(680.0);
@@ -163,11 +175,4 @@ impl SettingsDialog {
         });
         open
     }
-}
-
-fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) {
-    let caption = ui.label(label);
-    ui.add_sized([400.0, 20.0], egui::TextEdit::singleline(text))
-        .labelled_by(caption.id);
-    ui.end_row();
 }

@@ -6,7 +6,7 @@
 //!
 //! Offsets are chars of the whole transcript; paragraphs are its lines.
 
-use super::state::TextSelection;
+use super::view_state::TextSelection;
 use egui::Key;
 
 /// A paragraph's char range, start inclusive, end exclusive (the newline after it not included).

@@ -1,6 +1,6 @@
 //! The left-hand panel: the project's transcripts grouped by case.
 
-use super::state::ViewState;
+use super::view_state::ViewState;
 use crate::model::{CaseId, Project, Transcript};
 
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {

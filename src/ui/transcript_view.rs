@@ -10,7 +10,8 @@
 //! another project's paragraphs (and sliced its text at a byte that is not a char boundary).
 
 use super::Command;
-use super::state::{Outbox, TextSelection, ViewState};
+use super::outbox::Outbox;
+use super::view_state::{TextSelection, ViewState};
 use crate::model::{AnnotatorId, Project, Transcript, TranscriptId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Vec2, pos2, vec2};
@@ -586,7 +587,7 @@ fn highlights(
     let annotator_colour = |annotator: Option<AnnotatorId>| {
         annotator
             .and_then(|a| project.annotator(a))
-            .map(|a| super::colour32(a.colour))
+            .map(|a| super::widgets::colour32(a.colour))
     };
     let active = annotator_colour(view.active_annotator);
     let mut list = Vec::new();

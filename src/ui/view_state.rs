@@ -1,8 +1,9 @@
 //! What the user is looking at and has selected: view state shared by the panels, never saved in
-//! the project file. Panels change it directly; project changes go through the [`Outbox`].
+//! the project file (what is worth keeping, the active annotator and the last figure's settings,
+//! is copied into the project when it is saved). Panels change it directly; project changes go
+//! through the [`Outbox`](super::outbox::Outbox).
 
-use super::Command;
-use crate::model::{AnnotatorId, Edit, ExcerptId, TranscriptId};
+use crate::model::{AnnotatorId, ExcerptId, TranscriptId};
 
 /// A text selection in the current transcript, in chars. `anchor` is where the mouse went down
 /// and `cursor` where it is now; the selected range is widened to whole words unless the user
@@ -57,6 +58,7 @@ pub enum MemoTab {
     Project,
 }
 
+/// What the window shows and what is selected in it.
 #[derive(Debug, Default)]
 pub struct ViewState {
     pub transcript: Option<TranscriptId>,
@@ -95,38 +97,5 @@ impl ViewState {
         self.map.selection.clear();
         self.text_selection = None;
         self.scroll_to_char = Some(start);
-    }
-}
-
-/// What the panels ask of the app this frame.
-#[derive(Debug, Default)]
-pub struct Outbox {
-    pub edits: Vec<Edit>,
-    /// Edits that belong together, each list one undoable step, with its description.
-    pub groups: Vec<(String, Vec<Edit>)>,
-    pub commands: Vec<Command>,
-}
-
-impl Outbox {
-    pub fn edit(&mut self, edit: Edit) {
-        self.edits.push(edit);
-    }
-
-    pub fn group(&mut self, description: String, edits: Vec<Edit>) {
-        self.groups.push((description, edits));
-    }
-
-    /// Edits on several placements as one undoable step: a single edit keeps its own
-    /// description, more are described as "`what` of N placements".
-    pub fn placements_step(&mut self, what: &str, mut edits: Vec<Edit>) {
-        match edits.len() {
-            0 => {}
-            1 => self.edits.append(&mut edits),
-            n => self.group(format!("{what} of {n} placements"), edits),
-        }
-    }
-
-    pub fn command(&mut self, command: Command) {
-        self.commands.push(command);
     }
 }

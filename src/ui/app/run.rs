@@ -1,0 +1,245 @@
+//! What each [`Command`] does: most open a dialog or a window, a few change the project or the
+//! view directly, and New, Open, Save and Quit go through the file flow.
+
+use super::App;
+use crate::document::Document;
+use crate::map::MapSettings;
+use crate::model::{Edit, Excerpt, ExcerptId};
+use crate::ui::Command;
+use crate::ui::agreement_window::AgreementWindow;
+use crate::ui::annotators::{AddAnnotatorDialog, ManageAnnotatorsDialog};
+use crate::ui::comparison::ComparisonWindow;
+use crate::ui::confirm::{ConfirmDeleteExcerpt, ConfirmEndBlind};
+use crate::ui::export_map::ExportMapDialog;
+use crate::ui::file_flow::{Event, Pending};
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::merge_dialog::MergeDialog;
+use crate::ui::replace_text::ReplaceTextDialog;
+use crate::ui::settings::SettingsDialog;
+use crate::ui::transcript_view::can_create_excerpt;
+
+impl App {
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewProject => self.file_event(ctx, Event::Want(Pending::NewProject)),
+            Command::Open => {
+                if let Some(path) = self.files().pick_project() {
+                    self.file_event(ctx, Event::Want(Pending::Open(path)));
+                }
+            }
+            Command::OpenRecent(index) => {
+                if let Some(path) = self.recent.paths().get(index).cloned() {
+                    self.file_event(ctx, Event::Want(Pending::Open(path)));
+                }
+            }
+            Command::ClearRecent => {
+                if let Err(error) = self.recent.clear() {
+                    self.notifications.error(format!(
+                        "The list of recent projects could not be cleared: {error}"
+                    ));
+                }
+            }
+            Command::Save => self.file_event(ctx, Event::Save),
+            Command::SaveAs => {
+                self.save_as();
+            }
+            // The window's close request comes back through the file flow, which asks first.
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                let result = self.doc.undo();
+                self.after_history_move(result);
+            }
+            Command::Redo => {
+                let result = self.doc.redo();
+                self.after_history_move(result);
+            }
+            Command::NewExcerpt => self.new_excerpt(),
+            Command::DeleteExcerpt => {
+                if let Some(id) = self.view.selected_excerpt {
+                    if self.placements_of(id) == 0 {
+                        self.apply(Edit::RemoveExcerpt(id));
+                    } else {
+                        // Other annotators' work goes with the excerpt: ask first.
+                        self.open_modal(ConfirmDeleteExcerpt(id));
+                    }
+                }
+            }
+            Command::AddAnnotator => {
+                let dialog = AddAnnotatorDialog::new(self.doc.project());
+                self.open_modal(dialog);
+            }
+            Command::Import => {
+                let paths = self.files().pick_transcripts();
+                if !paths.is_empty() {
+                    self.open_modal(ImportDialog::new(paths));
+                }
+            }
+            Command::ReplaceText => self.start_replace_text(),
+            Command::ExportMap => {
+                let project = self.doc.project();
+                let dialog = match &self.view.export {
+                    Some(memory) => ExportMapDialog::remembering(project, memory),
+                    None => {
+                        let on_screen = self.view.map.settings(
+                            project,
+                            self.view.active_annotator,
+                            self.view.transcript,
+                            MapSettings::default().width,
+                        );
+                        ExportMapDialog::new(project, &on_screen)
+                    }
+                };
+                self.open_modal(dialog);
+            }
+            Command::Merge => self.start_merge(),
+            Command::Agreement => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("Agreement is hidden while coding blind. End blind coding first.");
+                } else {
+                    self.open_window(AgreementWindow::default());
+                }
+            }
+            Command::Compare => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("Comparison is hidden while coding blind. End blind coding first.");
+                } else {
+                    self.open_window(ComparisonWindow::default());
+                }
+            }
+            Command::ManageAnnotators => self.open_modal(ManageAnnotatorsDialog::default()),
+            Command::StartBlind => {
+                if let Some(annotator) = self.view.active_annotator {
+                    self.apply(Edit::SetBlind(Some(annotator)));
+                    self.windows.retain(|w| !w.shows_others_work());
+                }
+            }
+            Command::EndBlind => self.open_modal(ConfirmEndBlind),
+            Command::ProjectSettings => {
+                let dialog = SettingsDialog::new(self.doc.project());
+                self.open_modal(dialog);
+            }
+            Command::ClearSelection => {
+                self.view.text_selection = None;
+                self.view.selected_excerpt = None;
+                self.view.map.selection.clear();
+            }
+        }
+    }
+
+    fn after_history_move(&mut self, result: Result<Option<String>, crate::model::EditError>) {
+        if let Err(error) = result {
+            self.notifications
+                .error(format!("That could not be undone or redone: {error}."));
+        }
+        self.repair_view();
+    }
+
+    fn placements_of(&self, excerpt: ExcerptId) -> usize {
+        let project = self.doc.project();
+        project
+            .annotators
+            .iter()
+            .filter(|a| project.placement(a.id, excerpt).is_some())
+            .count()
+    }
+
+    fn new_excerpt(&mut self) {
+        if !can_create_excerpt(&self.view) {
+            self.notifications
+                .info("Select some text in the transcript first, then press New excerpt.");
+            return;
+        }
+        let (Some(transcript), Some(selection)) = (self.view.transcript, self.view.text_selection)
+        else {
+            return;
+        };
+        let (start, end) = selection.range();
+        let project = self.doc.project();
+        // An excerpt that exactly matches an existing one is just selected, not duplicated.
+        if let Some(existing) = project
+            .excerpts_of(transcript)
+            .into_iter()
+            .find(|e| e.start == start && e.end == end)
+        {
+            self.view.selected_excerpt = Some(existing.id);
+            self.view.text_selection = None;
+            return;
+        }
+        let id = match project.next_excerpt_id() {
+            Ok(id) => id,
+            Err(error) => {
+                self.notifications
+                    .error(format!("The excerpt was not made: {error}."));
+                return;
+            }
+        };
+        self.apply(Edit::AddExcerpt(Excerpt {
+            id,
+            transcript,
+            start,
+            end,
+            label: String::new(),
+            memo: String::new(),
+            codes: Vec::new(),
+        }));
+        if self.doc.project().excerpt(id).is_some() {
+            self.view.selected_excerpt = Some(id);
+            self.view.text_selection = None;
+        }
+    }
+
+    /// Asks for a co-author's copy and shows what merging it would bring, before anything changes.
+    fn start_merge(&mut self) {
+        let Some(path) = self.files().pick_project() else {
+            return;
+        };
+        let other = match Document::open(&path) {
+            Ok(other) => other,
+            Err(error) => {
+                self.notifications.error(error.to_string());
+                return;
+            }
+        };
+        let source = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match MergeDialog::new(self.doc.project(), other.project().clone(), source) {
+            Ok(dialog) => self.open_modal(dialog),
+            Err(error) => self
+                .notifications
+                .error(format!("Nothing was merged: {error}.")),
+        }
+    }
+
+    /// Asks for the corrected file and reports, before anything changes, which excerpts it keeps.
+    fn start_replace_text(&mut self) {
+        let Some(transcript) = self.view.transcript else {
+            self.notifications
+                .info("Open the transcript whose text you want to replace first.");
+            return;
+        };
+        let Some(path) = self.files().pick_transcripts().into_iter().next() else {
+            return;
+        };
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match crate::io::import::import_file(&path) {
+            Ok(imported) => {
+                if let Some(dialog) =
+                    ReplaceTextDialog::new(self.doc.project(), transcript, file, imported)
+                {
+                    self.open_modal(dialog);
+                }
+            }
+            Err(error) => self.notifications.error(format!(
+                "{} cannot replace the text: it {error}",
+                path.display()
+            )),
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The menu bar, the toolbar and the status bar: what the window offers and what it says about
+//! the open project. Every entry emits a [`Command`]; none acts by itself.
+
+use super::Command;
+use super::outbox::Outbox;
+use super::transcript_view::can_create_excerpt;
+use super::view_state::ViewState;
+use crate::document::Document;
+use crate::io::RecentFiles;
+use crate::model::{Project, plural};
+
+/// A menu entry that emits its command when chosen.
+fn entry(ui: &mut egui::Ui, out: &mut Outbox, command: Command, enabled: bool) {
+    if command.menu_button(ui, enabled) {
+        out.command(command);
+    }
+}
+
+/// A menu entry with a label of its own ("Undo move of …", a recent file's path).
+fn entry_labelled(
+    ui: &mut egui::Ui,
+    out: &mut Outbox,
+    command: Command,
+    enabled: bool,
+    label: String,
+) {
+    if command.menu_button_labelled(ui, enabled, label) {
+        out.command(command);
+    }
+}
+
+pub fn menu_bar(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recent: &RecentFiles,
+    view: &ViewState,
+    out: &mut Outbox,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for command in [
+                Command::NewProject,
+                Command::Open,
+                Command::Import,
+                Command::Merge,
+                Command::ExportMap,
+            ] {
+                entry(ui, out, command, true);
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if recent.paths().is_empty() {
+                    ui.label(egui::RichText::new("No recent projects").weak());
+                }
+                for (i, path) in recent.paths().iter().enumerate() {
+                    let label = path.display().to_string();
+                    entry_labelled(ui, out, Command::OpenRecent(i), true, label);
+                }
+                ui.separator();
+                entry(ui, out, Command::ClearRecent, !recent.paths().is_empty());
+            });
+            ui.separator();
+            entry(ui, out, Command::Save, true);
+            entry(ui, out, Command::SaveAs, true);
+            ui.separator();
+            entry(ui, out, Command::Quit, true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = doc.undo_description().map(|d| format!("Undo {d}"));
+            let redo = doc.redo_description().map(|d| format!("Redo {d}"));
+            let (can_undo, can_redo) = (undo.is_some(), redo.is_some());
+            let undo = undo.unwrap_or_else(|| "Nothing to undo".to_owned());
+            let redo = redo.unwrap_or_else(|| "Nothing to redo".to_owned());
+            entry_labelled(ui, out, Command::Undo, can_undo, undo);
+            entry_labelled(ui, out, Command::Redo, can_redo, redo);
+            ui.separator();
+            entry(ui, out, Command::NewExcerpt, can_create_excerpt(view));
+            entry(
+                ui,
+                out,
+                Command::DeleteExcerpt,
+                view.selected_excerpt.is_some(),
+            );
+            entry(ui, out, Command::ClearSelection, true);
+        });
+        ui.menu_button("Project", |ui| {
+            entry(ui, out, Command::ProjectSettings, true);
+            entry(ui, out, Command::ReplaceText, view.transcript.is_some());
+        });
+        ui.menu_button("Annotators", |ui| {
+            entry(ui, out, Command::AddAnnotator, true);
+            entry(ui, out, Command::ManageAnnotators, true);
+            ui.separator();
+            let blind = doc.project().blind.is_some();
+            entry(ui, out, Command::Compare, !blind);
+            entry(ui, out, Command::Agreement, !blind);
+        });
+        ui.menu_button("View", |ui| {
+            egui::global_theme_preference_buttons(ui);
+        });
+    });
+}
+
+/// New excerpt, the annotator chooser and a hint of what to do next.
+pub fn toolbar(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
+    ui.horizontal(|ui| {
+        let command = Command::NewExcerpt;
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        let enabled = can_create_excerpt(view);
+        if ui
+            .add_enabled(enabled, egui::Button::new(command.label()))
+            .on_hover_text(format!("{} ({shortcut})", command.tooltip()))
+            .on_disabled_hover_text("Select text in the transcript first")
+            .clicked()
+        {
+            out.command(command);
+        }
+        ui.separator();
+        super::annotators::chooser(ui, project, view, out);
+        ui.separator();
+        let hint = if enabled {
+            "Press New excerpt (Ctrl+E) to make the selection an excerpt."
+        } else {
+            "Select text in the transcript to make an excerpt; drag excerpts onto the continuum below."
+        };
+        ui.label(egui::RichText::new(hint).weak());
+    });
+}
+
+/// Where the project is saved, what it holds, and whether everything is saved.
+pub fn status_bar(ui: &mut egui::Ui, doc: &Document, is_sample: bool) {
+    ui.horizontal(|ui| {
+        let where_ = match doc.path() {
+            Some(path) => path.display().to_string(),
+            None if is_sample => "Bundled sample (Save As… to keep your changes)".to_owned(),
+            None => "Not saved yet".to_owned(),
+        };
+        ui.label(egui::RichText::new(where_).small());
+        ui.separator();
+        ui.label(egui::RichText::new(project_counts(doc.project())).small());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if doc.has_unsaved_changes() {
+                ui.label(
+                    egui::RichText::new("Unsaved changes")
+                        .small()
+                        .color(egui::Color32::from_rgb(0xD5, 0x5E, 0x00)),
+                );
+            } else {
+                ui.label(egui::RichText::new("All changes saved").small().weak());
+            }
+        });
+    });
+}
+
+/// The status bar's summary of the project. The consensus layer is the team's settled view, not
+/// a person coding: it is counted apart from the annotators (its placements too).
+fn project_counts(project: &Project) -> String {
+    let coders: Vec<_> = project.annotators.iter().filter(|a| !a.consensus).collect();
+    let placements: usize = coders.iter().map(|a| a.placements.len()).sum();
+    let mut counts = format!(
+        "{} · {} · {} · {}",
+        plural(project.transcripts.len(), "transcript"),
+        plural(project.excerpts.len(), "excerpt"),
+        plural(placements, "placement"),
+        plural(coders.len(), "annotator")
+    );
+    if let Some(consensus) = project.consensus() {
+        counts.push_str(&format!(
+            " · consensus on {}",
+            plural(consensus.placements.len(), "excerpt")
+        ));
+    }
+    counts
+}
