@@ -7,6 +7,7 @@ mod figure;
 pub mod import;
 mod png_file;
 mod project_file;
+pub mod qdpx;
 mod recent;
 mod recovery;
 mod table;

@@ -8,6 +8,7 @@ mod fuzz;
 mod gui;
 mod import;
 mod project_file;
+mod qdpx;
 mod read_only;
 mod sample;
 mod session;

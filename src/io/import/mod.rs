@@ -8,7 +8,8 @@ mod subtitles;
 mod turns;
 mod xml_document;
 
-pub use turns::{speaker_prefix, split_speaker_turns};
+pub(crate) use decode::decode_text;
+pub use turns::{KeptRun, speaker_prefix, split_speaker_turns, split_speaker_turns_mapped};
 
 use crate::model::Turn;
 use std::fmt;

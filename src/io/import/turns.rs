@@ -24,42 +24,79 @@ pub fn speaker_prefix(line: &str) -> Option<(&str, &str)> {
     (plausible && separated).then(|| (name, rest.trim()))
 }
 
+/// Where a run of the stored text came from: `len` chars at `source` in the text as read are the
+/// chars at `stored` in the text as stored. Normalising only drops chars (line ends, blank lines,
+/// spaces at line ends, speaker names) and joins lines with `\n`, so a list of these runs, one a
+/// paragraph, maps every char that was kept. Importers of files that address their text by offset
+/// (REFI-QDA selections) map those offsets through it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeptRun {
+    pub source: usize,
+    pub stored: usize,
+    pub len: usize,
+}
+
 /// Splits text into paragraphs (one per non-empty line) and speaker turns. Line endings may be
 /// LF, CRLF or CR. Returns the text to store (paragraphs joined by `\n`) and its turns.
 pub fn split_speaker_turns(source: &str) -> (String, Vec<Turn>) {
-    let normalised = source.replace("\r\n", "\n").replace('\r', "\n");
+    let (text, turns, _) = split_speaker_turns_mapped(source);
+    (text, turns)
+}
+
+/// [`split_speaker_turns`], also returning where each kept paragraph came from in `source`, in
+/// chars, in text order.
+pub fn split_speaker_turns_mapped(source: &str) -> (String, Vec<Turn>, Vec<KeptRun>) {
     let mut text = String::new();
     let mut turns: Vec<Turn> = Vec::new();
+    let mut runs = Vec::new();
     let mut offset = 0; // chars in `text` so far
-    for line in normalised.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push('\n');
-            offset += 1;
-        }
-        let (speaker, said) = match speaker_prefix(line) {
-            Some((name, rest)) => (Some(name), rest),
-            None => (None, line),
+    let mut line_start_char = 0; // chars of `source` before the current line
+    let mut rest = source;
+    while !rest.is_empty() {
+        // A line ends at LF, CR or CRLF, as `str::lines` would see it after CRLF and CR were
+        // replaced by LF; the offsets stay those of the source.
+        let (line, ending) = match rest.find(['\n', '\r']) {
+            Some(at) if rest[at..].starts_with("\r\n") => (&rest[..at], 2),
+            Some(at) => (&rest[..at], 1),
+            None => (rest, 0),
         };
-        let start = offset;
-        text.push_str(said);
-        offset += said.chars().count();
-        match (speaker, turns.last_mut()) {
-            (Some(name), _) => turns.push(Turn {
-                start,
-                end: offset,
-                speaker: name.to_owned(),
-                time_ms: None,
-            }),
-            // A line without a name continues the current speaker's turn.
-            (None, Some(turn)) => turn.end = offset,
-            (None, None) => {}
+        rest = &rest[line.len() + ending..];
+        let line_chars = line.chars().count();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+                offset += 1;
+            }
+            let (speaker, said) = match speaker_prefix(trimmed) {
+                Some((name, rest)) => (Some(name), rest),
+                None => (None, trimmed),
+            };
+            // `said` is a slice of `line`: its char position there is the chars before it.
+            let said_byte = said.as_ptr() as usize - line.as_ptr() as usize;
+            runs.push(KeptRun {
+                source: line_start_char + line[..said_byte].chars().count(),
+                stored: offset,
+                len: said.chars().count(),
+            });
+            let start = offset;
+            text.push_str(said);
+            offset += said.chars().count();
+            match (speaker, turns.last_mut()) {
+                (Some(name), _) => turns.push(Turn {
+                    start,
+                    end: offset,
+                    speaker: name.to_owned(),
+                    time_ms: None,
+                }),
+                // A line without a name continues the current speaker's turn.
+                (None, Some(turn)) => turn.end = offset,
+                (None, None) => {}
+            }
         }
+        line_start_char += line_chars + ending;
     }
-    (text, turns)
+    (text, turns, runs)
 }
 
 #[cfg(test)]
@@ -89,6 +126,25 @@ mod tests {
                 ("Interviewer", "Fint.")
             ]
         );
+    }
+
+    /// Every kept char maps back onto the same char of the source, whatever the line ends.
+    #[test]
+    fn kept_runs_point_at_the_same_chars_in_the_source() {
+        let source = "  Mette: Jeg 👍 er glad \r\n\r\n\rog tæt på\n   \nInterviewer: Ja?\r";
+        let (text, turns, runs) = split_speaker_turns_mapped(source);
+        assert_eq!(text, "Jeg 👍 er glad\nog tæt på\nJa?");
+        assert_eq!(turns.len(), 2);
+        let source_chars: Vec<char> = source.chars().collect();
+        let text_chars: Vec<char> = text.chars().collect();
+        assert_eq!(runs.len(), 3);
+        for run in &runs {
+            assert_eq!(
+                source_chars[run.source..run.source + run.len],
+                text_chars[run.stored..run.stored + run.len]
+            );
+        }
+        assert_eq!(split_speaker_turns(source), (text, turns));
     }
 
     #[test]
