@@ -4,7 +4,7 @@
 //!
 //! This file holds the clap definitions of every subcommand and the dispatch; the work of each
 //! family is in its own file: `project` (new, check, format, transcript), `import`, `export`
-//! (export-csv, export-map), `agreement` and `merge`, with the refusals they share in `guards`.
+//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement` and `merge`, with the refusals they share in `guards`.
 //!
 //! Implementation notes: options with a fixed set of values are `clap::ValueEnum` enums defined
 //! here in the cli layer and converted with `From` into the lower layers' own types
@@ -19,6 +19,7 @@ mod guards;
 mod import;
 mod merge;
 mod project;
+mod qdpx;
 
 pub use agreement::{GroupingArg, MetricArg, OutputFormat};
 pub use export::{ColourByArg, ExportMapArgs, GroupByArg};
@@ -148,6 +149,32 @@ pub enum CliCommand {
     /// Export the continuum map as a figure: .svg (vector, text kept as text) or .png (rendered
     /// with a bundled font; --scale 4 gives 300 dpi).
     ExportMap(ExportMapArgs),
+    /// Make a new project from a REFI-QDA exchange file (.qdpx) written by NVivo, ATLAS.ti,
+    /// MAXQDA, QualCoder or Continuum: sources become transcripts, coded selections excerpts with
+    /// their codes, users annotators, notes memos. Prints what was found and what was skipped.
+    ImportQdpx {
+        /// Where to write the new project.
+        project: PathBuf,
+        /// The .qdpx file to read.
+        file: PathBuf,
+        /// The case variable that holds the participant's role (default: the one named like
+        /// "Role", if exactly one is; "" for none). Other variables go in the transcript memo.
+        #[arg(long, value_name = "NAME")]
+        role_variable: Option<String>,
+        /// Replace the project file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a project as a REFI-QDA exchange file (.qdpx) for NVivo, ATLAS.ti, MAXQDA or
+    /// QualCoder: transcripts, cases, roles, excerpts, codes, memos, and each annotator's
+    /// placements as codings of the nearest anchor's code. Continuum reads it back exactly.
+    ExportQdpx {
+        /// The project file.
+        project: PathBuf,
+        /// Where to write the .qdpx file (never over a project file).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -201,6 +228,13 @@ pub fn run(command: &CliCommand) -> Result<String, CliError> {
             keep_formulas,
         } => export::export_csv(project, out, *keep_formulas),
         CliCommand::ExportMap(args) => export::export_map(args),
+        CliCommand::ImportQdpx {
+            project,
+            file,
+            role_variable,
+            force,
+        } => qdpx::import_qdpx(project, file, role_variable.as_deref(), *force),
+        CliCommand::ExportQdpx { project, out } => qdpx::export_qdpx(project, out),
         CliCommand::Merge {
             project,
             others,

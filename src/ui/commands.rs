@@ -19,6 +19,8 @@ pub enum Command {
     Undo,
     Redo,
     Import,
+    ImportQdpx,
+    ExportQdpx,
     ExportMap,
     Merge,
     ReplaceText,
@@ -37,10 +39,12 @@ pub enum Command {
 impl Command {
     /// Every command that takes no argument, in menu order. A command added to the enum and not
     /// here has no shortcut handling: the test `every_command_is_listed` catches that.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 24] = [
         Command::NewProject,
         Command::Open,
         Command::Import,
+        Command::ImportQdpx,
+        Command::ExportQdpx,
         Command::Merge,
         Command::ExportMap,
         Command::ClearRecent,
@@ -91,6 +95,8 @@ impl Command {
             Command::Save => "Save".into(),
             Command::Import => "Import transcripts…".into(),
             Command::Merge => "Merge annotators from another project…".into(),
+            Command::ImportQdpx => "Import REFI-QDA project…".into(),
+            Command::ExportQdpx => "Export REFI-QDA project…".into(),
             Command::ExportMap => "Export map…".into(),
             Command::ReplaceText => "Replace text of transcript…".into(),
             Command::SaveAs => "Save As…".into(),
@@ -117,6 +123,12 @@ impl Command {
             Command::OpenRecent(_) => "Open this recently used project",
             Command::ClearRecent => "Forget the list of recent projects",
             Command::Save => "Save the project to its file",
+            Command::ImportQdpx => {
+                "Open a project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), with its coding, as a new project"
+            }
+            Command::ExportQdpx => {
+                "Save the project as a .qdpx file that NVivo, ATLAS.ti, MAXQDA and QualCoder can open, placements included as codes"
+            }
             Command::ExportMap => "Save the continuum map as a figure for a paper (SVG or PNG)",
             Command::Merge => {
                 "Bring in the annotator layers of a co-author's copy; conflicts are shown to settle first"
@@ -228,6 +240,8 @@ mod tests {
             | Command::Undo
             | Command::Redo
             | Command::Import
+            | Command::ImportQdpx
+            | Command::ExportQdpx
             | Command::ExportMap
             | Command::Merge
             | Command::ReplaceText
@@ -243,9 +257,9 @@ mod tests {
             | Command::ClearSelection => 0,
         };
         assert!(Command::ALL.iter().all(|&c| arguments(c) == 0));
-        // The arms above name 22 commands without arguments; each is in `ALL` once.
+        // The arms above name 24 commands without arguments; each is in `ALL` once.
         let unique: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
-        assert_eq!(unique.len(), 22);
+        assert_eq!(unique.len(), 24);
     }
 
     #[test]

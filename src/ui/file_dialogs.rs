@@ -16,6 +16,15 @@ pub trait FileDialogs {
     fn pick_transcripts(&self) -> Vec<PathBuf>;
     /// Asks where to save a figure, suggesting `file_name` (ending in .svg or .png).
     fn save_figure(&self, file_name: &str) -> Option<PathBuf>;
+    /// Asks for a REFI-QDA exchange file (.qdpx) to import. Defaults to none, so dialogs made
+    /// for tests need not answer it.
+    fn pick_qdpx(&self) -> Option<PathBuf> {
+        None
+    }
+    /// Asks where to write a REFI-QDA exchange file, suggesting `file_name`.
+    fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
     /// The folder the next dialogs start in (the app says so before each one).
     fn start_in(&mut self, _folder: &Path) {}
 }
@@ -48,6 +57,10 @@ type Filter<'a> = (&'a str, &'a [&'a str]);
 
 const PROJECT_FILTERS: &[Filter<'static>] = &[
     ("Continuum project", &[crate::io::PROJECT_EXTENSION]),
+    ("All files", &["*"]),
+];
+const QDPX_FILTERS: &[Filter<'static>] = &[
+    ("REFI-QDA project", &[crate::io::qdpx::QDPX_EXTENSION]),
     ("All files", &["*"]),
 ];
 const TRANSCRIPT_FILTERS: &[Filter<'static>] = &[
@@ -185,6 +198,15 @@ impl FileDialogs for NativeFileDialogs {
     fn save_project(&self, file_name: &str) -> Option<PathBuf> {
         let path = self.save("Save project as", file_name, PROJECT_FILTERS)?;
         Some(with_extension(path, crate::io::PROJECT_EXTENSION))
+    }
+
+    fn pick_qdpx(&self) -> Option<PathBuf> {
+        self.open_one("Import REFI-QDA project", QDPX_FILTERS)
+    }
+
+    fn save_qdpx(&self, file_name: &str) -> Option<PathBuf> {
+        let path = self.save("Export REFI-QDA project", file_name, QDPX_FILTERS)?;
+        Some(with_extension(path, crate::io::qdpx::QDPX_EXTENSION))
     }
 
     fn start_in(&mut self, folder: &Path) {

@@ -37,6 +37,8 @@ pub enum Pending {
     Quit,
     NewProject,
     Open(PathBuf),
+    /// A project read from another tool's exchange file, to open as a new, unsaved one.
+    OpenImported(Box<crate::model::Project>),
 }
 
 impl Pending {
@@ -46,6 +48,7 @@ impl Pending {
             Pending::Quit => "closing",
             Pending::NewProject => "starting a new project",
             Pending::Open(_) => "opening another project",
+            Pending::OpenImported(_) => "opening the imported project",
         }
     }
 }

@@ -47,6 +47,10 @@ pub fn menu_bar(
             ] {
                 entry(ui, out, command, true);
             }
+            ui.separator();
+            entry(ui, out, Command::ImportQdpx, true);
+            entry(ui, out, Command::ExportQdpx, true);
+            ui.separator();
             ui.menu_button("Open Recent", |ui| {
                 if recent.paths().is_empty() {
                     ui.label(egui::RichText::new("No recent projects").weak());

@@ -25,6 +25,7 @@ mod menus;
 mod merge_dialog;
 mod notifications;
 mod outbox;
+mod qdpx_dialog;
 mod recovery;
 mod replace_text;
 mod screenshot;

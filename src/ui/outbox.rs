@@ -7,7 +7,7 @@
 //! transcript there.
 
 use super::Command;
-use crate::model::{Edit, TranscriptId};
+use crate::model::{Edit, Project, TranscriptId};
 
 /// One thing asked of the app.
 #[derive(Debug)]
@@ -25,6 +25,9 @@ pub enum Step {
     /// Show this transcript in the middle of the window, if it exists once the steps before
     /// have been applied.
     ShowTranscript(TranscriptId),
+    /// Open this project, read from another tool's file, in place of the open one (asking about
+    /// unsaved changes first).
+    OpenImported(Box<Project>),
 }
 
 /// The steps asked for this frame.
@@ -66,6 +69,10 @@ impl Outbox {
 
     pub fn show_transcript(&mut self, transcript: TranscriptId) {
         self.steps.push(Step::ShowTranscript(transcript));
+    }
+
+    pub fn open_imported(&mut self, project: Box<Project>) {
+        self.steps.push(Step::OpenImported(project));
     }
 
     /// The steps, in the order they were asked for, leaving the outbox empty.

@@ -2,6 +2,7 @@
 
 mod cli;
 mod cli_agreement;
+mod cli_qdpx;
 mod edges;
 mod first_hour;
 mod fuzz;

@@ -171,6 +171,11 @@ impl App {
                 // Untitled: the empty project's page asks for a title.
                 self.replace_document(Document::new(Project::new("")));
             }
+            Pending::OpenImported(project) => {
+                self.replace_document(Document::new(*project));
+                self.notifications
+                    .info("Imported. Save the project to keep it (File > Save As…).");
+            }
             Pending::Open(path) => match Document::open(&path) {
                 Ok(doc) => {
                     self.replace_document(doc);

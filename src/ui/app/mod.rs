@@ -14,7 +14,7 @@ mod run;
 
 use super::dialog::{Dialog, DialogContext};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
-use super::file_flow::{Event, FileFlow};
+use super::file_flow::{Event, FileFlow, Pending};
 use super::import_dialog::ImportDialog;
 use super::notifications::Notifications;
 use super::outbox::{Outbox, Step};
@@ -272,6 +272,9 @@ impl App {
                 Step::Command(command) => self.run(ctx, command),
                 Step::Info(text) => self.notifications.info(text),
                 Step::Error(text) => self.notifications.error(text),
+                Step::OpenImported(project) => {
+                    self.file_event(ctx, Event::Want(Pending::OpenImported(project)));
+                }
                 Step::ShowTranscript(transcript) => {
                     if self.doc.project().transcript(transcript).is_some() {
                         self.view.show_transcript(transcript);

@@ -14,6 +14,7 @@ use crate::ui::export_map::ExportMapDialog;
 use crate::ui::file_flow::{Event, Pending};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::merge_dialog::MergeDialog;
+use crate::ui::qdpx_dialog::QdpxImportDialog;
 use crate::ui::replace_text::ReplaceTextDialog;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::transcript_view::can_create_excerpt;
@@ -75,6 +76,12 @@ impl App {
                 }
             }
             Command::ReplaceText => self.start_replace_text(),
+            Command::ImportQdpx => {
+                if let Some(path) = self.files().pick_qdpx() {
+                    self.open_modal(QdpxImportDialog::new(path));
+                }
+            }
+            Command::ExportQdpx => self.export_qdpx(),
             Command::ExportMap => {
                 let project = self.doc.project();
                 let dialog = match &self.view.export {
@@ -240,6 +247,26 @@ impl App {
                 "{} cannot replace the text: it {error}",
                 path.display()
             )),
+        }
+    }
+
+    /// Asks where, and writes the project as a REFI-QDA exchange file.
+    fn export_qdpx(&mut self) {
+        let stem = self.doc.path().and_then(|p| p.file_stem()).map_or_else(
+            || "project".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let file = format!("{stem}.{}", crate::io::qdpx::QDPX_EXTENSION);
+        let Some(path) = self.files().save_qdpx(&file) else {
+            return;
+        };
+        match crate::io::qdpx::write_qdpx(self.doc.project(), &path) {
+            Ok(()) => self
+                .notifications
+                .info(format!("Exported {}", path.display())),
+            Err(error) => self
+                .notifications
+                .error(format!("{} was not written: {error}", path.display())),
         }
     }
 }
