@@ -55,6 +55,12 @@ impl Document {
         }
     }
 
+    /// A project read from another tool's file: it is in no file yet, so it counts as unsaved
+    /// (closing asks to save it, and the title says so).
+    pub fn imported(project: Project) -> Self {
+        Self::recovered(project, None)
+    }
+
     /// Opens the project file at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let (project, stamp) = io::load_project_stamped(path)?;

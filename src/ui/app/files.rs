@@ -172,7 +172,7 @@ impl App {
                 self.replace_document(Document::new(Project::new("")));
             }
             Pending::OpenImported(project) => {
-                self.replace_document(Document::new(*project));
+                self.replace_document(Document::imported(*project));
                 self.notifications
                     .info("Imported. Save the project to keep it (File > Save As…).");
             }
