@@ -160,7 +160,8 @@ fn format_rewrites_a_hand_edited_file_canonically() {
 /// is whole, either the old bytes or the new, and loads.
 #[test]
 fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
-    use continuum::model::{Edit, Project, Transcript, TranscriptId};
+    use crate::support::fixtures::transcript;
+    use continuum::model::{Edit, Project};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.continuum");
     let mut project = Project::new("Big");
@@ -168,16 +169,7 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
         "Vi kender borgerne, og de kender os; det er tæt på familie, men ikke helt. ".repeat(8);
     let text: Vec<String> = (0..2_000).map(|i| format!("{i} {paragraph}")).collect();
     project
-        .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(1),
-            name: "Big".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text: text.join("\n"),
-        }))
+        .apply(Edit::AddTranscript(transcript(1, "Big", text.join("\n"))))
         .unwrap();
     let old = ron::ser::to_string(&project).unwrap().into_bytes();
     let new = continuum::io::to_ron_string(&project).into_bytes();
