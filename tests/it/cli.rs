@@ -1,18 +1,7 @@
 //! The command line, run as a real process.
 
-use crate::support::sample_path;
-use std::process::{Command, Output};
-
-fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::support::{continuum, import_fixture, sample_path, text, write_file};
+use std::process::Command;
 
 #[test]
 fn new_then_check() {
@@ -214,12 +203,6 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
     );
 }
 
-fn import_fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
 #[test]
 fn import_reports_each_file_keeps_the_good_ones_and_fails_on_the_bad() {
     let dir = tempfile::tempdir().unwrap();
@@ -395,12 +378,11 @@ fn agreement_from_a_project_and_from_its_exported_table_agree() {
 #[test]
 fn agreement_on_a_bad_table_names_the_line_and_on_one_annotator_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.csv");
-    std::fs::write(
-        &bad,
+    let bad = write_file(
+        dir.path(),
+        "bad.csv",
         "annotator,excerpt,position\nAnna,e1,0.2\nJonas,e1,far\n",
-    )
-    .unwrap();
+    );
     let out = continuum(&["agreement".as_ref(), bad.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(

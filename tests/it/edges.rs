@@ -3,21 +3,14 @@
 //! named after what went wrong before.
 
 use crate::support::fixtures::{excerpt, transcript};
-use crate::support::{sample_copy, sample_path, small_project};
+use crate::support::{continuum, link_to_dev_zero, sample_copy, sample_path, small_project, text};
 use continuum::io;
 use continuum::model::*;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    text(&out.stderr)
 }
 
 /// Regression: on a nearly full disk, two failed `format` runs each said "the file on disk is
@@ -258,8 +251,7 @@ fn a_read_only_project_is_rewritten_only_with_force_and_stays_read_only() {
 #[test]
 fn devices_links_to_them_and_pipes_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let link = dir.path().join("zero.continuum");
-    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let link = link_to_dev_zero(dir.path(), "zero.continuum");
     let fifo = dir.path().join("pipe.continuum");
     assert!(
         Command::new("mkfifo")

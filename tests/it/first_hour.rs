@@ -4,7 +4,7 @@
 //! Each test drives the real `App` and is named after the bug it pins.
 
 use crate::support::gui::*;
-use crate::support::{sample_copy, small_project};
+use crate::support::{sample_copy, saved_in_temp, small_project};
 use continuum::io;
 use continuum::model::*;
 use egui::{Key, Modifiers};
@@ -106,14 +106,10 @@ fn files_with_the_same_name_get_unique_editable_names_and_share_one_new_particip
 
     // A name can be changed; one that is taken is said to be, with the name it will get.
     retype_name(&mut harness, 2, "interview (2)");
-    assert!(
-        harness
-            .query_by_label(
-                "Another transcript is already called “interview (2)”: this one will be imported \
+    assert!(harness.shows(
+        "Another transcript is already called “interview (2)”: this one will be imported \
                  as “interview (2) (2)”."
-            )
-            .is_some()
-    );
+    ));
     retype_name(&mut harness, 2, "Anne, follow-up");
     harness.click("Import 3 transcripts");
     let project = harness.state().project();
@@ -194,13 +190,11 @@ fn comparison_lanes_name_the_anchors_and_show_the_consensus() {
         );
     }
     let lane = "Lane of Guest or mourner: Anna Holm 0.20, Jonas Berg 0.35";
-    assert!(harness.query_by_label(lane).is_some());
+    assert!(harness.shows(lane));
     harness.get_by_label_contains("Start from the mean").click();
     harness.run();
     assert!(
-        harness
-            .query_by_label(&format!("{lane}, consensus 0.28"))
-            .is_some(),
+        harness.shows(&format!("{lane}, consensus 0.28")),
         "the consensus is drawn on its lane"
     );
 }
@@ -259,30 +253,16 @@ fn a_memo_in_the_comparison_is_not_stretched_to_the_column() {
 fn the_status_bar_counts_people_not_the_consensus_and_says_one_excerpt() {
     let (_dir, path) = sample_copy();
     let mut harness = compare_guest(&path);
-    assert!(
-        harness
-            .query_by_label("6 transcripts · 41 excerpts · 80 placements · 2 annotators")
-            .is_some()
-    );
+    assert!(harness.shows("6 transcripts · 41 excerpts · 80 placements · 2 annotators"));
     harness.get_by_label_contains("Start from the mean").click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label(
-                "6 transcripts · 41 excerpts · 80 placements · 2 annotators · consensus on 1 excerpt"
-            )
-            .is_some()
-    );
+    assert!(harness.shows(
+        "6 transcripts · 41 excerpts · 80 placements · 2 annotators · consensus on 1 excerpt"
+    ));
 
-    let dir = tempfile::tempdir().unwrap();
-    let small = dir.path().join("small.continuum");
-    io::save_project(&small, &small_project()).unwrap();
+    let (_dir, small) = saved_in_temp("small.continuum", &small_project());
     let harness = open(&small);
-    assert!(
-        harness
-            .query_by_label("1 transcript · 1 excerpt · 1 placement · 1 annotator")
-            .is_some()
-    );
+    assert!(harness.shows("1 transcript · 1 excerpt · 1 placement · 1 annotator"));
 }
 
 /// Reopening a project always made the first annotator active, whoever had been coding.
@@ -334,19 +314,14 @@ fn file_dialogs_start_in_the_projects_folder_else_at_home() {
 /// Alpha was shown with no guide to what counts as acceptable.
 #[test]
 fn the_agreement_window_reads_each_alpha_by_krippendorffs_guide() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.menu("Annotators", "Agreement…");
     // 0.972 overall and for the one pair, 0.840 and more by case: all reliable.
     assert!(harness.get_all_by_label("reliable (α ≥ .800)").count() >= 3);
-    assert!(
-        harness
-            .query_by_label_contains(
-                "Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, \
+    assert!(harness.shows_containing(
+        "Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, \
                  2nd ed., p. 241"
-            )
-            .is_some()
-    );
+    ));
 }
 
 /// Closing with unsaved changes and "Don't save" left the process running for the autosave delay
@@ -354,11 +329,7 @@ fn the_agreement_window_reads_each_alpha_by_krippendorffs_guide() {
 /// last frames wrote a fresh recovery copy, offered again at the next start.
 #[test]
 fn quitting_without_saving_books_no_autosave_and_leaves_no_recovery_copy() {
-    let (dir, path) = sample_copy();
-    let recovery = dir.path().join("recovery");
-    let mut harness = with_recovery(Some(path), &recovery);
-    harness.move_a_marker();
-    harness.run();
+    let (_dir, recovery, mut harness) = changed_sample_with_recovery();
     harness.close_window();
     harness.click("Don't save");
     // The app closes its window: the platform asks it to close once more.

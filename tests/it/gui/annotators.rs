@@ -10,8 +10,7 @@ use egui_kittest::kittest::Queryable;
 
 #[test]
 fn adding_an_annotator_makes_them_active() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.menu("Annotators", "Add annotator…");
     harness.get_by_label("Name:").type_text("Nanna");
     harness.run();
@@ -24,23 +23,22 @@ fn adding_an_annotator_makes_them_active() {
         .expect("added");
     assert!(nanna.placements.is_empty());
     // The new annotator starts with an empty layer: no markers of the others show.
-    assert!(harness.query_by_label("Marker: Part of her week").is_none());
+    assert!(!harness.shows("Marker: Part of her week"));
 }
 
 #[test]
 fn the_agreement_window_shows_alpha_by_case_and_per_pair() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.menu("Annotators", "Agreement…");
     // Once in the transcript list, once in the table.
     assert_eq!(harness.get_all_by_label("Dagcentret Lindely").count(), 2);
-    assert!(harness.query_by_label("Anna Holm – Jonas Berg").is_some());
+    assert!(harness.shows("Anna Holm – Jonas Berg"));
     assert_eq!(
         harness.get_all_by_label("0.972").count(),
         2,
         "overall and the one pair"
     );
-    assert!(harness.query_by_label("0.840").is_some(), "the day centre");
+    assert!(harness.shows("0.840"), "the day centre");
 }
 
 #[test]
@@ -49,9 +47,9 @@ fn blind_coding_locks_the_annotator_hides_agreement_and_ends_only_when_confirmed
     let mut harness = open(&path);
     harness.click("Code blind");
     assert_eq!(harness.state().project().blind, Some(AnnotatorId(1)));
-    assert!(harness.query_by_label("Coding blind as").is_some());
+    assert!(harness.shows("Coding blind as"));
     assert!(
-        harness.query_by_label("Annotator:").is_none(),
+        !harness.shows("Annotator:"),
         "no switching to another annotator's view"
     );
     // Only Anna's markers: Jonas's placement of the same excerpt is nowhere on screen.
@@ -70,13 +68,12 @@ fn blind_coding_locks_the_annotator_hides_agreement_and_ends_only_when_confirmed
     harness.click("End blind coding…");
     harness.click("End blind coding");
     assert_eq!(harness.state().project().blind, None);
-    assert!(harness.query_by_label("Annotator:").is_some());
+    assert!(harness.shows("Annotator:"));
 }
 
 #[test]
 fn managing_annotators_renames_and_removes_after_saying_what_goes() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().clone();
     harness.menu("Annotators", "Manage annotators…");
     // The caption names both the colour button and the name field; the field is the text input.
@@ -102,10 +99,7 @@ fn managing_annotators_renames_and_removes_after_saying_what_goes() {
         .filter(|p| !p.memo.is_empty())
         .count();
     let warning = format!("Their 41 placements and {memos} placement memos will be deleted");
-    assert!(
-        harness.query_by_label_contains(&warning).is_some(),
-        "{warning}"
-    );
+    assert!(harness.shows_containing(&warning), "{warning}");
     harness.click("Remove");
     assert_eq!(harness.state().project().annotators.len(), 1);
     harness.click("Close");
@@ -118,14 +112,9 @@ fn managing_annotators_renames_and_removes_after_saying_what_goes() {
 
 #[test]
 fn the_comparison_view_sorts_by_disagreement_and_shows_memos_side_by_side() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.menu("Annotators", "Compare annotators…");
-    assert!(
-        harness
-            .query_by_label("39 excerpts placed by two or more annotators")
-            .is_some()
-    );
+    assert!(harness.shows("39 excerpts placed by two or more annotators"));
     // The two widest spreads (0.55 − 0.40 and 0.35 − 0.20) come first; a narrow one later.
     let top = |label: &str| harness.get_by_label(label).rect().top();
     assert!(top("Cried in the car") < top("Guest or mourner"));
@@ -134,22 +123,13 @@ fn the_comparison_view_sorts_by_disagreement_and_shows_memos_side_by_side() {
     harness.click("Guest or mourner");
     let guest = harness.excerpt_labelled("Guest or mourner");
     assert_eq!(harness.state().selected_excerpt(), Some(guest));
-    assert!(
-        harness
-            .query_by_label("Between family and friend: she grieves like kin.")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label("She stands at the back: friend rather than family.")
-            .is_some()
-    );
+    assert!(harness.shows("Between family and friend: she grieves like kin."));
+    assert!(harness.shows("She stands at the back: friend rather than family."));
 }
 
 #[test]
 fn a_consensus_starts_from_the_mean_records_why_and_stays_out_of_agreement() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().clone();
     harness.menu("Annotators", "Compare annotators…");
     harness.click("Guest or mourner");
@@ -214,16 +194,8 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
 
     let mut harness = with_dialogs(Some(&path), FakeDialogs::opening(other_path));
     harness.menu("File", "Merge annotators from another project…");
-    assert!(
-        harness
-            .query_by_label_contains("1 conflict: the same annotator")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum")
-            .is_some()
-    );
+    assert!(harness.shows_containing("1 conflict: the same annotator"));
+    assert!(harness.shows("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum"));
     assert_eq!(
         harness.state().project(),
         &original,

@@ -1,15 +1,13 @@
 //! The selected excerpt in the inspector: its memo, its codes, deleting it, and undoing all that.
 
 use crate::support::gui::*;
-use crate::support::*;
 use continuum::model::*;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::kittest::Queryable;
 
 #[test]
 fn clicking_a_marker_selects_its_excerpt_and_the_memo_can_be_edited() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     // A dot for another transcript: clicking it switches the transcript too.
     harness.click("Marker: Like a referee");
     let excerpt = harness
@@ -41,15 +39,10 @@ fn clicking_a_marker_selects_its_excerpt_and_the_memo_can_be_edited() {
 
 #[test]
 fn deleting_a_placed_excerpt_asks_first_and_names_whose_work_goes() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Marker: Part of her week");
     harness.click("Delete excerpt");
-    assert!(
-        harness
-            .query_by_label_contains("placed on the continuum by Anna Holm, Jonas Berg")
-            .is_some()
-    );
+    assert!(harness.shows_containing("placed on the continuum by Anna Holm, Jonas Berg"));
     harness.click("Cancel");
     assert!(harness.state().project().excerpt(ExcerptId(1)).is_some());
 
@@ -67,8 +60,7 @@ fn deleting_a_placed_excerpt_asks_first_and_names_whose_work_goes() {
 
 #[test]
 fn typing_a_memo_is_undone_in_one_step() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Marker: Part of her week");
     let before = harness.state().project().clone();
     const MEMO: &str = "Why this excerpt sits where it does on the continuum.";
@@ -88,8 +80,7 @@ fn typing_a_memo_is_undone_in_one_step() {
 
 #[test]
 fn creating_and_deleting_excerpts_undo_back_to_the_original() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let original = harness.state().project().clone();
     let rect = harness.get_by_label(FIRST_QUESTION).rect();
     harness.drag(
@@ -113,8 +104,7 @@ fn creating_and_deleting_excerpts_undo_back_to_the_original() {
 
 #[test]
 fn a_code_already_used_in_the_project_is_offered_and_the_sample_filters_by_it() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Code:");
     harness.click_last("kin terms");
     // Anna placed all five "kin terms" excerpts.

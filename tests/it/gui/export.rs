@@ -17,29 +17,29 @@ fn figures_beside(dir: &TempDir, path: &Path) -> Window {
     )
 }
 
+/// Opens the Export map dialog and adds Jonas's markers to Anna's, the active annotator's.
+fn export_both_annotators(harness: &mut Window) {
+    harness.menu("File", "Export map…");
+    harness.click("Jonas Berg");
+}
+
 #[test]
 fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
     let (dir, path) = sample_copy();
     let mut harness = figures_beside(&dir, &path);
     harness.menu("File", "Export map…");
     assert!(
-        harness
-            .query_by_label_contains("39 markers in 2 lanes")
-            .is_some(),
+        harness.shows_containing("39 markers in 2 lanes"),
         "it starts from the canvas, which shows the active annotator's markers"
     );
     harness.click("Jonas Berg");
     assert!(
-        harness
-            .query_by_label_contains("80 markers in 2 lanes")
-            .is_some(),
+        harness.shows_containing("80 markers in 2 lanes"),
         "Jonas's too now"
     );
     harness.click("Jonas Berg");
     assert!(
-        harness
-            .query_by_label_contains("39 markers in 2 lanes")
-            .is_some(),
+        harness.shows_containing("39 markers in 2 lanes"),
         "only Anna's again"
     );
     harness.click("Export…");
@@ -67,17 +67,11 @@ fn export_map_starts_from_the_canvas_filters_and_can_drop_them() {
     harness.click_last("citizen");
     harness.menu("File", "Export map…");
     assert!(
-        harness
-            .query_by_label_contains("13 markers in 2 lanes")
-            .is_some(),
+        harness.shows_containing("13 markers in 2 lanes"),
         "Anna's placements of the citizens' excerpts, as on the canvas"
     );
     harness.click("Export without filters");
-    assert!(
-        harness
-            .query_by_label_contains("39 markers in 2 lanes")
-            .is_some()
-    );
+    assert!(harness.shows_containing("39 markers in 2 lanes"));
 }
 
 /// Regression (first-hour issue, item 8): the Export map dialog forgot everything between
@@ -87,17 +81,14 @@ fn export_map_starts_from_the_canvas_filters_and_can_drop_them() {
 fn the_export_dialog_remembers_the_last_export_and_new_asks_for_a_title() {
     let (dir, path) = sample_copy();
     let mut harness = figures_beside(&dir, &path);
-    harness.menu("File", "Export map…");
-    harness.click("Jonas Berg");
+    export_both_annotators(&mut harness);
     harness.retype("Title:", "Figure 2");
     harness.click("Export…");
     assert!(dir.path().join("care-settings-map.svg").exists());
 
     harness.menu("File", "Export map…");
     assert!(
-        harness
-            .query_by_label_contains("80 markers in 2 lanes;")
-            .is_some(),
+        harness.shows_containing("80 markers in 2 lanes;"),
         "both annotators, as in the last export"
     );
     let title = harness
@@ -120,8 +111,7 @@ fn the_export_dialog_remembers_the_last_export_and_new_asks_for_a_title() {
 fn the_last_export_settings_are_saved_with_the_project() {
     let (dir, path) = sample_copy();
     let mut harness = figures_beside(&dir, &path);
-    harness.menu("File", "Export map…");
-    harness.click("Jonas Berg");
+    export_both_annotators(&mut harness);
     harness.click("Export…");
     // An export is no change to the research: nothing unsaved until something else is.
     harness.move_a_marker();
@@ -137,9 +127,7 @@ fn the_last_export_settings_are_saved_with_the_project() {
     let mut harness = figures_beside(&dir, &path);
     harness.menu("File", "Export map…");
     assert!(
-        harness
-            .query_by_label_contains("80 markers in 2 lanes;")
-            .is_some(),
+        harness.shows_containing("80 markers in 2 lanes;"),
         "both annotators, as in the export before the project was closed"
     );
 }

@@ -66,11 +66,7 @@ fn opening_a_broken_file_reports_it_and_keeps_the_open_project() {
         "{notices:?}"
     );
     // The message is on screen, not just stored.
-    assert!(
-        harness
-            .query_by_label_contains("broken.continuum:1:")
-            .is_some()
-    );
+    assert!(harness.shows_containing("broken.continuum:1:"));
 }
 
 #[test]
@@ -95,20 +91,15 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
         std::fs::read(sample_path()).unwrap()
     );
     // The message offers Save As… right there.
-    assert!(harness.query_by_label("Save As…").is_some());
+    assert!(harness.shows("Save As…"));
 }
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.move_a_marker();
     harness.shortcut(Modifiers::COMMAND, Key::N);
-    assert!(
-        harness
-            .query_by_label_contains("before starting a new project?")
-            .is_some()
-    );
+    assert!(harness.shows_containing("before starting a new project?"));
     harness.click("Cancel");
     assert_eq!(
         harness.state().project().transcripts.len(),
@@ -126,8 +117,7 @@ fn closing_with_unsaved_changes_asks_first() {
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.move_a_marker();
     harness.request_close();
     harness.step();
@@ -138,9 +128,9 @@ fn closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open() {
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
     assert!(cancelled, "the close request is held back");
     harness.run();
-    assert!(harness.query_by_label_contains("before closing?").is_some());
+    assert!(harness.shows_containing("before closing?"));
     harness.click("Cancel");
-    assert!(harness.query_by_label_contains("before closing?").is_none());
+    assert!(!harness.shows_containing("before closing?"));
     assert!(harness.state().document().has_unsaved_changes());
 }
 
@@ -158,11 +148,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     std::fs::write(&path, &theirs).unwrap();
 
     harness.shortcut(Modifiers::COMMAND, Key::S);
-    assert!(
-        harness
-            .query_by_label_contains("changed by someone or something else")
-            .is_some()
-    );
+    assert!(harness.shows_containing("changed by someone or something else"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         theirs,
@@ -193,7 +179,7 @@ fn saving_over_a_read_only_file_asks_first_and_it_stays_read_only() {
     let mut harness = open(&path);
     harness.move_a_marker();
     harness.shortcut(Modifiers::COMMAND, Key::S);
-    assert!(harness.query_by_label("The file is read-only").is_some());
+    assert!(harness.shows("The file is read-only"));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written yet");
     harness.click("Cancel");
     assert!(harness.state().document().has_unsaved_changes());
@@ -216,5 +202,5 @@ fn the_unsaved_changes_question_names_the_sample_as_the_title_does() {
         "Save the changes to “{} (sample)” before closing?",
         continuum::SAMPLE_PROJECT_NAME
     );
-    assert!(harness.query_by_label(&asked).is_some(), "{asked}");
+    assert!(harness.shows(&asked), "{asked}");
 }

@@ -6,20 +6,24 @@ use continuum::io;
 use continuum::model::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+/// The app on an empty project, "Study", saved in a fresh folder, its import dialog answering
+/// `files`.
+fn empty_study_importing(files: Vec<PathBuf>) -> (TempDir, Window) {
+    let (dir, path) = saved_in_temp("study.continuum", &Project::new("Study"));
+    let harness = with_dialogs(Some(&path), FakeDialogs::importing(files));
+    (dir, harness)
+}
 
 #[test]
 fn importing_files_shows_what_was_found_files_them_under_a_case_and_is_one_undo_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("study.continuum");
-    io::save_project(&path, &Project::new("Study")).unwrap();
-    let mut harness = with_dialogs(
-        Some(&path),
-        FakeDialogs::importing(vec![
-            import_fixture("voice-tags.vtt"),
-            import_fixture("libreoffice.odt"),
-            import_fixture("random-bytes.txt"),
-        ]),
-    );
+    let (_dir, mut harness) = empty_study_importing(vec![
+        import_fixture("voice-tags.vtt"),
+        import_fixture("libreoffice.odt"),
+        import_fixture("random-bytes.txt"),
+    ]);
     harness.shortcut(Modifiers::COMMAND, Key::I);
     // The files are read on a background thread.
     wait_for_texts(
@@ -30,21 +34,9 @@ fn importing_files_shows_what_was_found_files_them_under_a_case_and_is_one_undo_
             "OpenDocument text",
         ],
     );
-    assert!(
-        harness
-            .query_by_label_contains("random-bytes.txt will not be imported: it is not text")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label_contains("WebVTT subtitles · UTF-8")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label_contains("Speaker “Poul Frederiksen” is")
-            .is_some()
-    );
+    assert!(harness.shows_containing("random-bytes.txt will not be imported: it is not text"));
+    assert!(harness.shows_containing("WebVTT subtitles · UTF-8"));
+    assert!(harness.shows_containing("Speaker “Poul Frederiksen” is"));
     harness.type_into("Case:", "Dagcentret Lindely");
     harness.click("Import 2 transcripts");
 
@@ -100,16 +92,8 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
 
     let mut harness = with_dialogs(Some(&path), FakeDialogs::importing(vec![file]));
     harness.menu("Project", "Replace text of transcript…");
-    assert!(
-        harness
-            .query_by_label_contains("6 of 7 excerpts were found in the new text")
-            .is_some()
-    );
-    assert!(
-        harness
-            .query_by_label_contains("“Closeness without the team around it can become a burden")
-            .is_some()
-    );
+    assert!(harness.shows_containing("6 of 7 excerpts were found in the new text"));
+    assert!(harness.shows_containing("“Closeness without the team around it can become a burden"));
     assert_eq!(
         harness.state().project(),
         &original,
@@ -153,16 +137,8 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
 
 #[test]
 fn an_empty_project_offers_to_import_transcripts() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("study.continuum");
-    io::save_project(&path, &Project::new("Study")).unwrap();
-    let vtt = import_fixture("voice-tags.vtt");
-    let mut harness = with_dialogs(Some(&path), FakeDialogs::importing(vec![vtt]));
-    assert!(
-        harness
-            .query_by_label("This project has no transcripts yet.")
-            .is_some()
-    );
+    let (_dir, mut harness) = empty_study_importing(vec![import_fixture("voice-tags.vtt")]);
+    assert!(harness.shows("This project has no transcripts yet."));
     harness.click("Import transcripts…");
     // The import dialog reads the chosen file in the background and names its format.
     wait_for_texts(&mut harness, &["WebVTT subtitles"]);
@@ -170,16 +146,10 @@ fn an_empty_project_offers_to_import_transcripts() {
 
 #[test]
 fn each_imported_file_can_have_its_own_case() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("study.continuum");
-    io::save_project(&path, &Project::new("Study")).unwrap();
-    let mut harness = with_dialogs(
-        Some(&path),
-        FakeDialogs::importing(vec![
-            import_fixture("voice-tags.vtt"),
-            import_fixture("libreoffice.odt"),
-        ]),
-    );
+    let (_dir, mut harness) = empty_study_importing(vec![
+        import_fixture("voice-tags.vtt"),
+        import_fixture("libreoffice.odt"),
+    ]);
     harness.shortcut(Modifiers::COMMAND, Key::I);
     wait_for_texts(&mut harness, &["WebVTT subtitles", "OpenDocument text"]);
     let type_into = |harness: &mut Window, index: usize, label: &str, text: &str| {

@@ -1,7 +1,6 @@
 //! How the window shares its room: the map's height, the side panels' widths, where windows open.
 
 use crate::support::gui::*;
-use crate::support::*;
 use continuum::ui::StartOptions;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::kittest::Queryable;
@@ -10,11 +9,7 @@ use egui_kittest::kittest::Queryable;
 /// while there is none.
 fn add_annotator_from_menu(harness: &mut Window, name: &str) {
     if harness.state().project().annotators.is_empty() {
-        assert!(
-            harness
-                .query_by_label("Add an annotator to start placing excerpts on the continuum.")
-                .is_some()
-        );
+        assert!(harness.shows("Add an annotator to start placing excerpts on the continuum."));
     } else {
         harness.click("Annotators");
     }
@@ -100,8 +95,7 @@ fn shrinking_the_window_shrinks_the_side_panels_before_the_middle() {
 /// over the File menu, so clicking File resized the window instead.
 #[test]
 fn the_compare_and_agreement_windows_open_clear_of_the_menu_bar() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let menu_bottom = harness.get_by_label("File").rect().bottom();
     for item in ["Compare annotators…", "Agreement…"] {
         harness.menu("Annotators", item);

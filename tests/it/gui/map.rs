@@ -2,15 +2,13 @@
 //! other annotators' markers.
 
 use crate::support::gui::*;
-use crate::support::*;
 use continuum::model::*;
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::kittest::Queryable;
 
 #[test]
 fn dragging_a_marker_moves_only_that_placement() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     // Excerpt e1, "Part of her week", placed by Anna (the active annotator) at 0.22 and Jonas at 0.30.
     let before = harness.state().project().clone();
     let rect = harness.get_by_label("Marker: Part of her week").rect();
@@ -39,8 +37,7 @@ fn dragging_a_marker_moves_only_that_placement() {
 
 #[test]
 fn dragging_an_unplaced_excerpt_onto_the_axis_places_it() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Louise Østergaard, activity worker");
     // Excerpt e34 is the one Anna has not placed in Louise's interview.
     assert!(harness.placement(1, 34).is_none());
@@ -54,17 +51,12 @@ fn dragging_an_unplaced_excerpt_onto_the_axis_places_it() {
     );
     let placed = harness.placement(1, 34).expect("dropped on the continuum");
     assert!((0.0..=1.0).contains(&placed.position));
-    assert!(
-        harness
-            .query_by_label("Unplaced: Professional, towards friend on good days")
-            .is_none()
-    );
+    assert!(!harness.shows("Unplaced: Professional, towards friend on good days"));
 }
 
 #[test]
 fn undo_and_redo_a_marker_drag_with_the_keyboard() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().clone();
     harness.move_a_marker();
     assert_eq!(
@@ -89,8 +81,7 @@ fn undo_and_redo_a_marker_drag_with_the_keyboard() {
 
 #[test]
 fn arrow_keys_nudge_the_selected_placement_and_delete_takes_it_off_the_continuum() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Marker: Part of her week");
     harness.press(Key::ArrowRight);
     harness.shortcut(Modifiers::SHIFT, Key::ArrowRight);
@@ -112,17 +103,12 @@ fn arrow_keys_nudge_the_selected_placement_and_delete_takes_it_off_the_continuum
 
 #[test]
 fn the_continuum_filters_by_words_and_by_case() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
     harness.type_into("Filter:", "girl");
     // "She calls me her girl." and "Mette is my girl. She is like a daughter to me, almost."
     assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 2);
-    assert!(
-        harness
-            .query_by_label("Marker: She calls me her girl")
-            .is_some()
-    );
+    assert!(harness.shows("Marker: She calls me her girl"));
     harness.get_by_label("Filter:").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.press(Key::Backspace);
@@ -137,8 +123,7 @@ fn the_continuum_filters_by_words_and_by_case() {
 
 #[test]
 fn shift_click_selects_several_markers_and_a_drag_moves_them_all_in_one_undo_step() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let week = harness.excerpt_labelled("Part of her week");
     let neighbour = harness.excerpt_labelled("A good neighbour");
     let position = |h: &Window, e: ExcerptId| h.placement(1, e.0).unwrap().position;
@@ -182,8 +167,7 @@ fn shift_click_selects_several_markers_and_a_drag_moves_them_all_in_one_undo_ste
 
 #[test]
 fn a_shift_drag_on_empty_space_selects_the_markers_it_touches_and_arrows_move_them() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().clone();
     let week = harness.get_by_label("Marker: Part of her week").rect();
     let neighbour = harness.get_by_label("Marker: A good neighbour").rect();
@@ -225,21 +209,13 @@ fn a_shift_drag_on_empty_space_selects_the_markers_it_touches_and_arrows_move_th
 
 #[test]
 fn other_annotators_markers_can_be_shown_but_not_moved() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
-    assert!(
-        harness
-            .query_by_label("Jonas Berg's marker: Part of her week")
-            .is_none()
-    );
+    let (_dir, mut harness) = open_sample_copy();
+    assert!(!harness.shows("Jonas Berg's marker: Part of her week"));
     show_every_annotator(&mut harness, "Anna Holm");
     // Twice the markers no longer fit the panel: some lanes scroll, until Fit shows them all.
     assert!(harness.get_all_by_label_contains("Marker: ").count() < 39);
     harness.click("Fit");
-    assert!(
-        harness.query_by_label("100%").is_none(),
-        "zoomed out to fit"
-    );
+    assert!(!harness.shows("100%"), "zoomed out to fit");
     assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
     assert_eq!(
         harness
@@ -257,8 +233,7 @@ fn other_annotators_markers_can_be_shown_but_not_moved() {
 
 #[test]
 fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Marker: Part of her week");
     harness
         .get_by_role_and_label(egui::Role::TextInput, "Codes:")
@@ -308,26 +283,24 @@ fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
 
 #[test]
 fn zoom_buttons_magnify_the_map_and_fit_shows_it_whole() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let width = |h: &Window| h.get_by_label("Marker: Part of her week").rect().width();
     let at_fit = width(&harness);
     harness.click("+");
-    assert!(harness.query_by_label("125%").is_some());
+    assert!(harness.shows("125%"));
     let zoomed = width(&harness);
     assert!(
         (zoomed / at_fit - 1.25).abs() < 0.05,
         "{at_fit} -> {zoomed}"
     );
     harness.click("Fit");
-    assert!(harness.query_by_label("100%").is_some());
+    assert!(harness.shows("100%"));
     assert!((width(&harness) - at_fit).abs() < 0.5);
 }
 
 #[test]
 fn escape_clears_the_map_selection_so_the_arrow_keys_move_nothing() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     select_week_and_neighbour(&mut harness);
     harness.press(Key::Escape);
     let before = harness.state().project().clone();
@@ -337,8 +310,7 @@ fn escape_clears_the_map_selection_so_the_arrow_keys_move_nothing() {
 
 #[test]
 fn ctrl_wheel_zooms_about_the_pointer_and_dragging_empty_space_pans() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let week = harness.get_by_label("Marker: Part of her week").rect();
     harness.hover_at(week.center());
     harness.run();
@@ -353,7 +325,7 @@ fn ctrl_wheel_zooms_about_the_pointer_and_dragging_empty_space_pans() {
         Modifiers::COMMAND,
     );
     harness.run();
-    assert!(harness.query_by_label("100%").is_none(), "zoomed");
+    assert!(!harness.shows("100%"), "zoomed");
     let zoomed = harness.get_by_label("Marker: Part of her week").rect();
     assert!(
         zoomed.width() > week.width() * 1.1,
@@ -379,8 +351,7 @@ fn ctrl_wheel_zooms_about_the_pointer_and_dragging_empty_space_pans() {
 /// open, and the arrow keys in an open menu nudged the selected placement.
 #[test]
 fn escape_and_arrows_belong_to_an_open_menu_first() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     harness.click("Marker: Part of her week");
     let excerpt = harness.state().selected_excerpt().expect("selected");
     let before = harness.placement(1, excerpt.0).unwrap().position;
@@ -401,8 +372,7 @@ fn escape_and_arrows_belong_to_an_open_menu_first() {
 #[test]
 fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     use egui_kittest::kittest::By;
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     show_every_annotator(&mut harness, "Anna Holm");
     harness.click("Lanes by");
     harness.click_last("role");
@@ -429,11 +399,7 @@ fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     harness.drag(at, at + vec2(0.0, 180.0));
     assert_eq!(markers(&harness), all, "fitted again to the shorter map");
     // Zoomed by hand, a change of size leaves the zoom alone.
-    let zoom = |h: &Window| {
-        (10..=400)
-            .map(|p| format!("{p}%"))
-            .find(|p| h.query_by_label(p).is_some())
-    };
+    let zoom = |h: &Window| (10..=400).map(|p| format!("{p}%")).find(|p| h.shows(p));
     harness.click("+");
     let chosen = zoom(&harness);
     assert!(chosen.is_some());

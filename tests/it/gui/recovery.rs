@@ -5,7 +5,6 @@ use crate::support::*;
 use continuum::io;
 use continuum::model::*;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
 
 #[test]
 fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
@@ -28,15 +27,10 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
     let mut harness = with_recovery(None, &recovery);
     assert!(
         harness
-            .query_by_label_contains(
-                "Continuum closed without saving changes to “Closeness and distance"
-            )
-            .is_some()
+            .shows_containing("Continuum closed without saving changes to “Closeness and distance")
     );
     assert!(
-        harness
-            .query_by_label_contains("A copy of that work was kept at 2026-11-28 21:14 UTC.")
-            .is_some(),
+        harness.shows_containing("A copy of that work was kept at 2026-11-28 21:14 UTC."),
         "says when the copy was made"
     );
     harness.click("Restore");
@@ -77,11 +71,7 @@ fn discarding_a_leftover_deletes_it_and_opens_normally() {
 
 #[test]
 fn unsaved_changes_are_written_to_the_recovery_folder_and_cleared_by_saving() {
-    let (dir, path) = sample_copy();
-    let recovery = dir.path().join("recovery");
-    let mut harness = with_recovery(Some(path), &recovery);
-    harness.move_a_marker();
-    harness.run();
+    let (_dir, recovery, mut harness) = changed_sample_with_recovery();
     let store = io::RecoveryStore::at(&recovery);
     assert!(
         store.has_own_copy(),
@@ -113,7 +103,7 @@ fn leftovers_are_looked_for_again_when_the_window_regains_focus() {
     let recovery = dir.path().join("recovery");
     let mut harness = with_recovery(None, &recovery);
     let prompt = "Continuum closed without saving changes";
-    assert!(harness.query_by_label_contains(prompt).is_none());
+    assert!(!harness.shows_containing(prompt));
     let unsaved = io::load_project(&path).unwrap();
     write_leftover(&recovery, &unsaved, Some(&path), Timestamp(1_764_000_000));
     let set_focus = |harness: &mut Window, focused: bool| {
@@ -126,10 +116,10 @@ fn leftovers_are_looked_for_again_when_the_window_regains_focus() {
         harness.run();
     };
     set_focus(&mut harness, false);
-    assert!(harness.query_by_label_contains(prompt).is_none());
+    assert!(!harness.shows_containing(prompt));
     set_focus(&mut harness, true);
     assert!(
-        harness.query_by_label_contains(prompt).is_some(),
+        harness.shows_containing(prompt),
         "offered once the window has focus again"
     );
 }

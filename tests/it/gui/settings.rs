@@ -10,8 +10,7 @@ use egui_kittest::kittest::Queryable;
 
 #[test]
 fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().clone();
     // "Project" is both a menu and a memo tab; the menu comes first.
     harness.menu("Project", "Project settings…");
@@ -40,8 +39,6 @@ fn the_continuum_is_edited_in_project_settings_and_undone_in_one_step() {
 /// selecting an excerpt placed at 1/3 quietly moved it to 0.33 and marked the project unsaved.
 #[test]
 fn showing_a_placement_or_the_settings_never_changes_the_project() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("thirds.continuum");
     let mut project = io::load_project(&sample_path()).unwrap();
     project
         .apply(Edit::place(
@@ -52,7 +49,7 @@ fn showing_a_placement_or_the_settings_never_changes_the_project() {
             Timestamp(5),
         ))
         .unwrap();
-    io::save_project(&path, &project).unwrap();
+    let (_dir, path) = saved_in_temp("thirds.continuum", &project);
 
     let mut harness = open(&path);
     harness.click("Marker: Part of her week");

@@ -4,15 +4,13 @@
 use crate::support::fixtures::{excerpt, transcript};
 use crate::support::gui::*;
 use crate::support::*;
-use continuum::io;
 use continuum::model::*;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::kittest::Queryable;
 
 #[test]
 fn select_text_and_create_an_excerpt_with_the_shortcut() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().excerpts.len();
     let rect = harness.get_by_label(FIRST_QUESTION).rect();
     harness.drag(
@@ -49,8 +47,7 @@ fn select_text_and_create_an_excerpt_with_the_shortcut() {
 
 #[test]
 fn the_new_excerpt_button_needs_a_selection_and_then_creates_one() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let before = harness.state().project().excerpts.len();
     harness.click("New excerpt");
     assert_eq!(
@@ -73,8 +70,6 @@ fn the_new_excerpt_button_needs_a_selection_and_then_creates_one() {
 
 #[test]
 fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long.continuum");
     let mut project = Project::new("Long");
     let paragraph =
         "Jeg har arbejdet i hjemmeplejen i mange år, og det vigtigste er at kende borgerne godt. ";
@@ -83,17 +78,16 @@ fn a_long_transcript_opens_and_only_visible_paragraphs_are_laid_out() {
         .apply(Edit::AddTranscript(transcript(1, "Long", text.join("\n"))))
         .unwrap();
     assert!(project.word_count() > 100_000);
-    io::save_project(&path, &project).unwrap();
+    let (_dir, path) = saved_in_temp("long.continuum", &project);
     let harness = open(&path);
-    assert!(harness.query_by_label_contains("[0] Jeg har").is_some());
+    assert!(harness.shows_containing("[0] Jeg har"));
     // Paragraphs far below the fold have no widgets: they are not laid out or painted.
-    assert!(harness.query_by_label_contains("[5999] Jeg har").is_none());
+    assert!(!harness.shows_containing("[5999] Jeg har"));
 }
 
 #[test]
 fn clicking_a_highlighted_passage_selects_its_excerpt() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let rect = harness.get_by_label(FIRST_QUESTION).rect();
     // Select the whole first paragraph and make it an excerpt.
     harness.drag(
@@ -119,8 +113,6 @@ fn clicking_a_highlighted_passage_selects_its_excerpt() {
 /// the arrows nudge it; an unplaced excerpt in the tray is chosen with Enter and placed the same way.
 #[test]
 fn an_excerpt_is_made_placed_and_nudged_with_the_keyboard_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.continuum");
     let mut project = small_project();
     // A second, unplaced excerpt waits in the tray.
     project
@@ -129,7 +121,7 @@ fn an_excerpt_is_made_placed_and_nudged_with_the_keyboard_alone() {
             ..excerpt(2, 1, 0, 3)
         }))
         .unwrap();
-    io::save_project(&path, &project).unwrap();
+    let (_dir, path) = saved_in_temp("small.continuum", &project);
     let mut harness = open(&path);
     let anchors = harness.state().project().continuum.anchors.clone();
 
@@ -181,8 +173,7 @@ fn an_excerpt_is_made_placed_and_nudged_with_the_keyboard_alone() {
 /// scrolled the transcript to put it at the top, so the text jumped after each placement.
 #[test]
 fn selecting_an_excerpt_already_in_view_does_not_scroll_the_transcript() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let question = "Is that closeness something you encourage as a manager?";
     harness.click("Marker: Part of her week");
     let before = harness.get_by_label(question).rect().top();
@@ -197,8 +188,7 @@ fn selecting_an_excerpt_already_in_view_does_not_scroll_the_transcript() {
 /// Shift+arrows selected from the top of the transcript instead of from the click.
 #[test]
 fn a_click_puts_the_caret_where_the_keys_then_select_from() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
+    let (_dir, mut harness) = open_sample_copy();
     let rect = harness.get_by_label("What changed, in practice?").rect();
     // Just left of the first letter of the line.
     let at = rect.left_center() + vec2(1.0, 0.0);
@@ -231,7 +221,7 @@ fn shown_paragraphs(harness: &Window) -> Vec<String> {
     let text = &project.transcript(id).unwrap().text;
     text.split('\n')
         .filter(|line| !line.is_empty())
-        .filter(|line| harness.query_by_label(line).is_some())
+        .filter(|line| harness.shows(line))
         .map(str::to_owned)
         .collect()
 }
@@ -242,14 +232,13 @@ fn shown_paragraphs(harness: &Window) -> Vec<String> {
 #[test]
 fn new_then_import_draws_the_new_transcript_not_the_previous_projects_layout() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("interview.txt");
-    std::fs::write(
-        &file,
+    let file = write_file(
+        dir.path(),
+        "interview.txt",
         "Interviewer: Hvordan er din hverdag?\nÅse: Hun kalder mig sin pige, og vi får kaffe.\n",
-    )
-    .unwrap();
+    );
     let mut harness = with_dialogs(None, FakeDialogs::importing(vec![file]));
-    assert!(harness.query_by_label(FIRST_QUESTION).is_some());
+    assert!(harness.shows(FIRST_QUESTION));
     harness.shortcut(Modifiers::COMMAND, Key::N);
     harness.shortcut(Modifiers::COMMAND, Key::I);
     wait_for_texts(&mut harness, &["Import 1 transcript"]);
@@ -273,13 +262,11 @@ fn new_then_import_draws_the_new_transcript_not_the_previous_projects_layout() {
 /// one shown before was drawn with the previous project's paragraph breaks and speakers.
 #[test]
 fn opening_a_second_project_draws_its_own_transcript_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("small.continuum");
-    io::save_project(&other, &small_project()).unwrap();
+    let (_dir, other) = saved_in_temp("small.continuum", &small_project());
     let mut harness = with_dialogs(None, FakeDialogs::opening(other));
     assert_eq!(harness.state().view_transcript(), Some(TranscriptId(1)));
     harness.shortcut(Modifiers::COMMAND, Key::O);
     assert_eq!(harness.state().project().title, "Small");
     assert_eq!(shown_paragraphs(&harness), ["Hun kalder mig sin pige."]);
-    assert!(harness.query_by_label(FIRST_QUESTION).is_none());
+    assert!(!harness.shows(FIRST_QUESTION));
 }

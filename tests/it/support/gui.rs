@@ -130,6 +130,14 @@ pub fn open(path: &Path) -> Window {
     with_dialogs(Some(path), FakeDialogs::default())
 }
 
+/// The app on a fresh copy of the sample, which it may save over; the copy's folder goes when
+/// the returned `TempDir` is dropped.
+pub fn open_sample_copy() -> (tempfile::TempDir, Window) {
+    let (dir, path) = crate::support::sample_copy();
+    let harness = open(&path);
+    (dir, harness)
+}
+
 /// The app on `file` (`None`: the sample) keeping recovery copies in `folder`, written as soon
 /// as something changes.
 pub fn with_recovery(file: Option<PathBuf>, folder: &Path) -> Window {
@@ -140,6 +148,17 @@ pub fn with_recovery(file: Option<PathBuf>, folder: &Path) -> Window {
         autosave_delay: std::time::Duration::ZERO,
         ..StartOptions::default()
     })
+}
+
+/// The app on a fresh copy of the sample keeping recovery copies in the folder `recovery` beside
+/// it, after an unsaved change (a marker moved) has had its frames: the copy is written.
+pub fn changed_sample_with_recovery() -> (tempfile::TempDir, PathBuf, Window) {
+    let (dir, path) = crate::support::sample_copy();
+    let recovery = dir.path().join("recovery");
+    let mut harness = with_recovery(Some(path), &recovery);
+    harness.move_a_marker();
+    harness.run();
+    (dir, recovery, harness)
 }
 
 /// What a user does to the window, each gesture followed by running the frames it causes.
@@ -169,6 +188,10 @@ pub trait Drive {
     fn close_window(&mut self);
     /// Makes an unsaved change the way a user would: drags the "Part of her week" marker a little.
     fn move_a_marker(&mut self);
+    /// Whether a widget labelled `label` is on screen.
+    fn shows(&self, label: &str) -> bool;
+    /// Whether a widget whose label contains `part` is on screen.
+    fn shows_containing(&self, part: &str) -> bool;
     /// One annotator's placement of one excerpt, by their numbers (a1, e1).
     fn placement(&self, annotator: u32, excerpt: u32) -> Option<Placement>;
     /// The id of the excerpt with this label.
@@ -254,6 +277,14 @@ impl Drive for Window {
         let rect = self.get_by_label("Marker: Part of her week").rect();
         self.drag(rect.center(), rect.center() + vec2(40.0, 0.0));
         assert!(self.state().document().has_unsaved_changes());
+    }
+
+    fn shows(&self, label: &str) -> bool {
+        self.query_by_label(label).is_some()
+    }
+
+    fn shows_containing(&self, part: &str) -> bool {
+        self.query_by_label_contains(part).is_some()
     }
 
     fn placement(&self, annotator: u32, excerpt: u32) -> Option<Placement> {

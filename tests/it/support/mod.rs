@@ -8,7 +8,9 @@ pub mod gui;
 use continuum::io;
 use continuum::model::*;
 use fixtures::{annotator, case, excerpt, participant, transcript};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 pub fn sample_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/care-settings.continuum")
@@ -27,6 +29,51 @@ pub fn import_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
+}
+
+/// Writes `contents` to the file `name` in `dir` and returns its path.
+pub fn write_file(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// Saves `project` as the file `name` in a fresh temporary folder, which goes when the returned
+/// `TempDir` is dropped.
+pub fn saved_in_temp(name: &str, project: &Project) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    io::save_project(&path, project).unwrap();
+    (dir, path)
+}
+
+/// A file `name` in `dir` that says it is `len` bytes long but is sparse: it takes no disk
+/// space, and a reader that checks sizes first refuses it before reading a byte.
+pub fn sparse_file(dir: &Path, name: &str, len: u64) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::File::create(&path).unwrap().set_len(len).unwrap();
+    path
+}
+
+/// A link called `name` in `dir` to `/dev/zero`, an endless file.
+#[cfg(unix)]
+pub fn link_to_dev_zero(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    path
+}
+
+/// Runs the `continuum` binary with `args` and waits for it.
+pub fn continuum(args: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_continuum"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A process's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// A small valid project: one transcript, one excerpt, one placement.
