@@ -9,12 +9,13 @@
 //! refused after counting them.
 
 use continuum::analysis::{Grouping, Metric, Ratings, agreement_report, krippendorff_alpha};
-use continuum::model::{
-    Annotator, AnnotatorId, Case, CaseId, Colour, Excerpt, ExcerptId, Participant, ParticipantId,
-    Placement, Project, Timestamp, Transcript, TranscriptId,
-};
+use continuum::model::{Annotator, CaseId, Colour, ParticipantId, Project, Timestamp, Transcript};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use support::fixtures::{annotator, case, excerpt, participant, placement, transcript};
+
+#[allow(dead_code)] // Each benchmark uses some of the shared helpers.
+mod support;
 
 /// Ratings of `per_annotator` units by each of `annotators` annotators; values in 0..1.
 fn many_annotators(annotators: u32, per_annotator: u32) -> Ratings {
@@ -55,53 +56,25 @@ fn many_cases(cases: u32) -> Ratings {
 fn project_with_cases(cases: u32) -> Project {
     let mut project = Project::new("many cases");
     let mut annotators: Vec<Annotator> = (0..2u32)
-        .map(|a| Annotator {
-            id: AnnotatorId(a + 1),
-            name: format!("Coder {a}"),
-            colour: Colour::PALETTE[a as usize],
-            placements: Vec::new(),
-            consensus: false,
-        })
+        .map(|a| annotator(a + 1, &format!("Coder {a}"), Colour::PALETTE[a as usize]))
         .collect();
     for i in 1..=cases {
-        project.cases.push(Case {
-            id: CaseId(i),
-            name: format!("case {i}"),
-            description: String::new(),
-        });
-        project.participants.push(Participant {
-            id: ParticipantId(i),
-            name: format!("participant {i}"),
-            role: if i % 2 == 0 { "staff" } else { "citizen" }.to_owned(),
-            case: Some(CaseId(i)),
-        });
+        project.cases.push(case(i, &format!("case {i}")));
+        let role = if i % 2 == 0 { "staff" } else { "citizen" };
+        project
+            .participants
+            .push(participant(i, &format!("participant {i}"), role, Some(i)));
         project.transcripts.push(Transcript {
-            id: TranscriptId(i),
-            name: format!("interview {i}"),
             participant: Some(ParticipantId(i)),
             case: (i % 2 == 0).then_some(CaseId(i)),
-            memo: String::new(),
-            speakers: Vec::new(),
-            turns: Vec::new(),
-            text: "Vi er tæt på borgerne.".to_owned(),
+            ..transcript(i, &format!("interview {i}"), "Vi er tæt på borgerne.")
         });
-        project.excerpts.push(Excerpt {
-            id: ExcerptId(i),
-            transcript: TranscriptId(i),
-            start: 0,
-            end: 10,
-            label: String::new(),
-            memo: String::new(),
-            codes: Vec::new(),
-        });
+        project.excerpts.push(excerpt(i, i, 0, 10));
         for (a, annotator) in annotators.iter_mut().enumerate() {
-            annotator.placements.push(Placement {
-                excerpt: ExcerptId(i),
-                position: f64::from((i * 7 + a as u32 * 3) % 10) / 10.0,
-                memo: String::new(),
-                created: Timestamp(0),
-                modified: Timestamp(0),
-            });
+            let position = f64::from((i * 7 + a as u32 * 3) % 10) / 10.0;
+            annotator
+                .placements
+                .push(placement(i, position, Timestamp(0)));
         }
     }
     project.annotators = annotators;

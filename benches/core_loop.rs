@@ -3,12 +3,15 @@
 //! which lays out only what is visible). Run with `cargo bench --bench core_loop`.
 
 use continuum::io;
-use continuum::model::{Edit, Project, Transcript, TranscriptId, Turn};
-use continuum::ui::{App, StartOptions};
+use continuum::model::{Edit, Project, Transcript, Turn};
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
 use std::hint::black_box;
 use std::path::Path;
+use support::fixtures::transcript;
+use support::{turn_wheel, window_on};
+
+#[allow(dead_code)] // Each benchmark uses some of the shared helpers.
+mod support;
 
 /// A project with one interview of `turns` speaker turns, about 33 words each
 /// (3,000 turns make about 100,000 words).
@@ -34,27 +37,11 @@ fn interview_project(turn_count: usize) -> Project {
     let mut project = Project::new("Long");
     project
         .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(1),
-            name: "Long interview".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
             turns,
-            text,
+            ..transcript(1, "Long interview", text)
         }))
         .unwrap();
     project
-}
-
-fn app_on(path: &Path) -> Harness<'static, App> {
-    let options = StartOptions {
-        file: Some(path.to_path_buf()),
-        ..StartOptions::default()
-    };
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .build_eframe(move |cc| App::new(cc, options))
 }
 
 fn benches(c: &mut Criterion) {
@@ -81,7 +68,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("open_and_first_frame", |b| {
         b.iter(|| {
-            let mut harness = app_on(&long);
+            let mut harness = window_on(&long);
             harness.step();
             black_box(harness.state().project().transcripts.len())
         })
@@ -90,7 +77,7 @@ fn benches(c: &mut Criterion) {
     // The same scrolling frame on a 1,000-word and a 100,000-word interview: with only the
     // visible paragraphs laid out, the two should cost about the same.
     for (name, path) in [("scroll_frame", &long), ("scroll_frame_1k_words", &short)] {
-        let mut harness = app_on(path);
+        let mut harness = window_on(path);
         harness.step();
         harness.hover_at(egui::pos2(600.0, 300.0));
         let mut direction = -400.0;
@@ -98,13 +85,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 // Back and forth, so the short transcript does not simply sit at its end.
                 direction = -direction;
-                harness.event(egui::Event::MouseWheel {
-                    unit: egui::MouseWheelUnit::Point,
-                    delta: egui::vec2(0.0, direction),
-                    phase: egui::TouchPhase::Move,
-                    modifiers: egui::Modifiers::NONE,
-                    source: egui::MouseWheelSource::Wheel,
-                });
+                turn_wheel(&harness, direction);
                 harness.step();
             })
         });

@@ -10,49 +10,30 @@ use continuum::io;
 use continuum::model::*;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use support::fixtures::{annotator, excerpt, placement, transcript};
+
+#[allow(dead_code)] // Each benchmark uses some of the shared helpers.
+mod support;
 
 /// One transcript of `n` 50-char sentences with an excerpt on each, placed by one annotator.
 fn long_transcript_project(n: u32) -> Project {
     let sentence = "Vi kender borgerne, og de kender os; tæt på. Ja. ";
     let mut project = Project::new("Long");
     project
-        .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(1),
-            name: "Long".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text: sentence.repeat(n as usize),
-        }))
+        .apply(Edit::AddTranscript(transcript(
+            1,
+            "Long",
+            sentence.repeat(n as usize),
+        )))
         .unwrap();
     let len = sentence.chars().count();
-    let mut annotator = Annotator {
-        id: AnnotatorId(1),
-        name: "Anna".into(),
-        colour: Colour::PALETTE[0],
-        placements: Vec::new(),
-        consensus: false,
-    };
+    let mut annotator = annotator(1, "Anna", Colour::PALETTE[0]);
     for i in 0..n {
         let start = i as usize * len;
-        project.excerpts.push(Excerpt {
-            id: ExcerptId(i + 1),
-            transcript: TranscriptId(1),
-            start,
-            end: start + 20,
-            label: String::new(),
-            memo: String::new(),
-            codes: Vec::new(),
-        });
-        annotator.placements.push(Placement {
-            excerpt: ExcerptId(i + 1),
-            position: f64::from(i % 100) / 100.0,
-            memo: String::new(),
-            created: Timestamp(1),
-            modified: Timestamp(1),
-        });
+        project.excerpts.push(excerpt(i + 1, 1, start, start + 20));
+        annotator
+            .placements
+            .push(placement(i + 1, f64::from(i % 100) / 100.0, Timestamp(1)));
     }
     project.annotators.push(annotator);
     project.validate().unwrap();

@@ -4,13 +4,15 @@
 //! scrolling frame does not pay for a layout). Run with `cargo bench --bench map`.
 
 use continuum::map::{Labels, MapSettings, layout, to_png};
-use continuum::model::{
-    Annotator, AnnotatorId, Colour, Edit, Excerpt, ExcerptId, Project, Timestamp, Transcript,
-    TranscriptId,
-};
+use continuum::model::{Colour, Edit, Excerpt, Project, Timestamp};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::kittest::Queryable;
 use std::hint::black_box;
+use support::fixtures::{annotator, excerpt, placement, transcript};
+use support::{turn_wheel, window_on};
+
+#[allow(dead_code)] // Each benchmark uses some of the shared helpers.
+mod support;
 
 /// 2,500 excerpts placed by 4 annotators: 10,000 placements.
 fn big_project() -> Project {
@@ -19,48 +21,24 @@ fn big_project() -> Project {
     project.excerpts.clear();
     let text = "Vi er tæt på borgerne, men vi er der på arbejde. ".repeat(3_000);
     project
-        .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(99),
-            name: "Long".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text,
-        }))
+        .apply(Edit::AddTranscript(transcript(99, "Long", text)))
         .unwrap();
     for i in 0..2_500u32 {
         let start = (i as usize * 50) % 140_000;
         project
             .apply(Edit::AddExcerpt(Excerpt {
-                id: ExcerptId(i + 1),
-                transcript: TranscriptId(1 + i % 6),
-                start: start % 4_000,
-                end: start % 4_000 + 20,
                 label: format!("Excerpt number {i}"),
-                memo: String::new(),
-                codes: Vec::new(),
+                ..excerpt(i + 1, 1 + i % 6, start % 4_000, start % 4_000 + 20)
             }))
             .unwrap();
     }
     for a in 0..4u32 {
-        let mut annotator = Annotator {
-            id: AnnotatorId(a + 1),
-            name: format!("Coder {a}"),
-            colour: Colour::PALETTE[a as usize],
-            placements: vec![],
-            consensus: false,
-        };
+        let mut annotator = annotator(a + 1, &format!("Coder {a}"), Colour::PALETTE[a as usize]);
         for i in 0..2_500u32 {
             let position = ((i * 7919 + a * 104_729) % 1000) as f64 / 1000.0;
-            annotator.placements.push(continuum::model::Placement {
-                excerpt: ExcerptId(i + 1),
-                position,
-                memo: String::new(),
-                created: Timestamp(0),
-                modified: Timestamp(0),
-            });
+            annotator
+                .placements
+                .push(placement(i + 1, position, Timestamp(0)));
         }
         project.apply(Edit::AddAnnotator(annotator)).unwrap();
     }
@@ -92,17 +70,7 @@ fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.continuum");
     continuum::io::save_project(&path, &big).unwrap();
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .build_eframe(|cc| {
-            continuum::ui::App::new(
-                cc,
-                continuum::ui::StartOptions {
-                    file: Some(path.clone()),
-                    ..Default::default()
-                },
-            )
-        });
+    let mut harness = window_on(&path);
     harness.run();
     // Every annotator's markers: 10,000 on the canvas.
     harness.get_by_label("Markers of Coder 0").click();
@@ -118,13 +86,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("canvas_frame_10k_placements_scrolling", |b| {
         b.iter(|| {
             direction = -direction;
-            harness.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, direction),
-                phase: egui::TouchPhase::Move,
-                modifiers: egui::Modifiers::NONE,
-                source: egui::MouseWheelSource::Wheel,
-            });
+            turn_wheel(&harness, direction);
             harness.step();
         })
     });

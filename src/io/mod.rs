@@ -26,7 +26,7 @@ pub use project_file::{
     save_project_unless_changed, to_ron_string,
 };
 pub use recent::RecentFiles;
-pub use recovery::{DEAD_PID_FOR_TESTS, Recoverable, RecoveryStore, write_leftover_for_tests};
+pub use recovery::{Recoverable, RecoveryStore};
 pub use table::{
     COLUMNS, Formulas, MAX_TABLE_BYTES, neutralise_formula, placements_csv, read_table,
 };

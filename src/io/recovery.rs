@@ -5,6 +5,9 @@
 //!
 //! Each running window has its own recovery file, named after its process, so two windows never
 //! overwrite each other's, and a window does not offer to restore the work of one still running.
+//!
+//! The file (`session-PID.continuum-recovery`, RON) is described in docs/project-format.md,
+//! "Recovery copies"; the integration tests write it that way to play a crashed window.
 
 use crate::model::{Project, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -193,38 +196,26 @@ fn process_start(pid: u32) -> Option<(char, u64)> {
     Some((state, started))
 }
 
-#[doc(hidden)]
-/// A process id no live process has (above Linux's maximum), for tests that simulate a crash.
-pub const DEAD_PID_FOR_TESTS: u32 = 4_194_304 + 1;
-
-#[doc(hidden)]
-/// Writes a recovery file as a crashed window with `pid` would have left it. For tests.
-pub fn write_leftover_for_tests(
-    folder: &Path,
-    pid: u32,
-    project: &Project,
-    original_path: Option<&Path>,
-    written: Timestamp,
-) -> PathBuf {
-    let path = folder.join(format!("session-{pid}.{EXTENSION}"));
-    let file = RecoveryFile {
-        recovery_version: 1,
-        pid,
-        started: None,
-        original_path: original_path.map(Path::to_path_buf),
-        written,
-        project: project.clone(),
-    };
-    std::fs::create_dir_all(folder).expect("test folder");
-    let text =
-        ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).expect("serialise");
-    std::fs::write(&path, text).expect("write leftover");
-    path
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A process id no live process has (above Linux's maximum), as of a window that crashed.
+    const DEAD_PID: u32 = 4_194_304 + 1;
+
+    /// Writes a recovery file as a crashed window would have left it.
+    fn write_leftover(folder: &Path, project: &Project, written: Timestamp) {
+        let file = RecoveryFile {
+            recovery_version: 1,
+            pid: DEAD_PID,
+            started: None,
+            original_path: None,
+            written,
+            project: project.clone(),
+        };
+        let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default()).unwrap();
+        std::fs::write(folder.join(format!("session-{DEAD_PID}.{EXTENSION}")), text).unwrap();
+    }
 
     #[test]
     fn a_written_copy_is_not_offered_to_its_own_window_but_a_dead_ones_is() {
@@ -241,13 +232,7 @@ mod tests {
         );
 
         let crashed = Project::new("Crashed");
-        write_leftover_for_tests(
-            dir.path(),
-            DEAD_PID_FOR_TESTS,
-            &crashed,
-            None,
-            Timestamp(100),
-        );
+        write_leftover(dir.path(), &crashed, Timestamp(100));
         let leftovers = store.leftovers();
         assert_eq!(leftovers.len(), 1);
         assert_eq!(leftovers[0].title, "Crashed");

@@ -1,18 +1,7 @@
 //! The command line, run as a real process.
 
-use crate::support::sample_path;
-use std::process::{Command, Output};
-
-fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::support::{continuum, import_fixture, sample_path, text, write_file};
+use std::process::Command;
 
 #[test]
 fn new_then_check() {
@@ -160,7 +149,8 @@ fn format_rewrites_a_hand_edited_file_canonically() {
 /// is whole, either the old bytes or the new, and loads.
 #[test]
 fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
-    use continuum::model::{Edit, Project, Transcript, TranscriptId};
+    use crate::support::fixtures::transcript;
+    use continuum::model::{Edit, Project};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.continuum");
     let mut project = Project::new("Big");
@@ -168,16 +158,7 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
         "Vi kender borgerne, og de kender os; det er tæt på familie, men ikke helt. ".repeat(8);
     let text: Vec<String> = (0..2_000).map(|i| format!("{i} {paragraph}")).collect();
     project
-        .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(1),
-            name: "Big".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text: text.join("\n"),
-        }))
+        .apply(Edit::AddTranscript(transcript(1, "Big", text.join("\n"))))
         .unwrap();
     let old = ron::ser::to_string(&project).unwrap().into_bytes();
     let new = continuum::io::to_ron_string(&project).into_bytes();
@@ -220,12 +201,6 @@ fn a_kill_at_any_moment_leaves_the_old_or_the_new_file() {
     eprintln!(
         "kill test: one run takes {full_run:?}; {saw_old} kills left the old file, {saw_new} the new one"
     );
-}
-
-fn import_fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
 }
 
 #[test]
@@ -403,12 +378,11 @@ fn agreement_from_a_project_and_from_its_exported_table_agree() {
 #[test]
 fn agreement_on_a_bad_table_names_the_line_and_on_one_annotator_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.csv");
-    std::fs::write(
-        &bad,
+    let bad = write_file(
+        dir.path(),
+        "bad.csv",
         "annotator,excerpt,position\nAnna,e1,0.2\nJonas,e1,far\n",
-    )
-    .unwrap();
+    );
     let out = continuum(&["agreement".as_ref(), bad.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -1,6 +1,7 @@
 //! `continuum agreement` on hostile or unusual tables (issue 11): devices, pipes, huge files,
 //! values too large to square, negative values for the ratio metric.
 
+use crate::support::{sparse_file, text, write_file};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -11,10 +12,6 @@ fn agreement(table: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Asserts the command failed with exit code 1 and a message containing `message`.
@@ -30,8 +27,7 @@ fn assert_refused(out: &Output, message: &str) {
 #[test]
 fn agreement_refuses_a_table_that_is_a_device_or_a_named_pipe() {
     let dir = tempfile::tempdir().unwrap();
-    let zero = dir.path().join("zero.csv");
-    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let zero = crate::support::link_to_dev_zero(dir.path(), "zero.csv");
     assert_refused(&agreement(&zero, &[]), "zero.csv: is not a regular file");
     let pipe = dir.path().join("pipe.csv");
     let made = Command::new("mkfifo").arg(&pipe).status();
@@ -45,9 +41,7 @@ fn agreement_refuses_a_table_that_is_a_device_or_a_named_pipe() {
 #[test]
 fn agreement_refuses_a_table_over_the_size_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("big.csv");
-    let file = std::fs::File::create(&big).unwrap();
-    file.set_len(continuum::io::MAX_TABLE_BYTES + 1).unwrap();
+    let big = sparse_file(dir.path(), "big.csv", continuum::io::MAX_TABLE_BYTES + 1);
     assert_refused(
         &agreement(&big, &[]),
         "big.csv: is 513 MiB, larger than a table can be (512 MiB)",
@@ -58,12 +52,11 @@ fn agreement_refuses_a_table_over_the_size_limit() {
 #[test]
 fn agreement_ratio_on_negative_values_is_refused_with_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
-    let table = dir.path().join("opposite.csv");
-    std::fs::write(
-        &table,
+    let table = write_file(
+        dir.path(),
+        "opposite.csv",
         "annotator,excerpt,position\nA,1,-1\nB,1,1\nA,2,2\nB,2,-2\nA,3,0.5\nB,3,-0.5\n",
-    )
-    .unwrap();
+    );
     assert_refused(
         &agreement(&table, &["--metric", "ratio"]),
         "opposite.csv: A gives excerpt 1 the value -1, but the ratio metric needs values of zero \

@@ -2,21 +2,15 @@
 //! permissions, devices and pipes, figures too large to render, formulas in tables. Each test is
 //! named after what went wrong before.
 
-use crate::support::{sample_copy, sample_path, small_project};
+use crate::support::fixtures::{excerpt, transcript};
+use crate::support::{continuum, link_to_dev_zero, sample_copy, sample_path, small_project, text};
 use continuum::io;
 use continuum::model::*;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    text(&out.stderr)
 }
 
 /// Regression: on a nearly full disk, two failed `format` runs each said "the file on disk is
@@ -257,8 +251,7 @@ fn a_read_only_project_is_rewritten_only_with_force_and_stays_read_only() {
 #[test]
 fn devices_links_to_them_and_pipes_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let link = dir.path().join("zero.continuum");
-    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let link = link_to_dev_zero(dir.path(), "zero.continuum");
     let fifo = dir.path().join("pipe.continuum");
     assert!(
         Command::new("mkfifo")
@@ -310,28 +303,20 @@ fn a_figure_too_large_to_render_is_refused_with_what_to_narrow() {
     let text = "ord ".repeat(20_000);
     project
         .apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(2),
-            name: "Long".into(),
             participant: Some(ParticipantId(1)),
             case: Some(CaseId(1)),
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text,
+            ..transcript(2, "Long", text)
         }))
         .unwrap();
     for i in 0..20_000u32 {
         let id = ExcerptId(10 + i);
         project
-            .apply(Edit::AddExcerpt(Excerpt {
-                id,
-                transcript: TranscriptId(2),
-                start: (i * 4) as usize,
-                end: (i * 4 + 3) as usize,
-                label: String::new(),
-                memo: String::new(),
-                codes: Vec::new(),
-            }))
+            .apply(Edit::AddExcerpt(excerpt(
+                id.0,
+                2,
+                (i * 4) as usize,
+                (i * 4 + 3) as usize,
+            )))
             .unwrap();
         let edit = Edit::place(&project, AnnotatorId(1), id, 0.5, Timestamp(1));
         project.apply(edit).unwrap();
@@ -428,14 +413,8 @@ fn the_size_an_import_adds_is_never_underestimated() {
             .collect();
         let mut with = project.clone();
         with.apply(Edit::AddTranscript(Transcript {
-            id: TranscriptId(50 + i as u32),
-            name: "Interview".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
             turns: turns.clone(),
-            text: text.clone(),
+            ..transcript(50 + i as u32, "Interview", text.clone())
         }))
         .unwrap();
         let added = io::to_ron_string(&with).len() as u64 - before;

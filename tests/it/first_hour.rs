@@ -3,16 +3,13 @@
 //! the annotator remembered; file dialogs that start somewhere; alpha read by Krippendorff's guide.
 //! Each test drives the real `App` and is named after the bug it pins.
 
-use crate::gui::{ImportDialogs, harness_with, open, wait_for_texts};
-use crate::support::sample_copy;
+use crate::support::gui::*;
+use crate::support::{sample_copy, saved_in_temp, small_project};
 use continuum::io;
 use continuum::model::*;
-use continuum::ui::{App, FileDialogs, StartOptions};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 /// Three interviews all saved as `interview.*` (in three folders, as recorders and typists do),
 /// each with the interviewer and Anne.
@@ -38,27 +35,22 @@ fn three_interviews(dir: &Path) -> Vec<PathBuf> {
 
 /// A project with one transcript already called "interview".
 fn project_with_an_interview(dir: &Path) -> PathBuf {
-    let mut project = crate::support::small_project();
+    let mut project = small_project();
     project.transcripts[0].name = "interview".into();
     let path = dir.join("study.continuum");
     io::save_project(&path, &project).unwrap();
     path
 }
 
-fn import_harness(project: PathBuf, files: Vec<PathBuf>) -> Harness<'static, App> {
-    let mut harness = harness_with(StartOptions {
-        file: Some(project),
-        dialogs: Box::new(ImportDialogs(files)),
-        ..StartOptions::default()
-    });
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
-    harness.run();
+fn import_harness(project: PathBuf, files: Vec<PathBuf>) -> Window {
+    let mut harness = with_dialogs(Some(&project), FakeDialogs::importing(files));
+    harness.shortcut(Modifiers::COMMAND, Key::I);
     harness
 }
 
 /// Replaces the text of the `n`th "Name:" field of the import dialog.
-fn retype_name(harness: &mut Harness<'static, App>, n: usize, name: &str) {
-    let field = |h: &Harness<'static, App>| {
+fn retype_name(harness: &mut Window, n: usize, name: &str) {
+    let field = |h: &Window| {
         h.get_all_by_role_and_label(egui::Role::TextInput, "Name:")
             .nth(n)
             .unwrap()
@@ -66,8 +58,7 @@ fn retype_name(harness: &mut Harness<'static, App>, n: usize, name: &str) {
     };
     field(harness);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
+    harness.shortcut(Modifiers::COMMAND, Key::A);
     harness
         .get_all_by_role_and_label(egui::Role::TextInput, "Name:")
         .nth(n)
@@ -76,7 +67,7 @@ fn retype_name(harness: &mut Harness<'static, App>, n: usize, name: &str) {
     harness.run();
 }
 
-fn name_fields(harness: &Harness<'static, App>) -> Vec<String> {
+fn name_fields(harness: &Window) -> Vec<String> {
     harness
         .get_all_by_role_and_label(egui::Role::TextInput, "Name:")
         .map(|field| field.value().unwrap_or_default())
@@ -115,17 +106,12 @@ fn files_with_the_same_name_get_unique_editable_names_and_share_one_new_particip
 
     // A name can be changed; one that is taken is said to be, with the name it will get.
     retype_name(&mut harness, 2, "interview (2)");
-    assert!(
-        harness
-            .query_by_label(
-                "Another transcript is already called “interview (2)”: this one will be imported \
+    assert!(harness.shows(
+        "Another transcript is already called “interview (2)”: this one will be imported \
                  as “interview (2) (2)”."
-            )
-            .is_some()
-    );
+    ));
     retype_name(&mut harness, 2, "Anne, follow-up");
-    harness.get_by_label("Import 3 transcripts").click();
-    harness.run();
+    harness.click("Import 3 transcripts");
     let project = harness.state().project();
     let names: Vec<_> = project
         .transcripts
@@ -175,18 +161,14 @@ fn the_import_dialog_stays_put_however_many_files_it_lists() {
 }
 
 /// Opens the comparison window on the sample and selects "Guest or mourner".
-fn compare_guest(path: &Path) -> Harness<'static, App> {
+fn compare_guest(path: &Path) -> Window {
     let mut harness = open(path);
-    harness.get_by_label("Annotators").click();
-    harness.run();
-    harness.get_by_label("Compare annotators…").click();
-    harness.run();
-    harness.get_by_label("Guest or mourner").click();
-    harness.run();
+    harness.menu("Annotators", "Compare annotators…");
+    harness.click("Guest or mourner");
     harness
 }
 
-fn comparison_window(harness: &Harness<'static, App>) -> egui::Rect {
+fn comparison_window(harness: &Window) -> egui::Rect {
     harness
         .ctx
         .memory(|m| m.area_rect(egui::Id::unique(Some("Compare annotators"))))
@@ -208,13 +190,11 @@ fn comparison_lanes_name_the_anchors_and_show_the_consensus() {
         );
     }
     let lane = "Lane of Guest or mourner: Anna Holm 0.20, Jonas Berg 0.35";
-    assert!(harness.query_by_label(lane).is_some());
+    assert!(harness.shows(lane));
     harness.get_by_label_contains("Start from the mean").click();
     harness.run();
     assert!(
-        harness
-            .query_by_label(&format!("{lane}, consensus 0.28"))
-            .is_some(),
+        harness.shows(&format!("{lane}, consensus 0.28")),
         "the consensus is drawn on its lane"
     );
 }
@@ -273,30 +253,16 @@ fn a_memo_in_the_comparison_is_not_stretched_to_the_column() {
 fn the_status_bar_counts_people_not_the_consensus_and_says_one_excerpt() {
     let (_dir, path) = sample_copy();
     let mut harness = compare_guest(&path);
-    assert!(
-        harness
-            .query_by_label("6 transcripts · 41 excerpts · 80 placements · 2 annotators")
-            .is_some()
-    );
+    assert!(harness.shows("6 transcripts · 41 excerpts · 80 placements · 2 annotators"));
     harness.get_by_label_contains("Start from the mean").click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label(
-                "6 transcripts · 41 excerpts · 80 placements · 2 annotators · consensus on 1 excerpt"
-            )
-            .is_some()
-    );
+    assert!(harness.shows(
+        "6 transcripts · 41 excerpts · 80 placements · 2 annotators · consensus on 1 excerpt"
+    ));
 
-    let dir = tempfile::tempdir().unwrap();
-    let small = dir.path().join("small.continuum");
-    io::save_project(&small, &crate::support::small_project()).unwrap();
+    let (_dir, small) = saved_in_temp("small.continuum", &small_project());
     let harness = open(&small);
-    assert!(
-        harness
-            .query_by_label("1 transcript · 1 excerpt · 1 placement · 1 annotator")
-            .is_some()
-    );
+    assert!(harness.shows("1 transcript · 1 excerpt · 1 placement · 1 annotator"));
 }
 
 /// Reopening a project always made the first annotator active, whoever had been coding.
@@ -307,8 +273,7 @@ fn the_active_annotator_is_remembered_on_reopen() {
     let mut harness = open(&path);
     assert_eq!(harness.state().active_annotator(), Some(AnnotatorId(1)));
     // Opening and saving without a change keeps every byte: the first annotator is not written.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    harness.shortcut(Modifiers::COMMAND, Key::S);
     assert_eq!(std::fs::read(&path).unwrap(), original);
 
     harness
@@ -320,8 +285,7 @@ fn the_active_annotator_is_remembered_on_reopen() {
     assert_eq!(harness.state().active_annotator(), Some(AnnotatorId(2)));
     // Not an edit: nothing to undo, nothing unsaved.
     assert!(!harness.state().document().has_unsaved_changes());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    harness.shortcut(Modifiers::COMMAND, Key::S);
     assert_eq!(
         io::load_project(&path).unwrap().view.active_annotator,
         Some(AnnotatorId(2))
@@ -330,82 +294,34 @@ fn the_active_annotator_is_remembered_on_reopen() {
     assert_eq!(reopened.state().active_annotator(), Some(AnnotatorId(2)));
 }
 
-/// Answers every dialog with nothing, remembering the folder it was told to start in.
-struct FolderDialogs(Arc<Mutex<Option<PathBuf>>>);
-
-impl FileDialogs for FolderDialogs {
-    fn pick_project(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_transcripts(&self) -> Vec<PathBuf> {
-        Vec::new()
-    }
-    fn save_figure(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn start_in(&mut self, folder: &Path) {
-        *self.0.lock().unwrap() = Some(folder.to_path_buf());
-    }
-}
-
 /// Import opened in an empty "Recent" view: every dialog now starts in the project's folder, or
 /// the home folder for a project never saved.
 #[test]
 fn file_dialogs_start_in_the_projects_folder_else_at_home() {
     let (dir, path) = sample_copy();
-    let folder = Arc::new(Mutex::new(None));
-    let mut harness = harness_with(StartOptions {
-        file: Some(path),
-        dialogs: Box::new(FolderDialogs(folder.clone())),
-        ..StartOptions::default()
-    });
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
-    harness.run();
-    assert_eq!(folder.lock().unwrap().as_deref(), Some(dir.path()));
+    let dialogs = FakeDialogs::default();
+    let mut harness = with_dialogs(Some(&path), dialogs.clone());
+    harness.shortcut(Modifiers::COMMAND, Key::I);
+    assert_eq!(dialogs.answers().started_in.as_deref(), Some(dir.path()));
 
-    *folder.lock().unwrap() = None;
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    dialogs.answers().started_in = None;
+    harness.shortcut(Modifiers::COMMAND, Key::N);
+    harness.shortcut(Modifiers::COMMAND, Key::O);
     let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
-    assert_eq!(*folder.lock().unwrap(), home);
+    assert_eq!(dialogs.answers().started_in, home);
 }
 
 /// Alpha was shown with no guide to what counts as acceptable.
 #[test]
 fn the_agreement_window_reads_each_alpha_by_krippendorffs_guide() {
-    let (_dir, path) = sample_copy();
-    let mut harness = open(&path);
-    harness.get_by_label("Annotators").click();
-    harness.run();
-    harness.get_by_label("Agreement…").click();
-    harness.run();
+    let (_dir, mut harness) = open_sample_copy();
+    harness.menu("Annotators", "Agreement…");
     // 0.972 overall and for the one pair, 0.840 and more by case: all reliable.
     assert!(harness.get_all_by_label("reliable (α ≥ .800)").count() >= 3);
-    assert!(
-        harness
-            .query_by_label_contains(
-                "Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, \
+    assert!(harness.shows_containing(
+        "Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, \
                  2nd ed., p. 241"
-            )
-            .is_some()
-    );
-}
-
-/// What the platform does when the user closes the window.
-fn close_window(harness: &mut Harness<'static, App>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
+    ));
 }
 
 /// Closing with unsaved changes and "Don't save" left the process running for the autosave delay
@@ -413,16 +329,11 @@ fn close_window(harness: &mut Harness<'static, App>) {
 /// last frames wrote a fresh recovery copy, offered again at the next start.
 #[test]
 fn quitting_without_saving_books_no_autosave_and_leaves_no_recovery_copy() {
-    let (dir, path) = sample_copy();
-    let recovery = dir.path().join("recovery");
-    let mut harness = crate::gui::with_recovery(Some(path), &recovery);
-    crate::gui::move_a_marker(&mut harness);
-    harness.run();
-    close_window(&mut harness);
-    harness.get_by_label("Don't save").click();
-    harness.run();
+    let (_dir, recovery, mut harness) = changed_sample_with_recovery();
+    harness.close_window();
+    harness.click("Don't save");
     // The app closes its window: the platform asks it to close once more.
-    close_window(&mut harness);
+    harness.close_window();
     let left: Vec<_> = std::fs::read_dir(&recovery)
         .map(|files| files.flatten().map(|f| f.file_name()).collect())
         .unwrap_or_default();

@@ -3,6 +3,7 @@
 //! undone exactly. Failing cases proptest finds are kept in `proptest-regressions/` and replayed
 //! first on every run; those that were real bugs also get a named test in `project_file.rs`.
 
+use crate::support::fixtures::{self, annotator, transcript};
 use crate::support::small_project;
 use continuum::io;
 use continuum::model::*;
@@ -130,16 +131,7 @@ proptest! {
         project.apply(Edit::SetTitle(title)).unwrap();
         project.apply(Edit::SetMemo { target: MemoTarget::Project, text: memo }).unwrap();
         let id = project.next_transcript_id().unwrap();
-        project.apply(Edit::AddTranscript(Transcript {
-            id,
-            name: "Fuzz".into(),
-            participant: None,
-            case: None,
-            memo: String::new(),
-            speakers: vec![],
-            turns: vec![],
-            text,
-        })).unwrap();
+        project.apply(Edit::AddTranscript(transcript(id.0, "Fuzz", text))).unwrap();
         let saved = io::to_ron_string(&project);
         let loaded = io::parse_project(&saved).unwrap_or_else(|e| panic!("{e}\n{saved}"));
         prop_assert_eq!(loaded, project);
@@ -156,15 +148,12 @@ fn edit_from(choice: (u8, u32, u32, f64, String), project: &Project) -> Edit {
     match kind % 9 {
         0 => {
             let start = (a % len) as usize;
-            Edit::AddExcerpt(Excerpt {
-                id: project.next_excerpt_id().unwrap(),
-                transcript: TranscriptId(1),
+            Edit::AddExcerpt(fixtures::excerpt(
+                project.next_excerpt_id().unwrap().0,
+                1,
                 start,
-                end: start + 1 + (b % 5) as usize,
-                label: String::new(),
-                memo: String::new(),
-                codes: Vec::new(),
-            })
+                start + 1 + (b % 5) as usize,
+            ))
         }
         1 => Edit::RemoveExcerpt(excerpt),
         2 => Edit::place(
@@ -205,13 +194,7 @@ proptest! {
         gaps in proptest::collection::vec(0u64..3000, 40),
     ) {
         let mut project = small_project();
-        project.apply(Edit::AddAnnotator(Annotator {
-            id: AnnotatorId(2),
-            name: "Jonas".into(),
-            colour: Colour::PALETTE[1],
-            placements: vec![],
-            consensus: false,
-        })).unwrap();
+        project.apply(Edit::AddAnnotator(annotator(2, "Jonas", Colour::PALETTE[1]))).unwrap();
         let original = project.clone();
         let mut history = History::default();
         let mut now = Instant::now();

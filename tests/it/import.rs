@@ -2,14 +2,9 @@
 //! exports in `tests/fixtures/import/`): each gives exactly the expected text and turns, and each
 //! kind of bad file gives its precise error.
 
-use continuum::io::import::{Format, ImportError, ImportedText, import_file};
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
+use crate::support::import_fixture as fixture;
+use crate::support::sparse_file;
+use continuum::io::import::{Format, ImportError, ImportedText, MAX_IMPORT_BYTES, import_file};
 
 fn import(name: &str) -> ImportedText {
     import_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -277,12 +272,8 @@ fn bad_files_give_precise_errors() {
 #[test]
 fn a_file_too_large_to_be_a_transcript_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.txt");
-    // Sparse: no disk space used, but the size says 65 MB.
-    std::fs::File::create(&path)
-        .unwrap()
-        .set_len(continuum::io::import::MAX_IMPORT_BYTES + 1)
-        .unwrap();
+    // The size says 65 MB.
+    let path = sparse_file(dir.path(), "huge.txt", MAX_IMPORT_BYTES + 1);
     let error = import_file(&path).unwrap_err();
     assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
     assert!(
@@ -316,8 +307,7 @@ fn odt_space_bomb_is_refused_while_expanding() {
 #[test]
 fn devices_fifos_and_folders_are_refused_before_opening() {
     let dir = tempfile::tempdir().unwrap();
-    let zero = dir.path().join("zero.txt");
-    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let zero = crate::support::link_to_dev_zero(dir.path(), "zero.txt");
     assert_eq!(
         import_file(&zero).unwrap_err().to_string(),
         "is not a regular file but a device; only files can be imported"

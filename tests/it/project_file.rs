@@ -1,15 +1,10 @@
 //! The project file: round trips, determinism, and a precise error for each kind of bad file.
 
-use crate::support::{sample_path, small_project};
+use crate::support::write_file as write;
+use crate::support::{sample_path, small_project, sparse_file};
 use continuum::io::{self, LoadError};
 use continuum::model::*;
 use std::path::Path;
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
 
 /// Loads `text` as a file called `bad.continuum` and returns the error message.
 fn error_for(text: &str) -> String {
@@ -355,12 +350,7 @@ fn overlapping_speaker_turns_are_refused() {
 #[test]
 fn a_file_too_large_to_be_a_project_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("huge.continuum");
-    // Sparse: takes no disk space, but reports its size.
-    std::fs::File::create(&path)
-        .unwrap()
-        .set_len(io::MAX_PROJECT_BYTES + 1)
-        .unwrap();
+    let path = sparse_file(dir.path(), "huge.continuum", io::MAX_PROJECT_BYTES + 1);
     let error = io::load_project(&path).unwrap_err();
     assert!(matches!(error, LoadError::TooLarge { .. }), "{error}");
     assert!(

@@ -2,6 +2,7 @@
 //! `sample_project_is_built_from_its_sources` fails if the committed file differs from what the
 //! sources give; run it with `CONTINUUM_BLESS=1` to rewrite the file after changing them.
 
+use crate::support::fixtures;
 use continuum::io;
 use continuum::model::*;
 use std::path::{Path, PathBuf};
@@ -453,9 +454,8 @@ pub fn build_sample() -> Project {
     );
     for (i, (name, description)) in CASES.iter().enumerate() {
         let case = Case {
-            id: CaseId(i as u32 + 1),
-            name: (*name).to_owned(),
             description: (*description).to_owned(),
+            ..fixtures::case(i as u32 + 1, name)
         };
         apply(&mut project, Edit::AddCase(case));
     }
@@ -466,13 +466,7 @@ pub fn build_sample() -> Project {
     for (i, (name, colour)) in annotators.iter().enumerate() {
         apply(
             &mut project,
-            Edit::AddAnnotator(Annotator {
-                id: AnnotatorId(i as u32 + 1),
-                name: (*name).to_owned(),
-                colour: *colour,
-                placements: vec![],
-                consensus: false,
-            }),
+            Edit::AddAnnotator(fixtures::annotator(i as u32 + 1, name, *colour)),
         );
     }
     // Fixed times keep the sample byte-for-byte reproducible.
@@ -484,16 +478,15 @@ pub fn build_sample() -> Project {
         let participant = ParticipantId(id);
         apply(
             &mut project,
-            Edit::AddParticipant(Participant {
-                id: participant,
-                name: interview.participant.0.to_owned(),
-                role: interview.participant.1.to_owned(),
-                case: Some(CaseId(interview.case)),
-            }),
+            Edit::AddParticipant(fixtures::participant(
+                id,
+                interview.participant.0,
+                interview.participant.1,
+                Some(interview.case),
+            )),
         );
         let source = std::fs::read_to_string(source_folder().join(interview.file)).unwrap();
         let (text, turns) = io::split_speaker_turns(&source);
-        let transcript = TranscriptId(id);
         for coded in interview.coding {
             assert_eq!(
                 text.matches(coded.quote).count(),
@@ -506,14 +499,11 @@ pub fn build_sample() -> Project {
         apply(
             &mut project,
             Edit::AddTranscript(Transcript {
-                id: transcript,
-                name: interview.name.to_owned(),
                 participant: Some(participant),
                 case: Some(CaseId(interview.case)),
                 memo: interview.memo.to_owned(),
-                speakers: vec![],
                 turns,
-                text: text.clone(),
+                ..fixtures::transcript(id, interview.name, text.clone())
             }),
         );
         for coded in interview.coding {
@@ -523,13 +513,9 @@ pub fn build_sample() -> Project {
             apply(
                 &mut project,
                 Edit::AddExcerpt(Excerpt {
-                    id: excerpt,
-                    transcript,
-                    start,
-                    end: start + coded.quote.chars().count(),
                     label: coded.label.to_owned(),
                     memo: coded.memo.to_owned(),
-                    codes: Vec::new(),
+                    ..fixtures::excerpt(excerpt.0, id, start, start + coded.quote.chars().count())
                 }),
             );
             minutes += 4;

@@ -12,13 +12,14 @@
 //! `CONTINUUM_SESSION_LOG=1` prints every session's steps and time. A failure names the seed and
 //! lists the steps taken.
 
+use crate::support::fixtures::{annotator, excerpt, transcript};
+use crate::support::gui::{FakeDialogs, WINDOW_SIZE, Window, builder};
 use crate::support::{sample_path, small_project};
 use continuum::io;
 use continuum::model::*;
-use continuum::ui::{App, FileDialogs, StartOptions};
+use continuum::ui::{App, StartOptions};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Rect, vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -61,30 +62,6 @@ impl Rng {
     }
 }
 
-/// What the next file dialog answers, set by the step about to ask.
-#[derive(Default)]
-struct Answers {
-    project: Option<PathBuf>,
-    transcripts: Vec<PathBuf>,
-}
-
-struct ScriptedDialogs(Rc<RefCell<Answers>>);
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_project(&self) -> Option<PathBuf> {
-        self.0.borrow().project.clone()
-    }
-    fn save_project(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_transcripts(&self) -> Vec<PathBuf> {
-        self.0.borrow().transcripts.clone()
-    }
-    fn save_figure(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
-}
-
 /// Lines an imported or replaced transcript is made of: speaker turns, non-ASCII letters, an
 /// emoji (four bytes) and a repeated question, so byte and char offsets differ everywhere.
 const LINES: [&str; 10] = [
@@ -124,36 +101,20 @@ fn colliding_project() -> Project {
         start = end + 1;
     }
     p.apply(Edit::AddTranscript(Transcript {
-        id: TranscriptId(1),
-        name: "Jonas".into(),
-        participant: None,
-        case: None,
-        memo: String::new(),
-        speakers: vec![],
         turns,
-        text: text.into(),
+        ..transcript(1, "Jonas", text)
     }))
     .unwrap();
     for (id, (start, end)) in [(1, (7, 33)), (2, (100, 130))] {
-        p.apply(Edit::AddExcerpt(Excerpt {
-            id: ExcerptId(id),
-            transcript: TranscriptId(1),
-            start,
-            end,
-            label: String::new(),
-            memo: String::new(),
-            codes: Vec::new(),
-        }))
-        .unwrap();
+        p.apply(Edit::AddExcerpt(excerpt(id, 1, start, end)))
+            .unwrap();
     }
     for (id, name) in [(1, "Karen"), (2, "Jonas Berg")] {
-        p.apply(Edit::AddAnnotator(Annotator {
-            id: AnnotatorId(id),
-            name: name.into(),
-            colour: Colour::PALETTE[id as usize],
-            placements: vec![],
-            consensus: false,
-        }))
+        p.apply(Edit::AddAnnotator(annotator(
+            id,
+            name,
+            Colour::PALETTE[id as usize],
+        )))
         .unwrap();
     }
     p.apply(Edit::place(
@@ -186,7 +147,7 @@ struct Seen {
     in_window: bool,
 }
 
-fn seen(harness: &Harness<'static, App>) -> Vec<Seen> {
+fn seen(harness: &Window) -> Vec<Seen> {
     // What floating windows (comparison, agreement) hold, told apart from the panels under them.
     let in_windows: std::collections::HashSet<_> = harness
         .query_all(By::new().role(Role::Window))
@@ -219,10 +180,11 @@ fn seen(harness: &Harness<'static, App>) -> Vec<Seen> {
 type Step = fn(&mut Session);
 
 struct Session {
-    harness: Harness<'static, App>,
+    harness: Window,
     rng: Rng,
     dir: tempfile::TempDir,
-    answers: Rc<RefCell<Answers>>,
+    /// What the next file dialog answers, set by the step about to ask.
+    dialogs: FakeDialogs,
     /// Project files Open may pick: the sample, a small project and one with colliding ids, an
     /// empty one.
     files: Vec<PathBuf>,
@@ -248,14 +210,14 @@ impl Session {
             io::save_project(&path, &project).unwrap();
             files.push(path);
         }
-        let answers = Rc::new(RefCell::new(Answers::default()));
+        let dialogs = FakeDialogs::default();
         // Start on the bundled sample (as a new user does) or on one of the files.
         let file = rng.chance(0.5).then(|| rng.pick(&files).clone());
         log.borrow_mut()
             .push(format!("start on {}", describe(file.as_deref())));
         let harness = harness_with(StartOptions {
             file,
-            dialogs: Box::new(ScriptedDialogs(answers.clone())),
+            dialogs: Box::new(dialogs.clone()),
             ..StartOptions::default()
         });
         let opened = harness.state().project().clone();
@@ -263,7 +225,7 @@ impl Session {
             harness,
             rng,
             dir,
-            answers,
+            dialogs,
             files,
             opened,
             log,
@@ -620,7 +582,7 @@ impl Session {
         };
         self.note(format!("Open {} (Ctrl+O)", describe(Some(&path))));
         self.unwind();
-        self.answers.borrow_mut().project = Some(path.clone());
+        self.dialogs.answers().open = Some(path.clone());
         self.ctrl(Key::O);
         self.dont_save();
         let on_disk = io::load_project(&path).unwrap();
@@ -645,7 +607,7 @@ impl Session {
         let file = self.fresh(&name);
         std::fs::write(&file, &text).unwrap();
         self.note(format!("Import {name} ({count} lines) with Ctrl+I"));
-        self.answers.borrow_mut().transcripts = vec![file];
+        self.dialogs.answers().transcripts = vec![file];
         let before = self.project().transcripts.len();
         // The dialog shows a spinner while a background thread reads the file: it repaints
         // until then, so do not wait here for it to settle.
@@ -975,7 +937,7 @@ impl Session {
             ["a line added", "a word changed", "all new"][how],
             if cancel { "Cancel" } else { "Replace text" }
         ));
-        self.answers.borrow_mut().transcripts = vec![file];
+        self.dialogs.answers().transcripts = vec![file];
         if !self.menu("Project", "Replace text of transcript…") {
             return self.note("  (not offered)");
         }
@@ -1040,13 +1002,11 @@ impl Session {
         if (self.rng.chance(0.4) || other.annotators.is_empty())
             && let Ok(id) = other.next_annotator_id()
         {
-            let _ = other.apply(Edit::AddAnnotator(Annotator {
-                id,
-                name: format!("Co-author {}", self.made),
-                colour: Colour::PALETTE[3],
-                placements: vec![],
-                consensus: false,
-            }));
+            let _ = other.apply(Edit::AddAnnotator(annotator(
+                id.0,
+                &format!("Co-author {}", self.made),
+                Colour::PALETTE[3],
+            )));
         }
         for _ in 0..1 + self.rng.below(4) {
             if excerpts.is_empty() || other.annotators.is_empty() {
@@ -1075,7 +1035,7 @@ impl Session {
             other.annotators.len(),
             if cancel { "Cancel" } else { "Merge" }
         ));
-        self.answers.borrow_mut().project = Some(file);
+        self.dialogs.answers().open = Some(file);
         if !self.menu("File", "Merge annotators from another project…") {
             return self.note("  (not offered)");
         }
@@ -1159,7 +1119,7 @@ impl Session {
 }
 
 /// The menu bar's button `label`.
-fn node_again<'h>(harness: &'h Harness<'static, App>, label: &'h str) -> egui_kittest::Node<'h> {
+fn node_again<'h>(harness: &'h Window, label: &'h str) -> egui_kittest::Node<'h> {
     harness
         .query_all_by_label(label)
         .find(|n| n.accesskit_node().role() == Role::Button)
@@ -1167,10 +1127,8 @@ fn node_again<'h>(harness: &'h Harness<'static, App>, label: &'h str) -> egui_ki
 }
 
 /// The window at its usual size, settled after the first frames.
-fn harness_with(options: StartOptions) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_max_steps(64)
+fn harness_with(options: StartOptions) -> Window {
+    let mut harness = builder(WINDOW_SIZE)
         // Transcripts hold emoji, which the window's fonts lack: the real window draws a box
         // for them (egui's default), while kittest panics unless allowed.
         .allow_missing_glyphs()
@@ -1180,18 +1138,15 @@ fn harness_with(options: StartOptions) -> Harness<'static, App> {
 }
 
 /// The sample project, with the transcript dialog answering `transcripts`.
-fn harness_on_sample(path: &Path, transcripts: Vec<PathBuf>) -> Harness<'static, App> {
+fn harness_on_sample(path: &Path, transcripts: Vec<PathBuf>) -> Window {
     harness_with(StartOptions {
         file: Some(path.to_path_buf()),
-        dialogs: Box::new(ScriptedDialogs(Rc::new(RefCell::new(Answers {
-            project: None,
-            transcripts,
-        })))),
+        dialogs: Box::new(FakeDialogs::importing(transcripts)),
         ..StartOptions::default()
     })
 }
 
-fn click_each(harness: &mut Harness<'static, App>, labels: &[&str]) {
+fn click_each(harness: &mut Window, labels: &[&str]) {
     for label in labels {
         harness.get_all_by_label(label).next().unwrap().click();
         harness.run();
@@ -1414,10 +1369,7 @@ fn two_notices_stay_in_the_window_and_leave_the_toolbar_clickable() {
     std::fs::write(&broken, "not a project").unwrap();
     let mut harness = harness_with(StartOptions {
         file: Some(path),
-        dialogs: Box::new(ScriptedDialogs(Rc::new(RefCell::new(Answers {
-            project: Some(broken),
-            transcripts: Vec::new(),
-        })))),
+        dialogs: Box::new(FakeDialogs::opening(broken)),
         ..StartOptions::default()
     });
     // An error (the file cannot be opened) and a hint (no text selected): two notices.

@@ -4,17 +4,14 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --features snapshot --test it snapshot`, look at the new images
 //! in `tests/snapshots/`, and commit them.
 
-use crate::gui::{select_week_and_neighbour, show_every_annotator};
+use crate::support::gui::{
+    Drive, WINDOW_SIZE, Window, builder, select_week_and_neighbour, show_every_annotator,
+};
 use continuum::ui::{App, StartOptions};
-use egui::vec2;
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 
 /// The bundled sample (not a copy in a temporary folder, whose path would show in the status bar).
-fn window() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_max_steps(64)
+fn window() -> Window {
+    let mut harness = builder(WINDOW_SIZE)
         .wgpu()
         .build_eframe(|cc| App::new(cc, StartOptions::default()));
     harness.run();
@@ -31,12 +28,9 @@ fn snapshot_of_the_window_with_the_sample_map() {
 fn snapshot_of_a_selection_on_the_map_of_both_annotators_by_role() {
     let mut harness = window();
     show_every_annotator(&mut harness, "Anna Holm");
-    harness.get_by_label("Lanes by").click();
-    harness.run();
-    harness.get_all_by_label("role").last().unwrap().click();
-    harness.run();
-    harness.get_by_label("Fit").click();
-    harness.run();
+    harness.click("Lanes by");
+    harness.click_last("role");
+    harness.click("Fit");
     select_week_and_neighbour(&mut harness);
     harness.remove_cursor();
     harness.run();

@@ -1,0 +1,222 @@
+//! Annotators: adding, renaming and removing them, blind coding, the comparison and agreement
+//! windows, the consensus, and merging another copy's annotators.
+
+use crate::support::gui::*;
+use crate::support::*;
+use continuum::io;
+use continuum::model::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn adding_an_annotator_makes_them_active() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.menu("Annotators", "Add annotator…");
+    harness.get_by_label("Name:").type_text("Nanna");
+    harness.run();
+    harness.click("Add");
+    let project = harness.state().project();
+    let nanna = project
+        .annotators
+        .iter()
+        .find(|a| a.name == "Nanna")
+        .expect("added");
+    assert!(nanna.placements.is_empty());
+    // The new annotator starts with an empty layer: no markers of the others show.
+    assert!(!harness.shows("Marker: Part of her week"));
+}
+
+#[test]
+fn the_agreement_window_shows_alpha_by_case_and_per_pair() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.menu("Annotators", "Agreement…");
+    // Once in the transcript list, once in the table.
+    assert_eq!(harness.get_all_by_label("Dagcentret Lindely").count(), 2);
+    assert!(harness.shows("Anna Holm – Jonas Berg"));
+    assert_eq!(
+        harness.get_all_by_label("0.972").count(),
+        2,
+        "overall and the one pair"
+    );
+    assert!(harness.shows("0.840"), "the day centre");
+}
+
+#[test]
+fn blind_coding_locks_the_annotator_hides_agreement_and_ends_only_when_confirmed() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.click("Code blind");
+    assert_eq!(harness.state().project().blind, Some(AnnotatorId(1)));
+    assert!(harness.shows("Coding blind as"));
+    assert!(
+        !harness.shows("Annotator:"),
+        "no switching to another annotator's view"
+    );
+    // Only Anna's markers: Jonas's placement of the same excerpt is nowhere on screen.
+    assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 39);
+
+    harness.shortcut(Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        io::load_project(&path).unwrap().blind,
+        Some(AnnotatorId(1)),
+        "blind travels with the file"
+    );
+
+    harness.click("End blind coding…");
+    harness.click("Keep coding blind");
+    assert_eq!(harness.state().project().blind, Some(AnnotatorId(1)));
+    harness.click("End blind coding…");
+    harness.click("End blind coding");
+    assert_eq!(harness.state().project().blind, None);
+    assert!(harness.shows("Annotator:"));
+}
+
+#[test]
+fn managing_annotators_renames_and_removes_after_saying_what_goes() {
+    let (_dir, mut harness) = open_sample_copy();
+    let before = harness.state().project().clone();
+    harness.menu("Annotators", "Manage annotators…");
+    // The caption names both the colour button and the name field; the field is the text input.
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Annotator a2")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Annotator a2")
+        .type_text(" (Aarhus)");
+    harness.run();
+    assert_eq!(
+        harness.state().project().annotators[1].name,
+        "Jonas Berg (Aarhus)"
+    );
+
+    harness.get_all_by_label("Remove…").nth(1).unwrap().click();
+    harness.run();
+    let memos = before.annotators[1]
+        .placements
+        .iter()
+        .filter(|p| !p.memo.is_empty())
+        .count();
+    let warning = format!("Their 41 placements and {memos} placement memos will be deleted");
+    assert!(harness.shows_containing(&warning), "{warning}");
+    harness.click("Remove");
+    assert_eq!(harness.state().project().annotators.len(), 1);
+    harness.click("Close");
+    // Removal, then the burst of renaming: two undo steps back to the start.
+    for _ in 0..2 {
+        harness.shortcut(Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn the_comparison_view_sorts_by_disagreement_and_shows_memos_side_by_side() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.menu("Annotators", "Compare annotators…");
+    assert!(harness.shows("39 excerpts placed by two or more annotators"));
+    // The two widest spreads (0.55 − 0.40 and 0.35 − 0.20) come first; a narrow one later.
+    let top = |label: &str| harness.get_by_label(label).rect().top();
+    assert!(top("Cried in the car") < top("Guest or mourner"));
+    assert!(top("Guest or mourner") < top("Part of her week"));
+
+    harness.click("Guest or mourner");
+    let guest = harness.excerpt_labelled("Guest or mourner");
+    assert_eq!(harness.state().selected_excerpt(), Some(guest));
+    assert!(harness.shows("Between family and friend: she grieves like kin."));
+    assert!(harness.shows("She stands at the back: friend rather than family."));
+}
+
+#[test]
+fn a_consensus_starts_from_the_mean_records_why_and_stays_out_of_agreement() {
+    let (_dir, mut harness) = open_sample_copy();
+    let before = harness.state().project().clone();
+    harness.menu("Annotators", "Compare annotators…");
+    harness.click("Guest or mourner");
+    harness.get_by_label_contains("Start from the mean").click();
+    harness.run();
+
+    let project = harness.state().project();
+    let consensus = project.consensus().expect("a consensus layer");
+    let guest = harness.excerpt_labelled("Guest or mourner");
+    let settled = project.placement(consensus.id, guest).unwrap().position;
+    assert!(
+        (settled - 0.275).abs() < 1e-9,
+        "mean of 0.20 and 0.35, got {settled}"
+    );
+
+    harness.type_into("Why the team settled here:", "Agreed: friend-level grief.");
+    let project = harness.state().project();
+    let consensus = project.consensus().unwrap();
+    assert_eq!(
+        project.placement(consensus.id, guest).unwrap().memo,
+        "Agreed: friend-level grief."
+    );
+
+    // Alpha is about independent coders: the consensus does not change it.
+    let ratings =
+        continuum::analysis::Ratings::from_project(project, continuum::analysis::Metric::Interval);
+    let report = continuum::analysis::agreement_report(
+        &ratings,
+        continuum::analysis::Metric::Interval,
+        None,
+    );
+    assert!((report.overall.alpha.unwrap() - 0.972).abs() < 0.0005);
+    assert!(report.pairwise.len() == 1, "no pairs with the consensus");
+    // It is exported like any other layer.
+    assert!(
+        continuum::io::placements_csv(project, continuum::io::Formulas::Neutralise)
+            .contains("\r\nConsensus,")
+    );
+
+    for _ in 0..2 {
+        harness.shortcut(Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() {
+    let (dir, path) = sample_copy();
+    let original = io::load_project(&path).unwrap();
+    let mut other = original.clone();
+    other
+        .apply(Edit::place(
+            &other,
+            AnnotatorId(2),
+            ExcerptId(1),
+            0.9,
+            Timestamp(7),
+        ))
+        .unwrap();
+    let other_path = dir.path().join("other.continuum");
+    io::save_project(&other_path, &other).unwrap();
+
+    let mut harness = with_dialogs(Some(&path), FakeDialogs::opening(other_path));
+    harness.menu("File", "Merge annotators from another project…");
+    assert!(harness.shows_containing("1 conflict: the same annotator"));
+    assert!(harness.shows("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum"));
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "nothing changes before Merge"
+    );
+    harness.click("take the other's");
+    harness.click("Merge");
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .placement(AnnotatorId(2), ExcerptId(1))
+            .unwrap()
+            .position,
+        0.9
+    );
+    assert_eq!(
+        harness.state().project().annotators.len(),
+        2,
+        "no extra layer when taking theirs"
+    );
+    harness.shortcut(Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().project(), &original);
+}

@@ -1,0 +1,14 @@
+//! Interaction tests that drive the real `App` through egui_kittest: find widgets by their
+//! accessibility labels, click, type and drag, then check the project. One file per part of the
+//! window; the gestures, the fake file dialogs and the window itself are in `support::gui`.
+
+mod annotators;
+mod excerpts;
+mod export;
+mod files;
+mod import;
+mod layout;
+mod map;
+mod recovery;
+mod settings;
+mod transcript;
