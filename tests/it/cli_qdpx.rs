@@ -1,25 +1,6 @@
 //! `continuum import-qdpx` and `export-qdpx`, run as real processes on the other tools' exports.
 
-use crate::support::sample_path;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn continuum(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_continuum"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/refi-qda")
-        .join(name)
-}
+use crate::support::{continuum, qdpx_fixture as fixture, sample_path, text};
 
 #[test]
 fn import_qdpx_makes_a_project_that_check_accepts_and_reports_what_it_found() {

@@ -4,6 +4,7 @@
 
 mod annotators;
 mod excerpts;
+mod exchange;
 mod export;
 mod files;
 mod import;

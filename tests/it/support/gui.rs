@@ -33,6 +33,8 @@ pub struct Answers {
     pub save: Option<PathBuf>,
     /// What Import and Replace text pick.
     pub transcripts: Vec<PathBuf>,
+    /// What Import REFI-QDA picks, and where Export REFI-QDA writes.
+    pub exchange: Option<PathBuf>,
     /// The folder the app last told the dialogs to start in.
     pub started_in: Option<PathBuf>,
 }
@@ -91,6 +93,12 @@ impl FileDialogs for FakeDialogs {
     fn save_figure(&self, file_name: &str) -> Option<PathBuf> {
         let save = self.0.borrow().save.clone();
         save.map(|p| p.with_file_name(file_name))
+    }
+    fn pick_qdpx(&self) -> Option<PathBuf> {
+        self.0.borrow().exchange.clone()
+    }
+    fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
+        self.0.borrow().exchange.clone()
     }
     fn start_in(&mut self, folder: &Path) {
         self.0.borrow_mut().started_in = Some(folder.to_path_buf());

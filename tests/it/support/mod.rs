@@ -31,6 +31,14 @@ pub fn import_fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A REFI-QDA exchange file of `tests/fixtures/refi-qda`, exported by NVivo, ATLAS.ti or
+/// QualCoder.
+pub fn qdpx_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/refi-qda")
+        .join(name)
+}
+
 /// Writes `contents` to the file `name` in `dir` and returns its path.
 pub fn write_file(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);

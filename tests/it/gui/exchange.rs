@@ -1,0 +1,79 @@
+//! File > Import and Export REFI-QDA project…: another tool's project opens with its coding, the
+//! open project is guarded, a broken file changes nothing, and our export reads back exactly.
+
+use crate::support::gui::*;
+use crate::support::*;
+use continuum::io::qdpx::read_qdpx;
+
+fn importing(file: std::path::PathBuf) -> FakeDialogs {
+    FakeDialogs::with(Answers {
+        exchange: Some(file),
+        ..Answers::default()
+    })
+}
+
+#[test]
+fn importing_qualcoders_export_opens_it_as_a_new_unsaved_project_with_its_coding() {
+    let mut harness = with_dialogs(None, importing(qdpx_fixture("qc178_demo.qdpx")));
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(&mut harness, &["158 selections", "Open as new project"]);
+    harness.click("Open as new project");
+    let app = harness.state();
+    let project = app.project();
+    assert_eq!(project.transcripts.len(), 2);
+    assert!(project.excerpts.len() > 100, "{}", project.excerpts.len());
+    assert!(project.excerpts.iter().any(|e| !e.codes.is_empty()));
+    // In no file yet: unsaved, so closing asks, and the title says so.
+    assert!(app.document().has_unsaved_changes());
+    assert!(
+        app.window_title().starts_with("● "),
+        "{}",
+        app.window_title()
+    );
+    let first = project.transcripts[0].id;
+    assert_eq!(app.view_transcript(), Some(first));
+}
+
+#[test]
+fn importing_over_unsaved_work_asks_first_and_cancel_keeps_it() {
+    let mut harness = with_dialogs(None, importing(qdpx_fixture("qc178_demo.qdpx")));
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(&mut harness, &["Open as new project"]);
+    harness.click("Open as new project");
+    let imported = harness.state().project().clone();
+    // The imported project is unsaved: importing another asks before replacing it.
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(&mut harness, &["Open as new project"]);
+    harness.click("Open as new project");
+    assert!(harness.shows_containing("before opening the imported project?"));
+    harness.click("Cancel");
+    assert_eq!(harness.state().project(), &imported);
+    assert!(!harness.shows_containing("before opening the imported project?"));
+}
+
+#[test]
+fn a_file_that_is_not_a_qdpx_says_why_and_leaves_the_project_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_file(dir.path(), "broken.qdpx", "not a zip archive");
+    let mut harness = with_dialogs(None, importing(bad));
+    let before = harness.state().project().clone();
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(
+        &mut harness,
+        &["cannot be imported", "The open project is unchanged."],
+    );
+    harness.click("Close");
+    assert_eq!(harness.state().project(), &before);
+    assert!(!harness.shows_containing("cannot be imported"));
+}
+
+#[test]
+fn exporting_writes_a_qdpx_that_reads_back_as_the_same_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sample.qdpx");
+    let mut harness = with_dialogs(None, importing(out.clone()));
+    harness.menu("File", "Export REFI-QDA project…");
+    assert!(harness.shows_containing("Exported"));
+    let back = read_qdpx(&out).unwrap();
+    assert_eq!(&back.project, harness.state().project());
+}
