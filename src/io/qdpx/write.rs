@@ -158,6 +158,21 @@ fn escape(text: &str, attribute: bool) -> String {
     out
 }
 
+/// Opens a `<Case>` element (one per case, and one per participant).
+fn open_case(out: &mut String, guid: &str, name: &str) {
+    out.push_str("    <Case");
+    attributes(out, &[("guid", guid), ("name", name)]);
+    out.push_str(">\n");
+}
+
+/// Closes a `<Case>` after a `SourceRef` to each of its sources.
+fn close_case(out: &mut String, sources: Vec<String>) {
+    for guid in sources {
+        let _ = writeln!(out, "      <SourceRef targetGUID=\"{guid}\"/>");
+    }
+    out.push_str("    </Case>\n");
+}
+
 /// Writes ` key="value"` pairs.
 fn attributes(out: &mut String, pairs: &[(&str, &str)]) {
     for (key, value) in pairs {
@@ -315,18 +330,19 @@ fn project_qde(
     }
 
     let transcript_guid = |id: TranscriptId| space.guid("transcript", &id.to_string());
+    // The GUIDs of the sources of the transcripts `keep` keeps, for a case's `SourceRef`s.
+    let sources_where = |keep: &dyn Fn(&Transcript) -> bool| -> Vec<String> {
+        let kept = project.transcripts.iter().filter(|t| keep(t));
+        kept.map(|t| transcript_guid(t.id)).collect()
+    };
     if !project.cases.is_empty() || !project.participants.is_empty() {
         out.push_str("  <Cases>\n");
         for case in &project.cases {
-            out.push_str("    <Case");
-            attributes(
+            open_case(
                 &mut out,
-                &[
-                    ("guid", &space.guid("case", &case.id.to_string())),
-                    ("name", &case.name),
-                ],
+                &space.guid("case", &case.id.to_string()),
+                &case.name,
             );
-            out.push_str(">\n");
             if !case.description.is_empty() {
                 let _ = writeln!(
                     out,
@@ -334,42 +350,23 @@ fn project_qde(
                     escape(&case.description, false)
                 );
             }
-            for t in &project.transcripts {
-                if project.case_of_transcript(t) == Some(case.id) {
-                    let _ = writeln!(
-                        out,
-                        "      <SourceRef targetGUID=\"{}\"/>",
-                        transcript_guid(t.id)
-                    );
-                }
-            }
-            out.push_str("    </Case>\n");
+            close_case(
+                &mut out,
+                sources_where(&|t| project.case_of_transcript(t) == Some(case.id)),
+            );
         }
         for p in &project.participants {
-            out.push_str("    <Case");
-            attributes(
+            open_case(
                 &mut out,
-                &[
-                    ("guid", &space.guid("participant", &p.id.to_string())),
-                    ("name", &p.name),
-                ],
+                &space.guid("participant", &p.id.to_string()),
+                &p.name,
             );
-            out.push_str(">\n");
             let _ = writeln!(
                 out,
                 "      <VariableValue><VariableRef targetGUID=\"{role_guid}\"/><TextValue>{}</TextValue></VariableValue>",
                 escape(&p.role, false)
             );
-            for t in &project.transcripts {
-                if t.participant == Some(p.id) {
-                    let _ = writeln!(
-                        out,
-                        "      <SourceRef targetGUID=\"{}\"/>",
-                        transcript_guid(t.id)
-                    );
-                }
-            }
-            out.push_str("    </Case>\n");
+            close_case(&mut out, sources_where(&|t| t.participant == Some(p.id)));
         }
         out.push_str("  </Cases>\n");
     }

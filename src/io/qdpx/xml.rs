@@ -9,8 +9,10 @@
 
 use super::QdpxError;
 use quick_xml::XmlVersion;
+use quick_xml::encoding::EncodingError;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
+use std::borrow::Cow;
 
 /// The namespace every element of a REFI-QDA project is in.
 pub const NAMESPACE: &str = "urn:QDA-XML:project:1.0";
@@ -181,22 +183,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, QdpxError> {
                     attach(&mut stack, &mut root, element);
                 }
             }
-            Event::Text(ref t) if skipping == 0 => {
-                if let Some(top) = stack.last_mut() {
-                    let decoded = t
-                        .decode()
-                        .map_err(|e| bad(line_at(position), e.to_string()))?;
-                    top.text.push_str(&decoded);
-                }
-            }
-            Event::CData(ref t) if skipping == 0 => {
-                if let Some(top) = stack.last_mut() {
-                    let decoded = t
-                        .decode()
-                        .map_err(|e| bad(line_at(position), e.to_string()))?;
-                    top.text.push_str(&decoded);
-                }
-            }
+            Event::Text(ref t) if skipping == 0 => append_text(&mut stack, || t.decode())
+                .map_err(|e| bad(line_at(position), e.to_string()))?,
+            Event::CData(ref t) if skipping == 0 => append_text(&mut stack, || t.decode())
+                .map_err(|e| bad(line_at(position), e.to_string()))?,
             Event::GeneralRef(ref r) if skipping == 0 => {
                 let line = line_at(position);
                 let resolved = if r.is_char_ref() {
@@ -240,6 +230,18 @@ pub fn parse(bytes: &[u8]) -> Result<Document, QdpxError> {
         root,
         foreign_elements: foreign,
     })
+}
+
+/// Appends character data (text or CDATA alike) to the element it stands in; outside any
+/// element it is passed over, undecoded.
+fn append_text<'a>(
+    stack: &mut [Element],
+    decode: impl FnOnce() -> Result<Cow<'a, str>, EncodingError>,
+) -> Result<(), EncodingError> {
+    if let Some(top) = stack.last_mut() {
+        top.text.push_str(&decode()?);
+    }
+    Ok(())
 }
 
 /// Adds a finished element to its parent, or makes it the root.
