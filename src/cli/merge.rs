@@ -53,10 +53,7 @@ pub(super) fn merge(
     let mut s = String::new();
     for other_path in others {
         let other = io::load_project(other_path).map_err(|e| CliError(e.to_string()))?;
-        let source = other_path.file_name().map_or_else(
-            || other_path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let source = io::file_label(other_path);
         let (edits, report) =
             merge::merge(&project, &other, &source, |_| resolution).map_err(|e| {
                 CliError(format!(

@@ -7,6 +7,15 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
+/// A file as messages and dialogs name it: its file name, or the whole path if it has none
+/// (such as `/`).
+pub fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// A size in MiB for messages, e.g. "512 MiB" or "0.3 MiB": one unit everywhere (the docs use it too).
 pub fn format_mib(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;

@@ -16,7 +16,7 @@ pub use atomic::{
     BACKUPS_KEPT, STALE_TEMP_AGE, backup_path, backup_paths, is_temp_of, real_target,
     replace_keeping_backups, write_atomically, write_privately,
 };
-pub use bounded_read::{check_regular_file, format_mib, read_bounded};
+pub use bounded_read::{check_regular_file, file_label, format_mib, read_bounded};
 pub use figure::export_map;
 pub use import::split_speaker_turns;
 pub use png_file::{encode_png, write_png};

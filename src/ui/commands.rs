@@ -67,23 +67,27 @@ impl Command {
     ];
 
     /// The commands that have a keyboard shortcut, those with more modifier keys first: egui
-    /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried before it.
-    pub fn with_shortcuts() -> Vec<Command> {
-        let modifiers = |c: &Command| {
-            c.shortcut().map_or(0, |s| {
-                let m = s.modifiers;
-                [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
-                    .into_iter()
-                    .filter(|&on| on)
-                    .count()
-            })
-        };
-        let mut commands: Vec<Command> = Self::ALL
-            .into_iter()
-            .filter(|c| c.shortcut().is_some())
-            .collect();
-        commands.sort_by_key(|c| std::cmp::Reverse(modifiers(c)));
-        commands
+    /// matches Ctrl+S also when Shift is held, so Ctrl+Shift+S must be tried before it. Worked out
+    /// once, not every frame the keys are read.
+    pub fn with_shortcuts() -> &'static [Command] {
+        static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let modifiers = |c: &Command| {
+                c.shortcut().map_or(0, |s| {
+                    let m = s.modifiers;
+                    [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+                        .into_iter()
+                        .filter(|&on| on)
+                        .count()
+                })
+            };
+            let mut commands: Vec<Command> = Self::ALL
+                .into_iter()
+                .filter(|c| c.shortcut().is_some())
+                .collect();
+            commands.sort_by_key(|c| std::cmp::Reverse(modifiers(c)));
+            commands
+        })
     }
 
     pub fn label(&self) -> String {

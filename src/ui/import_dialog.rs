@@ -227,7 +227,7 @@ impl ImportDialog {
                 {
                     skipped.push(format!(
                         "{} (it would make the project larger than a project file can be, {})",
-                        file_name(&entry.path),
+                        crate::io::file_label(&entry.path),
                         crate::io::format_mib(crate::io::MAX_PROJECT_BYTES)
                     ));
                 }
@@ -247,11 +247,12 @@ impl ImportDialog {
                     match importer.add(imported.text.clone(), imported.turns.clone(), &plan) {
                         Ok(_) => count += 1,
                         Err(error) => {
-                            skipped.push(format!("{} ({error})", file_name(&entry.path)));
+                            skipped
+                                .push(format!("{} ({error})", crate::io::file_label(&entry.path)));
                         }
                     }
                 }
-                _ => skipped.push(file_name(&entry.path)),
+                _ => skipped.push(crate::io::file_label(&entry.path)),
             }
         }
         let edits = importer.finish();
@@ -319,13 +320,6 @@ fn case_field(
     field
 }
 
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
 /// The name each ready file will get (by its index), made unique the way the import makes it:
 /// against the project's transcripts and the files before it.
 fn final_names(project: &Project, files: &[FileEntry]) -> HashMap<usize, String> {
@@ -353,7 +347,7 @@ fn first_files_of_new_participants(files: &[FileEntry]) -> HashMap<String, (usiz
             if let SpeakerChoice::New { name, .. } = choice {
                 first
                     .entry(name.clone())
-                    .or_insert_with(|| (index, file_name(&entry.path)));
+                    .or_insert_with(|| (index, crate::io::file_label(&entry.path)));
             }
         }
     }
@@ -375,7 +369,7 @@ struct EntryContext<'a> {
 
 fn file_entry(ui: &mut egui::Ui, entry: &mut FileEntry, context: &EntryContext<'_>) {
     let project = context.project;
-    let name = file_name(&entry.path);
+    let name = crate::io::file_label(&entry.path);
     let numbered = format!("{}. {name}", context.index + 1);
     match &entry.result {
         None => {

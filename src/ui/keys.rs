@@ -26,7 +26,7 @@ pub fn handle(
     // An open menu or combo box takes Escape (to close) and the arrow keys (to move through
     // its items) before anything else does.
     let popup_open = egui::Popup::is_any_open(ctx);
-    for command in Command::with_shortcuts() {
+    for &command in Command::with_shortcuts() {
         // Escape in a text field leaves the field; it should not also drop the selection.
         if (typing || popup_open) && command == Command::ClearSelection {
             continue;

@@ -47,10 +47,7 @@ impl QdpxImportDialog {
     }
 
     fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        crate::io::file_label(&self.path)
     }
 
     /// Takes the thread's answer, if it has come.

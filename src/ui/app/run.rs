@@ -209,10 +209,7 @@ impl App {
                 return;
             }
         };
-        let source = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let source = crate::io::file_label(&path);
         match MergeDialog::new(self.doc.project(), other.project().clone(), source) {
             Ok(dialog) => self.open_modal(dialog),
             Err(error) => self
@@ -231,10 +228,7 @@ impl App {
         let Some(path) = self.files().pick_transcripts().into_iter().next() else {
             return;
         };
-        let file = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let file = crate::io::file_label(&path);
         match crate::io::import::import_file(&path) {
             Ok(imported) => {
                 if let Some(dialog) =
