@@ -6,6 +6,7 @@
 //! - [`io`]: the project file, atomic saving and other disk access (no egui);
 //! - [`analysis`]: agreement statistics (no egui, no files);
 //! - [`map`]: the continuum map as data, shared by the canvas and exporters (no egui);
+//! - [`search`]: text search with keyword-in-context hits (no egui, no files);
 //! - [`document`]: an open project with its file and unsaved-changes state;
 //! - [`cli`]: the headless commands;
 //! - [`ui`]: the eframe application.
@@ -16,6 +17,7 @@ pub mod document;
 pub mod io;
 pub mod map;
 pub mod model;
+pub mod search;
 pub mod ui;
 
 /// The bundled sample project, opened when the program starts without a file. It is built into

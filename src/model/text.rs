@@ -44,6 +44,16 @@ impl<'t> CharIndex<'t> {
         Self { text, checkpoints }
     }
 
+    /// The number of chars in the text.
+    pub fn char_count(&self) -> usize {
+        match self.checkpoints.last() {
+            Some(&at) => {
+                (self.checkpoints.len() - 1) * Self::STRIDE + self.text[at..].chars().count()
+            }
+            None => 0,
+        }
+    }
+
     /// The byte offset of char `n`, clamped to the text's end.
     pub fn byte_of(&self, n: usize) -> usize {
         match self.checkpoints.get(n / Self::STRIDE) {
