@@ -8,13 +8,13 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     if let Some(command) = &args.command {
         return match cli::run(command) {
-            Ok(output) => {
-                print!("{output}");
-                ExitCode::SUCCESS
+            Ok(printed) => {
+                print!("{}", printed.text);
+                ExitCode::from(printed.code)
             }
             Err(error) => {
                 eprintln!("error: {error}");
-                ExitCode::FAILURE
+                ExitCode::from(error.exit_code())
             }
         };
     }

@@ -63,18 +63,18 @@ pub(super) fn agreement(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let ratings = if is_csv {
-        let text = io::read_table(input).map_err(CliError)?;
+        let text = io::read_table(input).map_err(CliError::new)?;
         Ratings::from_csv_for(&text, metric)
-            .map_err(|e| CliError(format!("{}: {e}", input.display())))?
+            .map_err(|e| CliError::new(format!("{}: {e}", input.display())))?
     } else {
-        let project = io::load_project(input).map_err(|e| CliError(e.to_string()))?;
+        let project = io::load_project(input).map_err(|e| CliError::new(e.to_string()))?;
         Ratings::from_project(&project, metric)
     };
     let report = agreement_report(&ratings, metric, by);
     match format {
         OutputFormat::Json => serde_json::to_string_pretty(&report)
             .map(|json| json + "\n")
-            .map_err(|e| CliError(e.to_string())),
+            .map_err(|e| CliError::new(e.to_string())),
         OutputFormat::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             let _ =
@@ -97,7 +97,9 @@ pub(super) fn agreement(
             for row in &report.pairwise {
                 write("pair", row);
             }
-            let bytes = writer.into_inner().map_err(|e| CliError(e.to_string()))?;
+            let bytes = writer
+                .into_inner()
+                .map_err(|e| CliError::new(e.to_string()))?;
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }
         OutputFormat::Text => {

@@ -53,7 +53,7 @@ pub(super) fn export_csv(
 ) -> Result<String, CliError> {
     refuse_to_overwrite_inputs(out, &[project_path], "a table")?;
     refuse_to_overwrite_a_project(out, "a table")?;
-    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let project = io::load_project(project_path).map_err(|e| CliError::new(e.to_string()))?;
     let formulas = if keep_formulas {
         io::Formulas::Keep
     } else {
@@ -61,7 +61,7 @@ pub(super) fn export_csv(
     };
     let table = io::placements_csv(&project, formulas);
     io::write_atomically(out, table.as_bytes())
-        .map_err(|e| CliError(format!("{}: could not be written: {e}", out.display())))?;
+        .map_err(|e| CliError::new(format!("{}: could not be written: {e}", out.display())))?;
     let rows = project
         .annotators
         .iter()
@@ -126,7 +126,7 @@ pub struct ExportMapArgs {
 pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
     refuse_to_overwrite_inputs(&args.out, &[&args.project], "a figure")?;
     refuse_to_overwrite_a_project(&args.out, "a figure")?;
-    let project = io::load_project(&args.project).map_err(|e| CliError(e.to_string()))?;
+    let project = io::load_project(&args.project).map_err(|e| CliError::new(e.to_string()))?;
     let mut ids = Vec::new();
     for name in args
         .annotators
@@ -140,7 +140,7 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
             .find(|a| a.name.eq_ignore_ascii_case(name));
         let annotator = found.ok_or_else(|| {
             let names: Vec<_> = project.annotators.iter().map(|a| a.name.as_str()).collect();
-            CliError(format!(
+            CliError::new(format!(
                 "there is no annotator called “{name}”; there are: {}",
                 names.join(", ")
             ))
@@ -157,7 +157,7 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
                 .map(|c| c.id)
                 .ok_or_else(|| {
                     let names: Vec<_> = project.cases.iter().map(|c| c.name.as_str()).collect();
-                    CliError(format!(
+                    CliError::new(format!(
                         "there is no case called “{name}”; there are: {}",
                         names.join(", ")
                     ))
@@ -174,7 +174,7 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
             .collect();
         roles.sort();
         roles.dedup();
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "no participant has the role “{role}”; the roles are: {}",
             roles.join(", ")
         )));
@@ -183,7 +183,7 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
         && !project.codes().contains(code)
     {
         let codes = project.codes();
-        return Err(CliError(if codes.is_empty() {
+        return Err(CliError::new(if codes.is_empty() {
             format!("no excerpt has the code “{code}”; this project has no codes")
         } else {
             format!(
@@ -194,12 +194,12 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
     }
     let (width, scale) = (args.width, args.scale);
     if !(100.0..=5000.0).contains(&width) {
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "--width {width} is outside 100..5000 points"
         )));
     }
     if !(1.0..=4.0).contains(&scale) {
-        return Err(CliError(format!("--scale {scale} is outside 1..4")));
+        return Err(CliError::new(format!("--scale {scale} is outside 1..4")));
     }
     let settings = MapSettings {
         group_by: args.group_by.into(),
@@ -223,5 +223,5 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
     };
     io::export_map(&args.out, &project, &settings, scale)
         .map(|line| line + "\n")
-        .map_err(CliError)
+        .map_err(CliError::new)
 }

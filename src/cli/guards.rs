@@ -29,7 +29,7 @@ pub(super) fn refuse_to_overwrite_inputs(
     what: &str,
 ) -> Result<(), CliError> {
     match inputs.iter().find(|input| same_file(out, input)) {
-        Some(input) => Err(CliError(format!(
+        Some(input) => Err(CliError::new(format!(
             "{}: is the project this command reads ({}); writing {what} there would replace it. \
              Nothing was written; choose another file for --out",
             out.display(),
@@ -55,7 +55,7 @@ pub(super) fn looks_like_a_project(out: &Path) -> bool {
 /// A table or figure is never written over a Continuum project, whichever it is.
 pub(super) fn refuse_to_overwrite_a_project(out: &Path, what: &str) -> Result<(), CliError> {
     if looks_like_a_project(out) {
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "{}: is a Continuum project; writing {what} there would destroy it. Nothing was \
              written; choose another file for --out",
             out.display()
@@ -67,7 +67,7 @@ pub(super) fn refuse_to_overwrite_a_project(out: &Path, what: &str) -> Result<()
 /// A file marked read-only is rewritten only when asked (`--force`).
 pub(super) fn refuse_read_only(path: &Path, force: bool) -> Result<(), CliError> {
     if io::is_read_only(path) && !force {
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "{}: is marked read-only; nothing was written. Add --force to save over it anyway \
              (it stays read-only)",
             path.display()

@@ -25,7 +25,7 @@ pub(super) fn import(
     use crate::model::import_plan::{Importer, default_plan};
     refuse_read_only(project_path, force)?;
     let (mut project, read) =
-        io::load_project_stamped(project_path).map_err(|e| CliError(e.to_string()))?;
+        io::load_project_stamped(project_path).map_err(|e| CliError::new(e.to_string()))?;
     // What the saved project would weigh: refuse a file that would take it past what can be
     // opened again, before anything is added.
     let mut projected_bytes = io::to_ron_string(&project).len() as u64;
@@ -97,12 +97,12 @@ pub(super) fn import(
     }
     if imported_count > 0 {
         for edit in importer.finish() {
-            project
-                .apply(edit)
-                .map_err(|e| CliError(format!("{report}could not add the transcripts: {e}")))?;
+            project.apply(edit).map_err(|e| {
+                CliError::new(format!("{report}could not add the transcripts: {e}"))
+            })?;
         }
         io::save_project_unless_changed(project_path, &project, read)
-            .map_err(|e| CliError(format!("{report}{e}")))?;
+            .map_err(|e| CliError::new(format!("{report}{e}")))?;
     }
     let _ = writeln!(
         report,
@@ -113,6 +113,6 @@ pub(super) fn import(
     if failed.is_empty() {
         Ok(report)
     } else {
-        Err(CliError(report.trim_end().to_owned()))
+        Err(CliError::new(report.trim_end().to_owned()))
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn merge(
     let other_copies: Vec<&Path> = others.iter().map(PathBuf::as_path).collect();
     refuse_to_overwrite_inputs(out, &other_copies, "the merged project")?;
     if !into_itself && !force && looks_like_a_project(out) {
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "{}: is another Continuum project; writing the merge there would replace it. \
              Choose a new file, name the project merged into ({}), or add --force",
             out.display(),
@@ -49,21 +49,21 @@ pub(super) fn merge(
     }
     refuse_read_only(out, force)?;
     let (mut project, read) =
-        io::load_project_stamped(project_path).map_err(|e| CliError(e.to_string()))?;
+        io::load_project_stamped(project_path).map_err(|e| CliError::new(e.to_string()))?;
     let mut s = String::new();
     for other_path in others {
-        let other = io::load_project(other_path).map_err(|e| CliError(e.to_string()))?;
+        let other = io::load_project(other_path).map_err(|e| CliError::new(e.to_string()))?;
         let source = io::file_label(other_path);
         let (edits, report) =
             merge::merge(&project, &other, &source, |_| resolution).map_err(|e| {
-                CliError(format!(
+                CliError::new(format!(
                     "{}: could not be merged: {e}",
                     other_path.display()
                 ))
             })?;
         for edit in edits {
             project.apply(edit).map_err(|e| {
-                CliError(format!(
+                CliError::new(format!(
                     "{}: could not be merged: {e}",
                     other_path.display()
                 ))
@@ -112,13 +112,13 @@ pub(super) fn merge(
     }
     project
         .validate()
-        .map_err(|e| CliError(format!("the merged project is not valid: {e}")))?;
+        .map_err(|e| CliError::new(format!("the merged project is not valid: {e}")))?;
     let saved = if into_itself {
         io::save_project_unless_changed(out, &project, read)
     } else {
         io::save_project(out, &project)
     };
-    saved.map_err(|e| CliError(e.to_string()))?;
+    saved.map_err(|e| CliError::new(e.to_string()))?;
     let _ = writeln!(s, "wrote {}", out.display());
     Ok(s)
 }

@@ -4,7 +4,7 @@
 //!
 //! This file holds the clap definitions of every subcommand and the dispatch; the work of each
 //! family is in its own file: `project` (new, check, format, transcript), `import`, `export`
-//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement` and `merge`, with the refusals they share in `guards`.
+//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement`, `merge` and `search`, with the refusals they share in `guards`.
 //!
 //! Implementation notes: options with a fixed set of values are `clap::ValueEnum` enums defined
 //! here in the cli layer and converted with `From` into the lower layers' own types
@@ -20,11 +20,13 @@ mod import;
 mod merge;
 mod project;
 mod qdpx;
+mod search;
 
 pub use agreement::{GroupingArg, MetricArg, OutputFormat};
 pub use export::{ColourByArg, ExportMapArgs, GroupByArg};
 pub use merge::PreferArg;
 pub use project::summary;
+pub use search::{SearchArgs, SpeakerArg};
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -175,6 +177,9 @@ pub enum CliCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Find every place a word, phrase or regular expression occurs in the transcripts, with the
+    /// words around it (keyword in context). Exits with 1 when nothing is found, 2 on an error.
+    Search(SearchArgs),
     /// Rewrite a project file in canonical form (sorted by id, indented), e.g. after editing it by
     /// hand. The file is replaced atomically and the old version kept as a backup.
     Format {
@@ -186,19 +191,63 @@ pub enum CliCommand {
     },
 }
 
-/// A failed command: the message for stderr.
+/// A failed command: the message for stderr, and the exit code (1, or 2 for `search`, whose 1
+/// means "nothing found", as grep's does).
 #[derive(Debug)]
-pub struct CliError(pub String);
+pub struct CliError {
+    message: String,
+    code: u8,
+}
 
-impl std::fmt::Display for CliError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl CliError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    /// The same message with another exit code.
+    pub fn with_code(self, code: u8) -> Self {
+        Self { code, ..self }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.code
     }
 }
 
-/// Runs a headless command and returns what it prints on stdout.
-pub fn run(command: &CliCommand) -> Result<String, CliError> {
+/// What a command prints on stdout, and its exit code: 0, or 1 when a search found nothing.
+#[derive(Debug)]
+pub struct Printed {
+    pub text: String,
+    pub code: u8,
+}
+
+impl From<String> for Printed {
+    fn from(text: String) -> Self {
+        Self { text, code: 0 }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Runs a headless command and returns what it prints on stdout, with its exit code.
+pub fn run(command: &CliCommand) -> Result<Printed, CliError> {
     match command {
+        CliCommand::Search(args) => search::search(args),
+        other => run_printing(other).map(Printed::from),
+    }
+}
+
+/// Runs a command whose only outcomes are output (exit code 0) or an error.
+fn run_printing(command: &CliCommand) -> Result<String, CliError> {
+    match command {
+        CliCommand::Search(args) => search::search(args).map(|printed| printed.text),
         CliCommand::New { path, title, force } => {
             project::new_project(path, title.as_deref(), *force)
         }

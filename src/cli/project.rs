@@ -13,7 +13,7 @@ pub(super) fn new_project(
     force: bool,
 ) -> Result<String, CliError> {
     if path.exists() && !force {
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "{}: already exists; use --force to replace it",
             path.display()
         )));
@@ -25,12 +25,12 @@ pub(super) fn new_project(
     });
     let project = Project::new(&title);
     refuse_read_only(path, false)?;
-    io::save_project(path, &project).map_err(|e| CliError(e.to_string()))?;
+    io::save_project(path, &project).map_err(|e| CliError::new(e.to_string()))?;
     Ok(format!("created {} (“{title}”)\n", path.display()))
 }
 
 pub(super) fn check(path: &Path) -> Result<String, CliError> {
-    let project = io::load_project(path).map_err(|e| CliError(e.to_string()))?;
+    let project = io::load_project(path).map_err(|e| CliError::new(e.to_string()))?;
     Ok(summary(path, &project))
 }
 
@@ -72,13 +72,15 @@ pub fn summary(path: &Path, project: &Project) -> String {
 }
 
 pub(super) fn format(path: &Path, force: bool) -> Result<String, CliError> {
-    let (project, read) = io::load_project_stamped(path).map_err(|e| CliError(e.to_string()))?;
+    let (project, read) =
+        io::load_project_stamped(path).map_err(|e| CliError::new(e.to_string()))?;
     let canonical = io::to_ron_string(&project);
     if io::FileStamp::of(canonical.as_bytes()) == read {
         return Ok(format!("{}: already in canonical form\n", path.display()));
     }
     refuse_read_only(path, force)?;
-    io::save_project_unless_changed(path, &project, read).map_err(|e| CliError(e.to_string()))?;
+    io::save_project_unless_changed(path, &project, read)
+        .map_err(|e| CliError::new(e.to_string()))?;
     Ok(format!(
         "{}: rewritten in canonical form (previous version kept as {})\n",
         path.display(),
@@ -87,7 +89,7 @@ pub(super) fn format(path: &Path, force: bool) -> Result<String, CliError> {
 }
 
 pub(super) fn transcript(project_path: &Path, name: &str) -> Result<String, CliError> {
-    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
+    let project = io::load_project(project_path).map_err(|e| CliError::new(e.to_string()))?;
     let found = project
         .transcripts
         .iter()
@@ -98,7 +100,7 @@ pub(super) fn transcript(project_path: &Path, name: &str) -> Result<String, CliE
                 .iter()
                 .map(|t| format!("“{}”", t.name))
                 .collect();
-            CliError(format!(
+            CliError::new(format!(
                 "{}: has no transcript called “{name}”; it has {}",
                 project_path.display(),
                 if names.is_empty() {

@@ -25,7 +25,7 @@ pub(super) fn import_qdpx(
         } else {
             "a file"
         };
-        return Err(CliError(format!(
+        return Err(CliError::new(format!(
             "{}: is already {what}; import-qdpx makes a new project. Nothing was written; choose \
              another file, or add --force to replace it",
             out.display()
@@ -41,8 +41,8 @@ pub(super) fn import_qdpx(
         ..ReadSettings::default()
     };
     let imported = read_qdpx_with(file, &settings, &mut |_, _| true)
-        .map_err(|e| CliError(format!("{} {e}", file.display())))?;
-    io::save_project(out, &imported.project).map_err(|e| CliError(e.to_string()))?;
+        .map_err(|e| CliError::new(format!("{} {e}", file.display())))?;
+    io::save_project(out, &imported.project).map_err(|e| CliError::new(e.to_string()))?;
     let mut report = imported.report.lines().join("\n");
     report.push_str(&format!("\ncreated {}\n", out.display()));
     Ok(report)
@@ -52,8 +52,8 @@ pub(super) fn import_qdpx(
 pub(super) fn export_qdpx(project_path: &Path, out: &Path) -> Result<String, CliError> {
     refuse_to_overwrite_inputs(out, &[project_path], "the exchange file")?;
     refuse_to_overwrite_a_project(out, "the exchange file")?;
-    let project = io::load_project(project_path).map_err(|e| CliError(e.to_string()))?;
-    write_qdpx(&project, out).map_err(|e| CliError(format!("{} {e}", out.display())))?;
+    let project = io::load_project(project_path).map_err(|e| CliError::new(e.to_string()))?;
+    write_qdpx(&project, out).map_err(|e| CliError::new(format!("{} {e}", out.display())))?;
     Ok(format!(
         "wrote {} ({} transcripts, {} excerpts, {} annotators)\n",
         out.display(),

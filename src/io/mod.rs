@@ -5,6 +5,7 @@ mod atomic;
 mod bounded_read;
 mod figure;
 pub mod import;
+mod kwic;
 mod png_file;
 mod project_file;
 pub mod qdpx;
@@ -19,6 +20,7 @@ pub use atomic::{
 pub use bounded_read::{check_regular_file, file_label, format_mib, read_bounded};
 pub use figure::export_map;
 pub use import::split_speaker_turns;
+pub use kwic::{KWIC_COLUMNS, KwicRow, kwic_csv, kwic_rows};
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
     FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, estimated_saved_bytes, file_stamp,

@@ -52,11 +52,8 @@ pub fn neutralise_formula(field: &str) -> std::borrow::Cow<'_, str> {
 
 /// Every placement of every annotator, ordered by annotator then excerpt.
 pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory only fails if the data could not be written at all, which a Vec cannot.
-    let _ = writer.write_record(COLUMNS);
+    let mut writer = csv_writer();
+    write_row(&mut writer, COLUMNS, Formulas::Keep);
     // One char index per transcript, built when first needed: quotes are sliced by char offsets.
     let mut indexes: HashMap<TranscriptId, CharIndex> = HashMap::new();
     for annotator in &project.annotators {
@@ -99,18 +96,39 @@ pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
                 // Codes never contain a line break; "; " keeps them apart and readable.
                 &excerpt.codes.join("; "),
             ];
-            for field in fields {
-                let _ = match formulas {
-                    Formulas::Keep => writer.write_field(field),
-                    Formulas::Neutralise => writer.write_field(neutralise_formula(field).as_ref()),
-                };
-            }
-            // An empty record ends the row of fields written one by one.
-            let _ = writer.write_record(None::<&[u8]>);
+            write_row(&mut writer, fields, formulas);
         }
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    finish(writer)
+}
+
+/// A CSV writer to memory as every table of ours is written: RFC 4180 with CRLF line ends.
+pub(crate) fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// Writes one row of text fields, neutralised for spreadsheets unless `formulas` says keep.
+pub(crate) fn write_row<'f>(
+    writer: &mut csv::Writer<Vec<u8>>,
+    fields: impl IntoIterator<Item = &'f str>,
+    formulas: Formulas,
+) {
+    // Writing to memory only fails if the data could not be written at all, which a Vec cannot.
+    for field in fields {
+        let _ = match formulas {
+            Formulas::Keep => writer.write_field(field),
+            Formulas::Neutralise => writer.write_field(neutralise_formula(field).as_ref()),
+        };
+    }
+    // An empty record ends the row of fields written one by one.
+    let _ = writer.write_record(None::<&[u8]>);
+}
+
+/// The table written, as text.
+pub(crate) fn finish(writer: csv::Writer<Vec<u8>>) -> String {
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Reads a table such as [`placements_csv`] writes, for `continuum agreement`: only a regular

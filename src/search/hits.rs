@@ -4,6 +4,7 @@
 use super::fold::{Folded, Origin, is_word_char};
 use super::pattern::Matcher;
 use super::{CONTEXT_CHARS, Hit, Place, Results, Scope, Speakers};
+use crate::model::import_plan::looks_like_interviewer;
 use crate::model::{Excerpt, Project, Transcript, TranscriptId};
 use std::collections::HashSet;
 
@@ -81,7 +82,10 @@ fn voice_at<'p>(project: &'p Project, transcript: &'p Transcript, at: usize) -> 
         };
     };
     let speaker = transcript.speakers.iter().find(|s| s.name == turn.speaker);
-    let interviewer = speaker.is_some_and(|s| s.interviewer);
+    // A speaker the transcript does not list is taken by name ("Interviewer", "I", "Q"), as the
+    // import does; a listed one is whatever the researcher said.
+    let interviewer =
+        speaker.map_or_else(|| looks_like_interviewer(&turn.speaker), |s| s.interviewer);
     let role = if interviewer {
         ""
     } else {

@@ -3,6 +3,7 @@
 mod cli;
 mod cli_agreement;
 mod cli_qdpx;
+mod cli_search;
 mod edges;
 mod first_hour;
 mod fuzz;

@@ -80,3 +80,75 @@ pub fn placement(excerpt: u32, position: f64, at: Timestamp) -> Placement {
         modified: at,
     }
 }
+
+/// A transcript of speaker turns given as (speaker, words), one turn per line.
+pub fn transcript_of_turns(id: u32, name: &str, turns: &[(&str, &str)]) -> Transcript {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for (speaker, words) in turns {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let start = text.chars().count();
+        text.push_str(words);
+        spans.push(continuum::model::Turn {
+            start,
+            end: text.chars().count(),
+            speaker: (*speaker).into(),
+            time_ms: None,
+        });
+    }
+    Transcript {
+        turns: spans,
+        ..transcript(id, name, text)
+    }
+}
+
+/// Two Danish interviews in two cases, an interviewer asking and a participant answering, for
+/// searching: "familie" is said by both, "veninde" once, and Fru Dahl's transcript was written on
+/// a Mac: its "på" is stored decomposed ("pa\u{30a}"), as macOS may write it.
+pub fn danish_interviews() -> continuum::model::Project {
+    let mut project = continuum::model::Project::new("Nærhed og afstand");
+    project.cases = vec![case(1, "Vestbo"), case(2, "Lindely")];
+    project.participants = vec![
+        participant(1, "Mette", "staff", Some(1)),
+        participant(2, "Fru Dahl", "citizen", Some(2)),
+    ];
+    let mette = transcript_of_turns(
+        1,
+        "Mette",
+        &[
+            ("Interviewer", "Er borgerne som familie for dig?"),
+            (
+                "Mette",
+                "Ja, nærmest familie. Men jeg er professionel, ikke en veninde.",
+            ),
+            ("Interviewer", "Hvad betyder det for dig?"),
+            ("Mette", "At jeg går hjem til min egen FAMILIE om aftenen."),
+        ],
+    );
+    let dahl = transcript_of_turns(
+        2,
+        "Fru Dahl",
+        &[
+            ("Interviewer", "Hvordan har De det med hjælperne?"),
+            (
+                "Fru Dahl",
+                "Hun er ikke familie, men hun kommer pa\u{30a} besøg hver dag.",
+            ),
+        ],
+    );
+    project.transcripts = vec![
+        Transcript {
+            participant: Some(ParticipantId(1)),
+            case: Some(CaseId(1)),
+            ..mette
+        },
+        Transcript {
+            participant: Some(ParticipantId(2)),
+            case: Some(CaseId(2)),
+            ..dahl
+        },
+    ];
+    project
+}
