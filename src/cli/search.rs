@@ -155,20 +155,20 @@ fn query(args: &SearchArgs, project: &Project) -> Result<Query, String> {
                 })?,
         ),
     };
-    if let Some(role) = &args.role {
-        if !project.participants.iter().any(|p| &p.role == role) {
-            let mut roles: Vec<&str> = project
-                .participants
-                .iter()
-                .map(|p| p.role.as_str())
-                .collect();
-            roles.sort_unstable();
-            roles.dedup();
-            return Err(format!(
-                "no participant has the role “{role}”; the roles are {}",
-                name_list(roles)
-            ));
-        }
+    if let Some(role) = &args.role
+        && !project.participants.iter().any(|p| &p.role == role)
+    {
+        let mut roles: Vec<&str> = project
+            .participants
+            .iter()
+            .map(|p| p.role.as_str())
+            .collect();
+        roles.sort_unstable();
+        roles.dedup();
+        return Err(format!(
+            "no participant has the role “{role}”; the roles are {}",
+            name_list(roles)
+        ));
     }
     let speakers = match (&args.speaker_name, args.speaker) {
         (Some(name), _) => Speakers::Named(name.clone()),
