@@ -7,6 +7,7 @@ use super::table::{Formulas, csv_writer, finish, write_row};
 use crate::model::Project;
 use crate::search::{Hit, Place, Results};
 use serde::Serialize;
+use std::path::Path;
 
 /// The column names, in order. New columns go at the end.
 pub const KWIC_COLUMNS: [&str; 11] = [
@@ -109,6 +110,23 @@ pub fn kwic_csv(rows: &[KwicRow], formulas: Formulas) -> String {
     finish(writer)
 }
 
+/// Saves the rows as CSV (neutralised for spreadsheets) at `path`, atomically. Refuses a
+/// project file's name, so a slip in the save dialog cannot replace a project with a table.
+pub fn save_kwic_csv(path: &Path, rows: &[KwicRow]) -> Result<(), String> {
+    let label = super::file_label(path);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(super::PROJECT_EXTENSION))
+    {
+        return Err(format!(
+            "{label} is a project file's name; the hits were not saved. Choose a name ending in .csv."
+        ));
+    }
+    let table = kwic_csv(rows, Formulas::Neutralise);
+    super::write_atomically(path, table.as_bytes())
+        .map_err(|error| format!("The hits could not be saved to {label}: {error}."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,7 +148,7 @@ mod tests {
         let results = search(&project, &Query::words("familie")).unwrap();
         let rows = kwic_rows(&project, &results);
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].offset, 15);
+        assert_eq!(rows[0].offset, 16);
         let csv = kwic_csv(&rows, Formulas::Neutralise);
         let mut lines = csv.lines();
         assert_eq!(
@@ -140,7 +158,7 @@ mod tests {
         assert_eq!(
             lines.next(),
             Some(
-                "\"Interview, Mette\",,,,15,'=SUM(A1) er som ,familie,\", sagde hun\",transcript,22,"
+                "\"Interview, Mette\",,,,16,'=SUM(A1) er som ,familie,\", sagde hun\",transcript,23,"
             )
         );
     }

@@ -20,7 +20,7 @@ pub use atomic::{
 pub use bounded_read::{check_regular_file, file_label, format_mib, read_bounded};
 pub use figure::export_map;
 pub use import::split_speaker_turns;
-pub use kwic::{KWIC_COLUMNS, KwicRow, kwic_csv, kwic_rows};
+pub use kwic::{KWIC_COLUMNS, KwicRow, kwic_csv, kwic_rows, save_kwic_csv};
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
     FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, estimated_saved_bytes, file_stamp,

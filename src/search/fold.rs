@@ -12,9 +12,12 @@
 //! combining marks that follow it; normalisation and case folding never reach across a starter,
 //! so each chunk folds on its own and every folded byte belongs to exactly one chunk. Runs of
 //! ASCII (most of an English or Danish transcript) fold byte for byte and are kept as one
-//! *linear* segment of the map, so the map stays small: one entry per run and per non-ASCII
-//! chunk, not one per byte. A hit must begin and end on chunk boundaries; one that would split a
+//! *aligned* segment of the map, so the map stays small: one entry per aligned stretch and per
+//! chunk that changes length, not one per byte. A hit must begin and end on chunk boundaries; one that would split a
 //! chunk ("s" inside the "ss" of a folded "ß", or "a" inside a decomposed "å") is not a hit.
+//! Most non-ASCII letters fold to one letter of the same length ("Æ" to "æ", "å" to "å"), and
+//! join the aligned stretches around them, where folded and original byte offsets are equal; how
+//! each such letter folds is worked out once per text.
 //! (Hangul jamo that compose across two starters are the one case where a chunk boundary can
 //! fall inside what NFC would compose; such text is matched as stored.)
 
@@ -44,8 +47,10 @@ struct Segment {
     /// The char and byte in the original text where it starts.
     char: usize,
     byte: usize,
-    /// ASCII folded byte for byte: every folded byte is one original char and byte.
-    linear: bool,
+    /// Every original char of the stretch folded to one char of the same length in bytes (all
+    /// of ASCII; "Æ" to "æ"), so a folded byte offset in it is the same offset in the original.
+    /// Otherwise the stretch is one chunk, and only its ends are places a hit may start or end.
+    aligned: bool,
 }
 
 /// A text folded for comparison, with the way back to the original.
@@ -64,14 +69,82 @@ pub struct Origin {
     pub byte: usize,
 }
 
+/// Where the last position was found, so that positions asked for in text order are found by
+/// counting only the chars in between: mapping every hit of a long transcript stays linear.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cursor {
+    segment: usize,
+    folded: usize,
+    origin: Option<Origin>,
+}
+
+/// Remembers how single non-ASCII chars fold, so a text with thousands of "æ" folds each kind
+/// once: the chars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic…) in a table, the rest
+/// in a map.
+struct SingleChars {
+    options: FoldOptions,
+    table: Vec<u32>,
+    others: std::collections::HashMap<char, Option<char>>,
+}
+
+/// In the table: not yet known, and folds to more or other-sized text.
+const UNKNOWN: u32 = 0;
+const NOT_ALIGNED: u32 = u32::MAX;
+
+impl SingleChars {
+    fn new(options: FoldOptions) -> Self {
+        Self {
+            options,
+            table: Vec::new(),
+            others: std::collections::HashMap::new(),
+        }
+    }
+
+    /// What `c` folds to, if that is one char of the same length in bytes.
+    fn aligned(&mut self, c: char) -> Option<char> {
+        let code = c as usize;
+        if code < 0x800 {
+            if self.table.is_empty() {
+                self.table = vec![UNKNOWN; 0x800];
+            }
+            match self.table[code] {
+                UNKNOWN => {
+                    let folded = fold_one(c, self.options);
+                    self.table[code] = folded.map_or(NOT_ALIGNED, u32::from);
+                    folded
+                }
+                NOT_ALIGNED => None,
+                known => char::from_u32(known),
+            }
+        } else {
+            let options = self.options;
+            *self.others.entry(c).or_insert_with(|| fold_one(c, options))
+        }
+    }
+}
+
+fn fold_one(c: char, options: FoldOptions) -> Option<char> {
+    let mut buffer = [0u8; 4];
+    let mut folded = String::new();
+    fold_chunk(c.encode_utf8(&mut buffer), options, &mut folded);
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) if one.len_utf8() == c.len_utf8() => Some(one),
+        _ => None,
+    }
+}
+
 impl Folded {
     /// Folds `text` with `options`, in one pass.
     pub fn new(text: &str, options: FoldOptions) -> Self {
         let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len());
-        let mut segments = Vec::new();
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut singles = SingleChars::new(options);
         let mut at = 0;
         let mut chars = 0;
+        // Whether the last segment is aligned and goes on to here.
+        let mut aligned = false;
         while at < bytes.len() {
             let mut run_end = bytes[at..]
                 .iter()
@@ -82,17 +155,19 @@ impl Folded {
                 run_end -= 1;
             }
             if run_end > at {
-                segments.push(Segment {
-                    folded: folded.len(),
-                    char: chars,
-                    byte: at,
-                    linear: true,
-                });
-                let run = &text[at..run_end];
-                if options.match_case {
-                    folded.push_str(run);
-                } else {
-                    folded.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                if !aligned {
+                    segments.push(Segment {
+                        folded: folded.len(),
+                        char: chars,
+                        byte: at,
+                        aligned: true,
+                    });
+                    aligned = true;
+                }
+                let from = folded.len();
+                folded.push_str(&text[at..run_end]);
+                if !options.match_case {
+                    folded[from..].make_ascii_lowercase();
                 }
                 chars += run_end - at;
                 at = run_end;
@@ -101,13 +176,35 @@ impl Folded {
                 break;
             }
             let (chunk_end, chunk_chars) = chunk_at(text, at);
-            segments.push(Segment {
-                folded: folded.len(),
-                char: chars,
-                byte: at,
-                linear: false,
-            });
-            fold_chunk(&text[at..chunk_end], options, &mut folded);
+            let single = if chunk_chars == 1 {
+                text[at..chunk_end]
+                    .chars()
+                    .next()
+                    .and_then(|c| singles.aligned(c))
+            } else {
+                None
+            };
+            if let Some(single) = single {
+                if !aligned {
+                    segments.push(Segment {
+                        folded: folded.len(),
+                        char: chars,
+                        byte: at,
+                        aligned: true,
+                    });
+                    aligned = true;
+                }
+                folded.push(single);
+            } else {
+                segments.push(Segment {
+                    folded: folded.len(),
+                    char: chars,
+                    byte: at,
+                    aligned: false,
+                });
+                aligned = false;
+                fold_chunk(&text[at..chunk_end], options, &mut folded);
+            }
             chars += chunk_chars;
             at = chunk_end;
         }
@@ -124,46 +221,78 @@ impl Folded {
         &self.text
     }
 
-    /// The original position where a hit starting at folded byte `at` starts, or `None` if `at`
-    /// falls inside a chunk.
-    pub fn start_of(&self, at: usize) -> Option<Origin> {
-        self.origin(at)
-    }
-
-    /// The original position where a hit ending at folded byte `at` ends, or `None` if `at`
-    /// falls inside a chunk.
-    pub fn end_of(&self, at: usize) -> Option<Origin> {
-        self.origin(at)
-    }
-
-    /// The folded byte where the chunk holding folded byte `at` ends: where to look again after
-    /// a hit that split a chunk.
-    pub fn next_boundary(&self, at: usize) -> usize {
-        let index = self.segments.partition_point(|s| s.folded <= at);
-        match index.checked_sub(1).map(|i| self.segments[i]) {
-            Some(segment) if segment.linear => at + 1,
-            _ => self
-                .segments
-                .get(index)
-                .map_or(self.text.len(), |s| s.folded),
-        }
-        .max(at + 1)
-    }
-
-    fn origin(&self, at: usize) -> Option<Origin> {
+    /// The original position of folded byte `at` (a char boundary of the folded text), or
+    /// `None` if it falls inside a chunk. Counts from `cursor` when `at` is past it.
+    pub fn origin(&self, at: usize, cursor: &mut Cursor) -> Option<Origin> {
         if at >= self.text.len() {
             return (at == self.text.len()).then_some(Origin {
                 char: self.chars,
                 byte: self.bytes,
             });
         }
+        let index = match self.segments.get(cursor.segment) {
+            Some(s)
+                if s.folded <= at
+                    && self
+                        .segments
+                        .get(cursor.segment + 1)
+                        .is_none_or(|next| next.folded > at) =>
+            {
+                cursor.segment
+            }
+            _ => self.segments.partition_point(|s| s.folded <= at).checked_sub(1)?,
+        };
+        let segment = self.segments[index];
+        if !segment.aligned {
+            return (at == segment.folded).then_some(Origin {
+                char: segment.char,
+                byte: segment.byte,
+            });
+        }
+        let (from, base) = match cursor.origin {
+            Some(origin) if cursor.segment == index && cursor.folded <= at => {
+                (cursor.folded, origin)
+            }
+            _ => (
+                segment.folded,
+                Origin {
+                    char: segment.char,
+                    byte: segment.byte,
+                },
+            ),
+        };
+        let origin = Origin {
+            char: base.char + self.text.get(from..at)?.chars().count(),
+            byte: base.byte + (at - from),
+        };
+        *cursor = Cursor {
+            segment: index,
+            folded: at,
+            origin: Some(origin),
+        };
+        Some(origin)
+    }
+
+    /// The original position of folded byte `at`, counted afresh (tests and one-off lookups).
+    pub fn origin_of(&self, at: usize) -> Option<Origin> {
+        self.origin(at, &mut Cursor::default())
+    }
+
+    /// The next folded byte after `at` where a hit may start: the next char in an aligned
+    /// stretch, else where the chunk holding `at` ends. Where to look again after a rejected hit.
+    pub fn next_boundary(&self, at: usize) -> usize {
         let index = self.segments.partition_point(|s| s.folded <= at);
-        let segment = self.segments[index.checked_sub(1)?];
-        let offset = at - segment.folded;
-        (segment.linear || offset == 0).then_some(Origin {
-            char: segment.char + offset,
-            byte: segment.byte + offset,
-        })
+        let next = match index.checked_sub(1).map(|i| self.segments[i]) {
+            Some(segment) if segment.aligned => self.text[at..]
+                .chars()
+                .next()
+                .map_or(at + 1, |c| at + c.len_utf8()),
+            _ => self
+                .segments
+                .get(index)
+                .map_or(self.text.len(), |s| s.folded),
+        };
+        next.max(at + 1)
     }
 }
 
@@ -258,12 +387,12 @@ mod tests {
         assert_eq!(folded.text(), "die strasse ist");
         let start = folded.text().find("strasse").unwrap();
         let end = start + "strasse".len();
-        let from = folded.start_of(start).unwrap();
-        let to = folded.end_of(end).unwrap();
+        let from = folded.origin_of(start).unwrap();
+        let to = folded.origin_of(end).unwrap();
         assert_eq!((from.char, to.char), (4, 10));
         assert_eq!(&"Die Straße ist"[from.byte..to.byte], "Straße");
         // Half of the folded "ss" is not a place a hit can end.
-        assert_eq!(folded.end_of(start + 5), None);
+        assert_eq!(folded.origin_of(start + 5), None);
     }
 
     #[test]
@@ -271,10 +400,10 @@ mod tests {
         let text = "pa\u{30a} X";
         let folded = Folded::new(text, CASELESS);
         assert_eq!(folded.text(), "på x");
-        // "p" is linear; "å" (from two chars) is one chunk.
-        assert_eq!(folded.start_of(1), Some(Origin { char: 1, byte: 1 }));
-        assert_eq!(folded.end_of(3), Some(Origin { char: 3, byte: 4 }));
-        assert_eq!(folded.end_of(2), None);
+        // "p" is aligned; "å" (from two chars) is one chunk.
+        assert_eq!(folded.origin_of(1), Some(Origin { char: 1, byte: 1 }));
+        assert_eq!(folded.origin_of(3), Some(Origin { char: 3, byte: 4 }));
+        assert_eq!(folded.origin_of(2), None);
     }
 
     #[test]
@@ -298,7 +427,7 @@ mod tests {
         let text = format!("a{}b", "\u{301}".repeat(100));
         let folded = Folded::new(&text, CASELESS);
         let end = folded.text().len();
-        assert_eq!(folded.end_of(end).unwrap().char, 102);
+        assert_eq!(folded.origin_of(end).unwrap().char, 102);
         assert!(folded.text().ends_with('b'));
     }
 }

@@ -1,7 +1,7 @@
 //! Finding the hits in one text and describing each: who said it, in which excerpt, with the
 //! words around it.
 
-use super::fold::{Folded, Origin, is_word_char};
+use super::fold::{Cursor, Folded, Origin, is_word_char};
 use super::pattern::Matcher;
 use super::{CONTEXT_CHARS, Hit, Place, Results, Scope, Speakers};
 use crate::model::import_plan::looks_like_interviewer;
@@ -34,11 +34,16 @@ fn find(matcher: &Matcher, text: &str, mut found: impl FnMut(Origin, Origin)) {
     let folded = Folded::new(text, matcher.fold);
     let haystack = folded.text();
     let mut at = 0;
+    let mut cursor = Cursor::default();
     while at <= haystack.len() {
         let Some(m) = matcher.regex.find_at(haystack, at) else {
             break;
         };
-        let bounds = (folded.start_of(m.start()), folded.end_of(m.end()));
+        // The cursor moves on to the end only with a hit taken: a rejected one is looked at
+        // again from just after its start.
+        let start = folded.origin(m.start(), &mut cursor);
+        let mut after = cursor;
+        let bounds = (start, start.and_then(|_| folded.origin(m.end(), &mut after)));
         let whole = !matcher.check_word_edges || {
             let before = haystack[..m.start()].chars().next_back();
             let after = haystack[m.end()..].chars().next();
@@ -47,6 +52,7 @@ fn find(matcher: &Matcher, text: &str, mut found: impl FnMut(Origin, Origin)) {
         match bounds {
             (Some(start), Some(end)) if whole && !m.is_empty() => {
                 found(start, end);
+                cursor = after;
                 at = m.end();
             }
             _ => at = folded.next_boundary(m.start()),

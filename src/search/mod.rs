@@ -154,7 +154,9 @@ pub struct Results {
     pub total: usize,
     pub by_transcript: Counts<TranscriptId>,
     pub by_case: Counts<Option<CaseId>>,
+    /// Hits by the role of whoever said them; interviewers' hits are counted apart.
     pub by_role: Counts<String>,
+    pub by_interviewer: usize,
     /// Hits in memos, labels and codes.
     pub in_notes: usize,
 }
@@ -172,7 +174,11 @@ impl Results {
             _ => self.in_notes += 1,
         }
         *self.by_case.entry(hit.case).or_default() += 1;
-        *self.by_role.entry(hit.role.clone()).or_default() += 1;
+        if hit.interviewer {
+            self.by_interviewer += 1;
+        } else {
+            *self.by_role.entry(hit.role.clone()).or_default() += 1;
+        }
         if self.hits.len() < MAX_HITS {
             self.hits.push(hit);
         }

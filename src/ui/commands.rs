@@ -34,12 +34,16 @@ pub enum Command {
     Agreement,
     ProjectSettings,
     ClearSelection,
+    Find,
+    FindNext,
+    FindPrevious,
+    SearchAll,
 }
 
 impl Command {
     /// Every command that takes no argument, in menu order. A command added to the enum and not
     /// here has no shortcut handling: the test `every_command_is_listed` catches that.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 28] = [
         Command::NewProject,
         Command::Open,
         Command::Import,
@@ -56,6 +60,10 @@ impl Command {
         Command::NewExcerpt,
         Command::DeleteExcerpt,
         Command::ClearSelection,
+        Command::Find,
+        Command::FindNext,
+        Command::FindPrevious,
+        Command::SearchAll,
         Command::ProjectSettings,
         Command::ReplaceText,
         Command::AddAnnotator,
@@ -117,6 +125,10 @@ impl Command {
             Command::Compare => "Compare annotators…".into(),
             Command::ProjectSettings => "Project settings…".into(),
             Command::ClearSelection => "Clear selection".into(),
+            Command::Find => "Find in transcript…".into(),
+            Command::FindNext => "Find next".into(),
+            Command::FindPrevious => "Find previous".into(),
+            Command::SearchAll => "Search all transcripts…".into(),
         }
     }
 
@@ -169,6 +181,12 @@ impl Command {
                 "The project's title and its continuum: pole labels and anchors"
             }
             Command::ClearSelection => "Clear the text, excerpt and map selection",
+            Command::Find => "Find words in the open transcript, with every hit highlighted",
+            Command::FindNext => "Select the next hit of the find bar",
+            Command::FindPrevious => "Select the previous hit of the find bar",
+            Command::SearchAll => {
+                "Find words in every transcript (and memos), listed with the words around them; turn hits into excerpts"
+            }
         }
     }
 
@@ -191,6 +209,13 @@ impl Command {
             )),
             Command::NewExcerpt => ctrl(Key::E),
             Command::ClearSelection => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)),
+            Command::Find => ctrl(Key::F),
+            Command::FindNext => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F3)),
+            Command::FindPrevious => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)),
+            Command::SearchAll => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::F,
+            )),
             _ => None,
         }
     }
@@ -199,6 +224,12 @@ impl Command {
     pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
             Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            // Ctrl+G and Ctrl+Shift+G, as in browsers and on the Mac.
+            Command::FindNext => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::G)),
+            Command::FindPrevious => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::G,
+            )),
             _ => None,
         }
     }
@@ -258,12 +289,16 @@ mod tests {
             | Command::Compare
             | Command::Agreement
             | Command::ProjectSettings
-            | Command::ClearSelection => 0,
+            | Command::ClearSelection
+            | Command::Find
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::SearchAll => 0,
         };
         assert!(Command::ALL.iter().all(|&c| arguments(c) == 0));
-        // The arms above name 24 commands without arguments; each is in `ALL` once.
+        // The arms above name 28 commands without arguments; each is in `ALL` once.
         let unique: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
-        assert_eq!(unique.len(), 24);
+        assert_eq!(unique.len(), 28);
     }
 
     #[test]

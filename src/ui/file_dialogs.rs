@@ -25,6 +25,10 @@ pub trait FileDialogs {
     fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
         None
     }
+    /// Asks where to save a table (CSV), suggesting `file_name`. Defaults to none.
+    fn save_table(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
     /// The folder the next dialogs start in (the app says so before each one).
     fn start_in(&mut self, _folder: &Path) {}
 }
@@ -207,6 +211,11 @@ impl FileDialogs for NativeFileDialogs {
     fn save_qdpx(&self, file_name: &str) -> Option<PathBuf> {
         let path = self.save("Export REFI-QDA project", file_name, QDPX_FILTERS)?;
         Some(with_extension(path, crate::io::qdpx::QDPX_EXTENSION))
+    }
+
+    fn save_table(&self, file_name: &str) -> Option<PathBuf> {
+        let path = self.save("Export search hits", file_name, &[("CSV table", &["csv"])])?;
+        Some(with_extension(path, "csv"))
     }
 
     fn start_in(&mut self, folder: &Path) {

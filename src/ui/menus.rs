@@ -85,6 +85,12 @@ pub fn menu_bar(
                 view.selected_excerpt.is_some(),
             );
             entry(ui, out, Command::ClearSelection, true);
+            ui.separator();
+            let transcript_open = view.transcript.is_some();
+            entry(ui, out, Command::Find, transcript_open);
+            entry(ui, out, Command::FindNext, transcript_open);
+            entry(ui, out, Command::FindPrevious, transcript_open);
+            entry(ui, out, Command::SearchAll, !doc.project().transcripts.is_empty());
         });
         ui.menu_button("Project", |ui| {
             entry(ui, out, Command::ProjectSettings, true);

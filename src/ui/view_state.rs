@@ -79,6 +79,10 @@ pub struct ViewState {
     pub transcript_focused: bool,
     /// The settings of the last map export of this project, for the next one.
     pub export: Option<super::export_map::ExportMemory>,
+    /// The find bar above the transcript.
+    pub find: super::find_bar::FindBar,
+    /// The last search of all transcripts, for when the window is opened again.
+    pub last_search: Option<crate::search::Query>,
 }
 
 impl ViewState {

@@ -177,6 +177,11 @@ impl App {
         self.view.transcript
     }
 
+    /// The text selected in the transcript, as a char range.
+    pub fn text_selection(&self) -> Option<(usize, usize)> {
+        self.view.text_selection.map(|s| s.range())
+    }
+
     /// The messages currently shown to the user (errors and confirmations).
     pub fn notices(&self) -> Vec<String> {
         self.notifications.iter().map(|n| n.text.clone()).collect()
@@ -450,6 +455,7 @@ impl App {
                 .stale_cache(project, self.view.transcript, revision),
         );
         problems.extend(self.view.map.stale_cache(project, revision));
+        problems.extend(self.view.find.stale_cache(project, revision));
         for window in &self.windows {
             problems.extend(window.stale_caches(project, revision));
         }

@@ -16,6 +16,7 @@ use crate::ui::import_dialog::ImportDialog;
 use crate::ui::merge_dialog::MergeDialog;
 use crate::ui::qdpx_dialog::QdpxImportDialog;
 use crate::ui::replace_text::ReplaceTextDialog;
+use crate::ui::search_window::SearchWindow;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::transcript_view::can_create_excerpt;
 
@@ -55,6 +56,32 @@ impl App {
                 self.after_history_move(result);
             }
             Command::NewExcerpt => self.new_excerpt(),
+            Command::Find => {
+                if self.view.transcript.is_none() {
+                    self.notifications
+                        .info("Open a transcript first, or search all of them (Ctrl+Shift+F).");
+                } else {
+                    let caret = self.view.text_selection.map(|s| s.range().0);
+                    self.view.find.open(caret);
+                }
+            }
+            Command::FindNext | Command::FindPrevious => {
+                let forward = command == Command::FindNext;
+                let mut find = std::mem::take(&mut self.view.find);
+                find.step(self.doc.project(), &mut self.view, forward);
+                self.view.find = find;
+            }
+            Command::SearchAll => {
+                let open = self.windows.iter_mut().find_map(|w| {
+                    let any: &mut dyn std::any::Any = w.as_mut();
+                    any.downcast_mut::<SearchWindow>()
+                });
+                match open {
+                    // Opened again: back to its field, with the search as it was.
+                    Some(window) => window.focus(),
+                    None => self.open_window(SearchWindow::new(&self.view)),
+                }
+            }
             Command::DeleteExcerpt => {
                 if let Some(id) = self.view.selected_excerpt {
                     if self.placements_of(id) == 0 {
@@ -127,6 +154,9 @@ impl App {
                 let dialog = SettingsDialog::new(self.doc.project());
                 self.open_modal(dialog);
             }
+            // Escape closes the find bar first (egui takes the keyboard from its field before
+            // the keys are read, so the bar cannot see the key itself), keeping the hit selected.
+            Command::ClearSelection if self.view.find.open => self.view.find.close(),
             Command::ClearSelection => {
                 self.view.text_selection = None;
                 self.view.selected_excerpt = None;

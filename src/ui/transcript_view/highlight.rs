@@ -1,5 +1,6 @@
 //! Which stretches of the transcript get a background, and in which colour: excerpts (in the
-//! active annotator's colour once placed), the selected excerpt, and the text being selected.
+//! active annotator's colour once placed), the selected excerpt, the hits of the find bar, and the
+//! text being selected, with the current hit above it.
 //!
 //! A highlight is a char range of the whole transcript with a colour. The list is ordered weakest
 //! first: where highlights overlap, the one later in the list is drawn
@@ -22,6 +23,8 @@ pub(super) struct Palette {
     pub(super) selection: Color32,
     pub(super) excerpt: Color32,
     pub(super) selected_excerpt: Color32,
+    pub(super) hit: Color32,
+    pub(super) current_hit: Color32,
 }
 
 impl Palette {
@@ -32,17 +35,28 @@ impl Palette {
             selection: Color32::from_rgba_unmultiplied(0x60, 0x60, 0x60, 90),
             excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 70),
             selected_excerpt: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 150),
+            // Find hits in a clear yellow, apart from the excerpts' amber; the current hit in a
+            // strong green-blue that reads as "here" over any of them.
+            hit: Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x00, 120),
+            current_hit: Color32::from_rgba_unmultiplied(0x00, 0x9E, 0xD8, 110),
         }
     }
 }
 
+/// What the find bar found in the transcript shown: every hit, and the current one.
+pub(super) struct FindHits<'a> {
+    pub(super) all: &'a [(usize, usize)],
+    pub(super) current: Option<(usize, usize)>,
+}
+
 /// The ranges to highlight in this transcript, weakest first: excerpts, then the selected excerpt,
-/// then the text selection.
+/// then the find bar's hits, then the text selection, then the current hit.
 pub(super) fn highlights(
     project: &Project,
     transcript: &Transcript,
     view: &ViewState,
     palette: &Palette,
+    found: FindHits<'_>,
 ) -> Vec<Highlight> {
     let annotator_colour = |annotator: Option<AnnotatorId>| {
         annotator
@@ -71,10 +85,12 @@ pub(super) fn highlights(
         }
     }
     list.extend(selected);
+    list.extend(found.all.iter().map(|&(a, b)| (a, b, palette.hit)));
     if let Some(selection) = view.text_selection.filter(|s| !s.is_empty()) {
         let (a, b) = selection.range();
         list.push((a, b, palette.selection));
     }
+    list.extend(found.current.map(|(a, b)| (a, b, palette.current_hit)));
     list
 }
 

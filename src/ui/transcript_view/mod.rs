@@ -10,7 +10,8 @@
 //! - [`highlight`]: which ranges get which background (the place to add a kind of highlight);
 //! - [`paint`]: one visible paragraph, with its gutter and the caret;
 //! - [`pointer`]: selecting with the mouse; [`keyboard`]: focus, keys and Copy;
-//! - [`header`]: the heading above the text, and the panel when no transcript is open.
+//! - [`header`]: the heading above the text, and the panel when no transcript is open;
+//! - the find bar above the text is `ui/find_bar.rs`.
 
 mod header;
 mod highlight;
@@ -57,10 +58,19 @@ impl TranscriptView {
             None => transcript.text.split_whitespace().count(),
         };
         header::header(ui, project, transcript, words);
+        // The find bar is taken out of the view state while it draws, as it changes the
+        // selection in it.
+        let mut find = std::mem::take(&mut view.find);
+        if find.open {
+            find.show(ui, project, view);
+        }
         ui.separator();
 
         let palette = Palette::new(ui);
-        let highlights = highlight::highlights(project, transcript, view, &palette);
+        let (all, current) = find.highlights(project, transcript.id, view.project_revision);
+        let found = highlight::FindHits { all, current };
+        let highlights = highlight::highlights(project, transcript, view, &palette, found);
+        view.find = find;
 
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(("transcript", transcript.id))

@@ -11,5 +11,6 @@ mod import;
 mod layout;
 mod map;
 mod recovery;
+mod search;
 mod settings;
 mod transcript;

@@ -29,7 +29,7 @@ pub const FIRST_QUESTION: &str =
 pub struct Answers {
     /// What Open and Merge pick.
     pub open: Option<PathBuf>,
-    /// What Save As picks; a figure is saved beside it, under the name the app suggests.
+    /// What Save As picks; a figure or table is saved beside it, under the name the app suggests.
     pub save: Option<PathBuf>,
     /// What Import and Replace text pick.
     pub transcripts: Vec<PathBuf>,
@@ -99,6 +99,10 @@ impl FileDialogs for FakeDialogs {
     }
     fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
         self.0.borrow().exchange.clone()
+    }
+    fn save_table(&self, file_name: &str) -> Option<PathBuf> {
+        let save = self.0.borrow().save.clone();
+        save.map(|p| p.with_file_name(file_name))
     }
     fn start_in(&mut self, folder: &Path) {
         self.0.borrow_mut().started_in = Some(folder.to_path_buf());
