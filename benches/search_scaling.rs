@@ -19,12 +19,30 @@ const WORDS_PER_TRANSCRIPT: usize = 10_000;
 
 /// Turns of about ten words each, in a fixed rotation; a turn in six says "familie".
 const TURNS: [(&str, &str); 6] = [
-    ("Interviewer", "Hvordan er det at komme hjem til borgerne hver dag?"),
-    ("Mette", "Man bliver tæt på dem, det gør man jo, næsten som familie."),
-    ("Interviewer", "Kan du fortælle om en dag hvor det var svært?"),
-    ("Mette", "Der var en dame som græd, og jeg blev længere end jeg måtte."),
-    ("Interviewer", "Hvad sagde din leder til det bagefter på kontoret?"),
-    ("Mette", "Hun sagde at vi skal være professionelle, men også søde."),
+    (
+        "Interviewer",
+        "Hvordan er det at komme hjem til borgerne hver dag?",
+    ),
+    (
+        "Mette",
+        "Man bliver tæt på dem, det gør man jo, næsten som familie.",
+    ),
+    (
+        "Interviewer",
+        "Kan du fortælle om en dag hvor det var svært?",
+    ),
+    (
+        "Mette",
+        "Der var en dame som græd, og jeg blev længere end jeg måtte.",
+    ),
+    (
+        "Interviewer",
+        "Hvad sagde din leder til det bagefter på kontoret?",
+    ),
+    (
+        "Mette",
+        "Hun sagde at vi skal være professionelle, men også søde.",
+    ),
 ];
 
 /// A project of about `words` words.

@@ -240,7 +240,10 @@ impl Folded {
             {
                 cursor.segment
             }
-            _ => self.segments.partition_point(|s| s.folded <= at).checked_sub(1)?,
+            _ => self
+                .segments
+                .partition_point(|s| s.folded <= at)
+                .checked_sub(1)?,
         };
         let segment = self.segments[index];
         if !segment.aligned {

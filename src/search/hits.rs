@@ -43,7 +43,10 @@ fn find(matcher: &Matcher, text: &str, mut found: impl FnMut(Origin, Origin)) {
         // again from just after its start.
         let start = folded.origin(m.start(), &mut cursor);
         let mut after = cursor;
-        let bounds = (start, start.and_then(|_| folded.origin(m.end(), &mut after)));
+        let bounds = (
+            start,
+            start.and_then(|_| folded.origin(m.end(), &mut after)),
+        );
         let whole = !matcher.check_word_edges || {
             let before = haystack[..m.start()].chars().next_back();
             let after = haystack[m.end()..].chars().next();

@@ -11,6 +11,9 @@ use super::view_state::{TextSelection, ViewState};
 use crate::model::{Project, TranscriptId};
 use crate::search::{self, Mode, Query, Scope};
 
+/// A hit: its char range in the transcript.
+pub type Span = (usize, usize);
+
 /// What the find bar holds between frames. Lives in the [`ViewState`].
 #[derive(Debug, Default)]
 pub struct FindBar {
@@ -105,7 +108,7 @@ impl FindBar {
         project: &Project,
         transcript: TranscriptId,
         revision: u64,
-    ) -> (&[(usize, usize)], Option<(usize, usize)>) {
+    ) -> (&[Span], Option<Span>) {
         if !self.open {
             return (&[], None);
         }

@@ -90,7 +90,12 @@ pub fn menu_bar(
             entry(ui, out, Command::Find, transcript_open);
             entry(ui, out, Command::FindNext, transcript_open);
             entry(ui, out, Command::FindPrevious, transcript_open);
-            entry(ui, out, Command::SearchAll, !doc.project().transcripts.is_empty());
+            entry(
+                ui,
+                out,
+                Command::SearchAll,
+                !doc.project().transcripts.is_empty(),
+            );
         });
         ui.menu_button("Project", |ui| {
             entry(ui, out, Command::ProjectSettings, true);

@@ -28,6 +28,9 @@ pub enum Step {
     /// Open this project, read from another tool's file, in place of the open one (asking about
     /// unsaved changes first).
     OpenImported(Box<Project>),
+    /// Show what merging this project, read from another tool's file named `source`, into the
+    /// open one would do, as File > Merge does, before anything changes.
+    MergeImported(Box<Project>, String),
 }
 
 /// The steps asked for this frame.
@@ -76,6 +79,10 @@ impl Outbox {
     }
 
     /// The steps, in the order they were asked for, leaving the outbox empty.
+    pub fn merge_imported(&mut self, project: Box<Project>, source: String) {
+        self.steps.push(Step::MergeImported(project, source));
+    }
+
     pub fn take(&mut self) -> Vec<Step> {
         std::mem::take(&mut self.steps)
     }

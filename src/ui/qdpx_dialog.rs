@@ -203,6 +203,20 @@ impl Dialog for QdpxImportDialog {
                             cx.out.open_imported(Box::new(import.project.clone()));
                             open = false;
                         }
+                        if ui
+                            .button("Merge into this project…")
+                            .on_hover_text(
+                                "Bring its transcripts, excerpts, codes and annotators into the \
+                                 open project by the rules of File > Merge: transcripts matched \
+                                 by text, annotators by name; conflicts are shown to settle first",
+                            )
+                            .clicked()
+                        {
+                            let source = crate::io::file_label(&self.path);
+                            cx.out
+                                .merge_imported(Box::new(import.project.clone()), source);
+                            open = false;
+                        }
                         if ui.button("Cancel").clicked()
                             || ui.input(|i| i.key_pressed(egui::Key::Escape))
                         {

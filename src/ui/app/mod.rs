@@ -16,6 +16,7 @@ use super::dialog::{Dialog, DialogContext};
 use super::file_dialogs::{FileDialogs, NativeFileDialogs};
 use super::file_flow::{Event, FileFlow, Pending};
 use super::import_dialog::ImportDialog;
+use super::merge_dialog::MergeDialog;
 use super::notifications::Notifications;
 use super::outbox::{Outbox, Step};
 use super::recovery::{Autosave, Leftovers};
@@ -279,6 +280,14 @@ impl App {
                 Step::Error(text) => self.notifications.error(text),
                 Step::OpenImported(project) => {
                     self.file_event(ctx, Event::Want(Pending::OpenImported(project)));
+                }
+                Step::MergeImported(project, source) => {
+                    match MergeDialog::new(self.doc.project(), *project, source) {
+                        Ok(dialog) => self.open_modal(dialog),
+                        Err(error) => self
+                            .notifications
+                            .error(format!("Nothing was merged: {error}.")),
+                    }
                 }
                 Step::ShowTranscript(transcript) => {
                     if self.doc.project().transcript(transcript).is_some() {

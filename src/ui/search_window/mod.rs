@@ -35,7 +35,12 @@ pub struct SearchWindow {
     selected: BTreeSet<usize>,
     /// Where Shift+click selects from.
     last_clicked: Option<usize>,
+    /// The revision the project was last seen changed to, and when.
+    edited: Option<(u64, std::time::Instant)>,
 }
+
+/// How long the project must stay unchanged before the search is run again on it.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl SearchWindow {
     /// A window with the last search of this session, its field ready for typing.
@@ -48,6 +53,7 @@ impl SearchWindow {
             shown: None,
             selected: BTreeSet::new(),
             last_clicked: None,
+            edited: None,
         }
     }
 
@@ -89,7 +95,10 @@ impl SearchWindow {
             return;
         }
         if let Some(finished) = self.runner.poll() {
-            let same_query = self.shown.as_ref().is_some_and(|s| s.key.1 == finished.key.1);
+            let same_query = self
+                .shown
+                .as_ref()
+                .is_some_and(|s| s.key.1 == finished.key.1);
             let lines = match &finished.outcome {
                 Ok(results) => rows::lines(project, results),
                 Err(_) => Vec::new(),
@@ -105,9 +114,31 @@ impl SearchWindow {
             });
         }
         let current = self.shown.as_ref().is_some_and(|s| s.key == key);
-        if !current && !self.runner.is_running(&key) {
-            self.runner.start(ctx, project, key);
+        if current || self.runner.is_running(&key) {
+            return;
         }
+        // After an edit the same query is run again once the project has been still for a
+        // moment: a marker dragged on the map changes the project every frame, and each search
+        // starts from a copy of it.
+        let only_edited = self
+            .shown
+            .as_ref()
+            .is_some_and(|s| s.key.1 == self.query && s.key.0 != revision);
+        if only_edited {
+            let now = std::time::Instant::now();
+            let since = match self.edited {
+                Some((seen, at)) if seen == revision => now - at,
+                _ => {
+                    self.edited = Some((revision, now));
+                    std::time::Duration::ZERO
+                }
+            };
+            if since < SETTLE {
+                ctx.request_repaint_after(SETTLE - since);
+                return;
+            }
+        }
+        self.runner.start(ctx, project, key);
     }
 
     fn is_current(&self, revision: u64) -> bool {
@@ -131,8 +162,16 @@ impl SearchWindow {
                 field.request_focus();
             }
             for (mode, label, hint) in [
-                (Mode::Words, "Any word", "Any of the words; put a phrase in double quotes"),
-                (Mode::Phrase, "Phrase", "All the words together, in this order"),
+                (
+                    Mode::Words,
+                    "Any word",
+                    "Any of the words; put a phrase in double quotes",
+                ),
+                (
+                    Mode::Phrase,
+                    "Phrase",
+                    "All the words together, in this order",
+                ),
                 (
                     Mode::Regex,
                     "Regular expression",
@@ -147,9 +186,10 @@ impl SearchWindow {
             ui.checkbox(&mut self.query.whole_words, "Whole words")
                 .on_hover_text("Not “familien” when looking for “familie”");
             ui.checkbox(&mut self.query.match_case, "Match case");
-            ui.checkbox(&mut self.query.ignore_accents, "Ignore accents").on_hover_text(
-                "“cafe” finds “café”. Off by default: in Danish “å” is a letter of its own",
-            );
+            ui.checkbox(&mut self.query.ignore_accents, "Ignore accents")
+                .on_hover_text(
+                    "“cafe” finds “café”. Off by default: in Danish “å” is a letter of its own",
+                );
             ui.checkbox(&mut self.query.scope.notes, "Memos, labels and codes too");
         });
     }
@@ -187,18 +227,46 @@ impl SearchWindow {
                 })
                 .response
                 .labelled_by(caption.id);
-            let cases: Vec<(crate::model::CaseId, String)> =
-                project.cases.iter().map(|c| (c.id, c.name.clone())).collect();
-            filter_combo(ui, "Case:", "search-case", &mut self.query.scope.case, &cases);
-            let mut roles: Vec<String> = project.participants.iter().map(|p| p.role.clone()).collect();
+            let cases: Vec<(crate::model::CaseId, String)> = project
+                .cases
+                .iter()
+                .map(|c| (c.id, c.name.clone()))
+                .collect();
+            filter_combo(
+                ui,
+                "Case:",
+                "search-case",
+                &mut self.query.scope.case,
+                &cases,
+            );
+            let mut roles: Vec<String> = project
+                .participants
+                .iter()
+                .map(|p| p.role.clone())
+                .collect();
             roles.sort();
             roles.dedup();
             roles.retain(|r| !r.is_empty());
             let roles: Vec<(String, String)> = roles.into_iter().map(|r| (r.clone(), r)).collect();
-            filter_combo(ui, "Role:", "search-role", &mut self.query.scope.role, &roles);
-            let codes: Vec<(String, String)> =
-                project.codes().into_iter().map(|c| (c.clone(), c)).collect();
-            filter_combo(ui, "Code:", "search-code", &mut self.query.scope.code, &codes);
+            filter_combo(
+                ui,
+                "Role:",
+                "search-role",
+                &mut self.query.scope.role,
+                &roles,
+            );
+            let codes: Vec<(String, String)> = project
+                .codes()
+                .into_iter()
+                .map(|c| (c.clone(), c))
+                .collect();
+            filter_combo(
+                ui,
+                "Code:",
+                "search-code",
+                &mut self.query.scope.code,
+                &codes,
+            );
         });
     }
 
@@ -222,8 +290,12 @@ impl SearchWindow {
         };
         ui.horizontal_wrapped(|ui| {
             if !current {
-                ui.spinner();
-                ui.label("Searching… (the list below is from before)");
+                if self.runner.is_busy() {
+                    ui.spinner();
+                    ui.label("Searching… (the list below is from before)");
+                } else {
+                    ui.label("The project changed; searching again in a moment… (the list below is from before)");
+                }
                 return;
             }
             match &shown.outcome {
@@ -315,7 +387,12 @@ impl SearchWindow {
             .selected
             .iter()
             .copied()
-            .filter(|&i| matches!(results.hits.get(i).map(|h| h.place), Some(Place::Transcript(_))))
+            .filter(|&i| {
+                matches!(
+                    results.hits.get(i).map(|h| h.place),
+                    Some(Place::Transcript(_))
+                )
+            })
             .collect();
         ui.horizontal_wrapped(|ui| {
             let label = match in_text.len() {
@@ -490,14 +567,19 @@ fn who(project: &Project, hit: &crate::search::Hit) -> String {
         Place::Transcript(_) => hit.speaker.clone(),
         Place::PlacementMemo(annotator, _) => project
             .annotator(annotator)
-            .map_or("placement memo".to_owned(), |a| format!("memo of {}", a.name)),
+            .map_or("placement memo".to_owned(), |a| {
+                format!("memo of {}", a.name)
+            }),
         _ => hit.place.kind().to_owned(),
     }
 }
 
 /// Whether the hit is already in an excerpt, and where the active annotator placed it.
 fn excerpt_note(project: &Project, view: &ViewState, hit: &crate::search::Hit) -> String {
-    let Some(excerpt) = hit.excerpt.filter(|_| matches!(hit.place, Place::Transcript(_))) else {
+    let Some(excerpt) = hit
+        .excerpt
+        .filter(|_| matches!(hit.place, Place::Transcript(_)))
+    else {
         return String::new();
     };
     let placed = view
@@ -553,7 +635,12 @@ fn open_hit(project: &Project, view: &mut ViewState, hit: &crate::search::Hit) {
 
 /// The selected hits in transcripts as excerpts (widened to `extent`), in one undo step. A hit
 /// whose range is already an excerpt, or that repeats another, is skipped and counted.
-fn make_excerpts(cx: &mut DialogContext<'_>, results: &Results, selected: &[usize], extent: Extent) {
+fn make_excerpts(
+    cx: &mut DialogContext<'_>,
+    results: &Results,
+    selected: &[usize],
+    extent: Extent,
+) {
     let project = cx.project;
     let mut next = match project.next_excerpt_id() {
         Ok(id) => id,
@@ -572,8 +659,12 @@ fn make_excerpts(cx: &mut DialogContext<'_>, results: &Results, selected: &[usiz
     let mut skipped = 0;
     let mut first = None;
     for hit in selected.iter().filter_map(|&i| results.hits.get(i)) {
-        let Place::Transcript(t) = hit.place else { continue };
-        let Some(transcript) = project.transcript(t) else { continue };
+        let Place::Transcript(t) = hit.place else {
+            continue;
+        };
+        let Some(transcript) = project.transcript(t) else {
+            continue;
+        };
         let index = indexes
             .entry(t)
             .or_insert_with(|| CharIndex::new(&transcript.text));
@@ -599,7 +690,10 @@ fn make_excerpts(cx: &mut DialogContext<'_>, results: &Results, selected: &[usiz
     }
     let made = edits.len();
     if made > 0 {
-        cx.out.group(format!("{} from search hits", plural(made, "new excerpt")), edits);
+        cx.out.group(
+            format!("{} from search hits", plural(made, "new excerpt")),
+            edits,
+        );
     }
     if let Some((excerpt, transcript, start)) = first {
         cx.view.select_excerpt(excerpt, transcript, start);

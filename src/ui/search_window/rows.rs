@@ -79,9 +79,11 @@ pub(super) fn hit_line(ui: &mut egui::Ui, rect: Rect, line: &HitLine<'_>) -> egu
     let response = ui.interact(rect, id, Sense::click());
     let visuals = ui.visuals();
     if line.selected {
-        ui.painter().rect_filled(rect, 2.0, visuals.selection.bg_fill);
+        ui.painter()
+            .rect_filled(rect, 2.0, visuals.selection.bg_fill);
     } else if response.hovered() {
-        ui.painter().rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
+        ui.painter()
+            .rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
     }
     let font = FontId::proportional(14.0);
     let text = visuals.text_color();
@@ -94,13 +96,15 @@ pub(super) fn hit_line(ui: &mut egui::Ui, rect: Rect, line: &HitLine<'_>) -> egu
     let y = rect.center().y;
     let clip = |left: f32, right: f32| Rect::from_x_y_ranges(left..=right, rect.y_range());
     let painter = ui.painter();
-    painter.with_clip_rect(clip(rect.left() + 4.0, rect.left() + WHO_WIDTH)).text(
-        pos2(rect.left() + 4.0, y),
-        Align2::LEFT_CENTER,
-        &line.who,
-        font.clone(),
-        weak,
-    );
+    painter
+        .with_clip_rect(clip(rect.left() + 4.0, rect.left() + WHO_WIDTH))
+        .text(
+            pos2(rect.left() + 4.0, y),
+            Align2::LEFT_CENTER,
+            &line.who,
+            font.clone(),
+            weak,
+        );
     painter.with_clip_rect(clip(middle.left(), hit_x)).text(
         pos2(hit_x - 2.0, y),
         Align2::RIGHT_CENTER,
@@ -130,13 +134,15 @@ pub(super) fn hit_line(ui: &mut egui::Ui, rect: Rect, line: &HitLine<'_>) -> egu
         font.clone(),
         text,
     );
-    painter.with_clip_rect(clip(rect.right() - EXCERPT_WIDTH, rect.right())).text(
-        pos2(rect.right() - EXCERPT_WIDTH, y),
-        Align2::LEFT_CENTER,
-        &line.excerpt,
-        FontId::proportional(12.5),
-        weak,
-    );
+    painter
+        .with_clip_rect(clip(rect.right() - EXCERPT_WIDTH, rect.right()))
+        .text(
+            pos2(rect.right() - EXCERPT_WIDTH, y),
+            Align2::LEFT_CENTER,
+            &line.excerpt,
+            FontId::proportional(12.5),
+            weak,
+        );
     // Screen readers read the line as one sentence, in reading order.
     let spoken = format!(
         "{}: {}{}{}. {}",

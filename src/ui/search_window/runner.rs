@@ -10,9 +10,9 @@
 
 use crate::model::Project;
 use crate::search::{Query, Results, SearchError, search_until};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::Arc;
 
 /// What a result answers: the document's revision and the query.
 pub(super) type SearchKey = (u64, Query);
@@ -86,7 +86,13 @@ impl Runner {
             };
             let finished = Finished { key, outcome };
             // The window may have closed meanwhile; then nobody wants the result.
-            if sender.send(Message { generation, finished }).is_ok() {
+            if sender
+                .send(Message {
+                    generation,
+                    finished,
+                })
+                .is_ok()
+            {
                 ctx.request_repaint();
             }
         });

@@ -4,6 +4,7 @@
 use crate::support::gui::*;
 use crate::support::*;
 use continuum::io::qdpx::read_qdpx;
+use egui_kittest::kittest::Queryable;
 
 fn importing(file: std::path::PathBuf) -> FakeDialogs {
     FakeDialogs::with(Answers {
@@ -76,4 +77,53 @@ fn exporting_writes_a_qdpx_that_reads_back_as_the_same_project() {
     assert!(harness.shows_containing("Exported"));
     let back = read_qdpx(&out).unwrap();
     assert_eq!(&back.project, harness.state().project());
+}
+
+#[test]
+fn another_tools_project_merges_into_the_open_one_by_the_rules_of_file_merge() {
+    // A co-author's copy of the sample with one more excerpt, coded, sent as a .qdpx.
+    let sample = continuum::io::load_project(&sample_path()).unwrap();
+    let mut theirs = sample.clone();
+    let id = theirs.next_excerpt_id().unwrap();
+    theirs.excerpts.push(continuum::model::Excerpt {
+        codes: vec!["reciprocity".into()],
+        ..fixtures::excerpt(id.0, theirs.transcripts[0].id.0, 0, 12)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coauthor.qdpx");
+    continuum::io::qdpx::write_qdpx(&theirs, &file).unwrap();
+
+    let mut harness = with_dialogs(None, importing(file));
+    let before = harness.state().project().clone();
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(&mut harness, &["Merge into this project…"]);
+    harness.click("Merge into this project…");
+    // The merge dialog says what would change, before anything does.
+    assert!(harness.shows("Merge annotators from coauthor.qdpx"));
+    assert!(harness.shows_containing("1 new excerpt"));
+    assert_eq!(harness.state().project(), &before);
+    harness.click("Merge");
+    let project = harness.state().project();
+    assert_eq!(project.excerpts.len(), before.excerpts.len() + 1);
+    let new = project.excerpts.last().unwrap();
+    assert_eq!(new.codes, ["reciprocity"]);
+    assert_eq!((new.start, new.end), (0, 12));
+    // One undo step takes the merge back.
+    harness.shortcut(egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().project(), &before);
+}
+
+#[test]
+fn merging_a_project_about_other_interviews_says_which_transcripts_are_missing() {
+    let mut harness = with_dialogs(None, importing(qdpx_fixture("qc178_demo.qdpx")));
+    let before = harness.state().project().clone();
+    harness.menu("File", "Import REFI-QDA project…");
+    wait_for_texts(&mut harness, &["Merge into this project…"]);
+    harness.click("Merge into this project…");
+    let missing = harness
+        .query_all_by_label_contains("is not in this project; import it first.")
+        .count();
+    assert_eq!(missing, 2, "both of QualCoder's transcripts are named");
+    harness.click("Cancel");
+    assert_eq!(harness.state().project(), &before);
 }

@@ -19,7 +19,10 @@ fn interviews() -> (tempfile::TempDir, Window) {
 fn selected_words(harness: &Window) -> String {
     let app = harness.state();
     let (start, end) = app.text_selection().expect("a selection");
-    let transcript = app.project().transcript(app.view_transcript().unwrap()).unwrap();
+    let transcript = app
+        .project()
+        .transcript(app.view_transcript().unwrap())
+        .unwrap();
     char_slice(&transcript.text, start, end).to_owned()
 }
 
@@ -151,11 +154,17 @@ fn selected_hits_become_excerpts_of_their_sentences_in_one_undo_step() {
         .collect();
     assert_eq!(
         quotes,
-        ["Ja, nærmest familie.", "Hun er ikke familie, men hun kommer pa\u{30a} besøg hver dag."]
+        [
+            "Ja, nærmest familie.",
+            "Hun er ikke familie, men hun kommer pa\u{30a} besøg hver dag."
+        ]
     );
     assert!(harness.shows_containing("Made 2 excerpts from the selected hits."));
     // The list is searched again and shows the hits inside their new excerpts.
-    let marked = |h: &Window| h.query_all_by_label_contains("in excerpt · not placed").count();
+    let marked = |h: &Window| {
+        h.query_all_by_label_contains("in excerpt · not placed")
+            .count()
+    };
     for _ in 0..500 {
         if marked(&harness) == 2 {
             break;
@@ -178,7 +187,12 @@ fn the_hit_list_is_saved_as_a_csv_table() {
     harness.click("Export CSV…");
     let table = std::fs::read_to_string(dir.path().join("search hits.csv")).unwrap();
     let mut lines = table.lines();
-    assert!(lines.next().unwrap().starts_with("transcript,case,role,speaker,offset,left,hit,right"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("transcript,case,role,speaker,offset,left,hit,right")
+    );
     assert_eq!(lines.count(), 4);
     assert!(harness.shows_containing("Saved 4 hits to"));
 }
