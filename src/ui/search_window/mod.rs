@@ -331,7 +331,12 @@ impl SearchWindow {
                         match line {
                             Line::Group(title) => {
                                 let heading = egui::RichText::new(title).strong();
-                                ui.put(rect, egui::Label::new(heading).truncate());
+                                let builder = egui::UiBuilder::new()
+                                    .max_rect(rect)
+                                    .layout(egui::Layout::left_to_right(egui::Align::Center));
+                                ui.scope_builder(builder, |ui| {
+                                    ui.add(egui::Label::new(heading).truncate());
+                                });
                             }
                             Line::Hit(index) => {
                                 let hit = &results.hits[*index];
