@@ -31,7 +31,7 @@ impl Default for AgreementWindow {
 }
 
 impl AgreementWindow {
-    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// Test hook (tests/it/session/): if the frame at `change_count` would reuse the cached
     /// report, says whether it differs from a fresh one (compared as text, so an undefined alpha
     /// equals itself).
     #[doc(hidden)]

@@ -52,7 +52,7 @@ impl ComparisonWindow {
             .map(|(_, spreads)| spreads)
     }
 
-    /// Test hook (tests/it/session.rs): if the frame at `change_count` would reuse the cached
+    /// Test hook (tests/it/session/): if the frame at `change_count` would reuse the cached
     /// spreads, says whether they differ from fresh ones.
     #[doc(hidden)]
     pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {

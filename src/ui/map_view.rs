@@ -161,7 +161,7 @@ impl MapView {
         }
     }
 
-    /// Test hook (tests/it/session.rs): if a frame at `revision` with the cached settings would
+    /// Test hook (tests/it/session/): if a frame at `revision` with the cached settings would
     /// reuse the cached layout, says whether it differs from a fresh [`layout`] of `project`.
     #[doc(hidden)]
     pub(crate) fn stale_cache(&self, project: &Project, revision: u64) -> Option<String> {

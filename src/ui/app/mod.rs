@@ -447,7 +447,7 @@ impl App {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Test hooks for the randomised session test (tests/it/session.rs). They only read state; keep
+// Test hooks for the randomised session test (tests/it/session/). They only read state; keep
 // them together here, and keep them few.
 // ---------------------------------------------------------------------------------------------
 impl App {

@@ -155,7 +155,7 @@ impl TranscriptView {
         keyboard::copy_selection_on_request(ui, transcript, view);
     }
 
-    /// Test hook (tests/it/session.rs): if the next frame showing `transcript` would reuse the
+    /// Test hook (tests/it/session/): if the next frame showing `transcript` would reuse the
     /// measured layout, says how it differs from a fresh split of the open project's text.
     #[doc(hidden)]
     pub(crate) fn stale_cache(
