@@ -241,7 +241,7 @@ impl FindBar {
             self.status(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .small_button("Close")
+                    .small_button("Close find bar")
                     .on_hover_text("Close the find bar (Escape)")
                     .clicked()
                 {

@@ -229,10 +229,12 @@ impl Session {
         }
     }
 
-    /// Whether the comparison or agreement window is open: it floats over the panels, so a
-    /// click meant for what is under it lands on it.
+    /// Whether the comparison, agreement or search window is open: it floats over the panels,
+    /// so a click meant for what is under it lands on it.
     pub(super) fn covered(&self) -> bool {
-        self.has("Compare annotators") || self.has("Agreement between annotators")
+        self.has("Compare annotators")
+            || self.has("Agreement between annotators")
+            || self.has("Search all transcripts")
     }
 
     pub(super) fn canvas(&self) -> Option<Rect> {

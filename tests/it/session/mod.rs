@@ -25,6 +25,7 @@ mod material;
 mod regressions;
 mod rng;
 mod screen;
+mod searching;
 mod steps;
 
 use crate::support::gui::{WINDOW_SIZE, Window, builder};

@@ -21,7 +21,7 @@ impl Session {
         let project = self.project();
         let bare = project.transcripts.is_empty();
         let alone = project.annotators.is_empty();
-        let weights: [(u32, Step); 18] = [
+        let weights: [(u32, Step); 19] = [
             (3, Session::new_project),
             (4, Session::open),
             (if bare { 30 } else { 4 }, Session::import),
@@ -40,6 +40,7 @@ impl Session {
             (3, Session::blind),
             (4, Session::compare_or_agreement),
             (2, Session::resize),
+            (4, Session::find_or_search),
         ];
         let total: u32 = weights.iter().map(|(w, _)| w).sum();
         let mut roll = self.rng.below(total as usize) as u32;
