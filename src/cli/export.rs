@@ -3,6 +3,7 @@
 
 use super::CliError;
 use super::guards::{refuse_to_overwrite_a_project, refuse_to_overwrite_inputs};
+use super::names::{annotator_named, case_named, known_code, known_role};
 use crate::io;
 use crate::map::{ColourBy, GroupBy, Labels, MapFilter, MapSettings};
 use crate::model::plural;
@@ -54,12 +55,7 @@ pub(super) fn export_csv(
     refuse_to_overwrite_inputs(out, &[project_path], "a table")?;
     refuse_to_overwrite_a_project(out, "a table")?;
     let project = io::load_project(project_path).map_err(|e| CliError::new(e.to_string()))?;
-    let formulas = if keep_formulas {
-        io::Formulas::Keep
-    } else {
-        io::Formulas::Neutralise
-    };
-    let table = io::placements_csv(&project, formulas);
+    let table = io::placements_csv(&project, io::Formulas::keeping(keep_formulas));
     io::write_atomically(out, table.as_bytes())
         .map_err(|e| CliError::new(format!("{}: could not be written: {e}", out.display())))?;
     let rows = project
@@ -134,63 +130,18 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
     {
-        let found = project
-            .annotators
-            .iter()
-            .find(|a| a.name.eq_ignore_ascii_case(name));
-        let annotator = found.ok_or_else(|| {
-            let names: Vec<_> = project.annotators.iter().map(|a| a.name.as_str()).collect();
-            CliError::new(format!(
-                "there is no annotator called “{name}”; there are: {}",
-                names.join(", ")
-            ))
-        })?;
-        ids.push(annotator.id);
+        ids.push(annotator_named(&project, name)?);
     }
-    let case = match &args.case {
-        None => None,
-        Some(name) => Some(
-            project
-                .cases
-                .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
-                .map(|c| c.id)
-                .ok_or_else(|| {
-                    let names: Vec<_> = project.cases.iter().map(|c| c.name.as_str()).collect();
-                    CliError::new(format!(
-                        "there is no case called “{name}”; there are: {}",
-                        names.join(", ")
-                    ))
-                })?,
-        ),
-    };
-    if let Some(role) = &args.role
-        && !project.participants.iter().any(|p| &p.role == role)
-    {
-        let mut roles: Vec<_> = project
-            .participants
-            .iter()
-            .map(|p| p.role.as_str())
-            .collect();
-        roles.sort();
-        roles.dedup();
-        return Err(CliError::new(format!(
-            "no participant has the role “{role}”; the roles are: {}",
-            roles.join(", ")
-        )));
+    let case = args
+        .case
+        .as_deref()
+        .map(|name| case_named(&project, name))
+        .transpose()?;
+    if let Some(role) = &args.role {
+        known_role(&project, role)?;
     }
-    if let Some(code) = &args.code
-        && !project.codes().contains(code)
-    {
-        let codes = project.codes();
-        return Err(CliError::new(if codes.is_empty() {
-            format!("no excerpt has the code “{code}”; this project has no codes")
-        } else {
-            format!(
-                "no excerpt has the code “{code}”; the codes are: {}",
-                codes.join(", ")
-            )
-        }));
+    if let Some(code) = &args.code {
+        known_code(&project, code)?;
     }
     let (width, scale) = (args.width, args.scale);
     if !(100.0..=5000.0).contains(&width) {

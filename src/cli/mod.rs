@@ -18,6 +18,7 @@ mod export;
 mod guards;
 mod import;
 mod merge;
+mod names;
 mod project;
 mod qdpx;
 mod search;

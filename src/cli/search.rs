@@ -3,6 +3,7 @@
 //! nothing is found and 2 on an error, as grep does, so scripts can tell the two apart.
 
 use super::agreement::OutputFormat;
+use super::names::{case_named, known_code, known_role, transcript_named};
 use super::{CliError, Printed};
 use crate::io::{self, Formulas, KwicRow};
 use crate::model::{Project, plural, short_label};
@@ -76,19 +77,12 @@ const FAILED: u8 = 2;
 pub(super) fn search(args: &SearchArgs) -> Result<Printed, CliError> {
     let fail = |message: String| CliError::new(message).with_code(FAILED);
     let project = io::load_project(&args.project).map_err(|e| fail(e.to_string()))?;
-    let query = query(args, &project).map_err(fail)?;
+    let query = query(args, &project).map_err(|e| e.with_code(FAILED))?;
     let results = search::search(&project, &query).map_err(|e| fail(e.to_string()))?;
     let rows = io::kwic_rows(&project, &results);
     let text = match args.format {
         OutputFormat::Text => kwic_text(&project, &results, &rows),
-        OutputFormat::Csv => {
-            let formulas = if args.keep_formulas {
-                Formulas::Keep
-            } else {
-                Formulas::Neutralise
-            };
-            io::kwic_csv(&rows, formulas)
-        }
+        OutputFormat::Csv => io::kwic_csv(&rows, Formulas::keeping(args.keep_formulas)),
         OutputFormat::Json => {
             let json = serde_json::json!({
                 "pattern": args.pattern,
@@ -105,70 +99,22 @@ pub(super) fn search(args: &SearchArgs) -> Result<Printed, CliError> {
     })
 }
 
-fn query(args: &SearchArgs, project: &Project) -> Result<Query, String> {
-    let name_list = |names: Vec<&str>| {
-        if names.is_empty() {
-            "none".to_owned()
-        } else {
-            names
-                .iter()
-                .map(|n| format!("“{n}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    let case = match &args.case {
-        None => None,
-        Some(name) => Some(
-            project
-                .cases
-                .iter()
-                .find(|c| &c.name == name)
-                .map(|c| c.id)
-                .ok_or_else(|| {
-                    let names = project.cases.iter().map(|c| c.name.as_str()).collect();
-                    format!(
-                        "the project has no case called “{name}”; it has {}",
-                        name_list(names)
-                    )
-                })?,
-        ),
-    };
-    let transcript = match &args.transcript {
-        None => None,
-        Some(name) => Some(
-            project
-                .transcripts
-                .iter()
-                .find(|t| &t.name == name)
-                .map(|t| t.id)
-                .ok_or_else(|| {
-                    let names = project
-                        .transcripts
-                        .iter()
-                        .map(|t| t.name.as_str())
-                        .collect();
-                    format!(
-                        "the project has no transcript called “{name}”; it has {}",
-                        name_list(names)
-                    )
-                })?,
-        ),
-    };
-    if let Some(role) = &args.role
-        && !project.participants.iter().any(|p| &p.role == role)
-    {
-        let mut roles: Vec<&str> = project
-            .participants
-            .iter()
-            .map(|p| p.role.as_str())
-            .collect();
-        roles.sort_unstable();
-        roles.dedup();
-        return Err(format!(
-            "no participant has the role “{role}”; the roles are {}",
-            name_list(roles)
-        ));
+fn query(args: &SearchArgs, project: &Project) -> Result<Query, CliError> {
+    let case = args
+        .case
+        .as_deref()
+        .map(|name| case_named(project, name))
+        .transpose()?;
+    let transcript = args
+        .transcript
+        .as_deref()
+        .map(|name| transcript_named(project, name))
+        .transpose()?;
+    if let Some(role) = &args.role {
+        known_role(project, role)?;
+    }
+    if let Some(code) = &args.code {
+        known_code(project, code)?;
     }
     let speakers = match (&args.speaker_name, args.speaker) {
         (Some(name), _) => Speakers::Named(name.clone()),

@@ -40,6 +40,17 @@ pub enum Formulas {
     Keep,
 }
 
+impl Formulas {
+    /// `Keep` when the user asked to keep fields as stored (`--keep-formulas`), else `Neutralise`.
+    pub fn keeping(keep: bool) -> Self {
+        if keep {
+            Formulas::Keep
+        } else {
+            Formulas::Neutralise
+        }
+    }
+}
+
 /// Makes a field safe to open in a spreadsheet (see [`Formulas::Neutralise`]).
 pub fn neutralise_formula(field: &str) -> std::borrow::Cow<'_, str> {
     let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);

@@ -83,6 +83,41 @@ pub struct Transcript {
     pub text: String,
 }
 
+impl Transcript {
+    /// A transcript of speaker turns given as (speaker, words), one turn per line, with no
+    /// participant, case or memo: how tests, benchmarks and examples write one out.
+    pub fn of_turns(id: TranscriptId, name: &str, turns: &[(&str, &str)]) -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(turns.len());
+        let mut chars = 0;
+        for (speaker, words) in turns {
+            if !text.is_empty() {
+                text.push('\n');
+                chars += 1;
+            }
+            text.push_str(words);
+            let start = chars;
+            chars += words.chars().count();
+            spans.push(Turn {
+                start,
+                end: chars,
+                speaker: (*speaker).into(),
+                time_ms: None,
+            });
+        }
+        Self {
+            id,
+            name: name.into(),
+            participant: None,
+            case: None,
+            memo: String::new(),
+            speakers: Vec::new(),
+            turns: spans,
+            text,
+        }
+    }
+}
+
 /// A span of a transcript, in chars: `start` inclusive, `end` exclusive.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -311,6 +346,17 @@ impl Project {
     }
 
     /// The case a transcript belongs to: its own, else its participant's.
+    /// Every participant's role, once each, sorted; without the empty role.
+    pub fn roles(&self) -> Vec<String> {
+        let roles: std::collections::BTreeSet<&String> = self
+            .participants
+            .iter()
+            .map(|p| &p.role)
+            .filter(|r| !r.is_empty())
+            .collect();
+        roles.into_iter().cloned().collect()
+    }
+
     /// Every code used on any excerpt, sorted.
     pub fn codes(&self) -> Vec<String> {
         let codes: std::collections::BTreeSet<&String> =

@@ -155,15 +155,7 @@ impl Folded {
                 run_end -= 1;
             }
             if run_end > at {
-                if !aligned {
-                    segments.push(Segment {
-                        folded: folded.len(),
-                        char: chars,
-                        byte: at,
-                        aligned: true,
-                    });
-                    aligned = true;
-                }
+                open_aligned(&mut segments, &mut aligned, (folded.len(), chars, at));
                 let from = folded.len();
                 folded.push_str(&text[at..run_end]);
                 if !options.match_case {
@@ -185,15 +177,7 @@ impl Folded {
                 None
             };
             if let Some(single) = single {
-                if !aligned {
-                    segments.push(Segment {
-                        folded: folded.len(),
-                        char: chars,
-                        byte: at,
-                        aligned: true,
-                    });
-                    aligned = true;
-                }
+                open_aligned(&mut segments, &mut aligned, (folded.len(), chars, at));
                 folded.push(single);
             } else {
                 segments.push(Segment {
@@ -328,6 +312,19 @@ pub fn fold_regex(pattern: &str, options: FoldOptions) -> String {
 /// A letter, digit, underscore or combining mark: what a whole-word hit may not touch.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// Starts an aligned segment at (folded byte, char, byte) unless the last one goes on to there.
+fn open_aligned(segments: &mut Vec<Segment>, aligned: &mut bool, at: (usize, usize, usize)) {
+    if !*aligned {
+        segments.push(Segment {
+            folded: at.0,
+            char: at.1,
+            byte: at.2,
+            aligned: true,
+        });
+        *aligned = true;
+    }
 }
 
 fn starts_with_mark(text: &str) -> bool {

@@ -4,36 +4,12 @@
 use super::*;
 use crate::model::{
     Annotator, Case, Colour, Excerpt, Participant, ParticipantId, Placement, Speaker, Timestamp,
-    Transcript, Turn, char_slice,
+    Transcript, char_slice,
 };
 
 /// A transcript whose turns are given as (speaker, words), joined by line breaks.
 fn transcript(id: u32, name: &str, turns: &[(&str, &str)]) -> Transcript {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    for (speaker, words) in turns {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        let start = text.chars().count();
-        text.push_str(words);
-        spans.push(Turn {
-            start,
-            end: text.chars().count(),
-            speaker: (*speaker).into(),
-            time_ms: None,
-        });
-    }
-    Transcript {
-        id: TranscriptId(id),
-        name: name.into(),
-        participant: None,
-        case: None,
-        memo: String::new(),
-        speakers: Vec::new(),
-        turns: spans,
-        text,
-    }
+    Transcript::of_turns(TranscriptId(id), name, turns)
 }
 
 fn project(transcripts: Vec<Transcript>) -> Project {

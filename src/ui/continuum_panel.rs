@@ -229,13 +229,7 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
             .on_hover_text("Show only the placements of one case")
             .labelled_by(caption.id);
 
-        let mut roles: Vec<&str> = project
-            .participants
-            .iter()
-            .map(|p| p.role.as_str())
-            .collect();
-        roles.sort_unstable();
-        roles.dedup();
+        let roles = project.roles();
         keep_together(ui, FILTER_PAIR_WIDTH);
         let caption = ui.label("Role:");
         egui::ComboBox::from_id_salt("map-role")
@@ -244,7 +238,7 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.role, None, "all");
                 for role in roles {
-                    ui.selectable_value(&mut filter.role, Some(role.to_owned()), role);
+                    ui.selectable_value(&mut filter.role, Some(role.clone()), role);
                 }
             })
             .response

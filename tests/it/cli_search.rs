@@ -97,7 +97,7 @@ fn search_restricts_to_participants_roles_and_cases() {
     let unknown = search(&path, &["familie", "--case", "Østbo"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
-        text(&unknown.stderr).contains("no case called “Østbo”; it has “Vestbo”, “Lindely”"),
+        text(&unknown.stderr).contains("no case called “Østbo”; there are: Vestbo, Lindely"),
         "{}",
         text(&unknown.stderr)
     );

@@ -243,15 +243,11 @@ impl SearchWindow {
                 &mut self.query.scope.case,
                 &cases,
             );
-            let mut roles: Vec<String> = project
-                .participants
-                .iter()
-                .map(|p| p.role.clone())
+            let roles: Vec<(String, String)> = project
+                .roles()
+                .into_iter()
+                .map(|r| (r.clone(), r))
                 .collect();
-            roles.sort();
-            roles.dedup();
-            roles.retain(|r| !r.is_empty());
-            let roles: Vec<(String, String)> = roles.into_iter().map(|r| (r.clone(), r)).collect();
             filter_combo(
                 ui,
                 "Role:",

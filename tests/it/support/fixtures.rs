@@ -83,25 +83,7 @@ pub fn placement(excerpt: u32, position: f64, at: Timestamp) -> Placement {
 
 /// A transcript of speaker turns given as (speaker, words), one turn per line.
 pub fn transcript_of_turns(id: u32, name: &str, turns: &[(&str, &str)]) -> Transcript {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    for (speaker, words) in turns {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        let start = text.chars().count();
-        text.push_str(words);
-        spans.push(continuum::model::Turn {
-            start,
-            end: text.chars().count(),
-            speaker: (*speaker).into(),
-            time_ms: None,
-        });
-    }
-    Transcript {
-        turns: spans,
-        ..transcript(id, name, text)
-    }
+    Transcript::of_turns(TranscriptId(id), name, turns)
 }
 
 /// Two Danish interviews in two cases, an interviewer asking and a participant answering, for
