@@ -2,7 +2,7 @@
 //! overall, by case or role, and for each pair of annotators, as text, CSV or JSON.
 
 use super::CliError;
-use crate::analysis::{Grouping, Metric, Ratings, agreement_report};
+use crate::analysis::{Bootstrap, Grouping, Metric, Ratings, agreement_report_with};
 use crate::io;
 use crate::model::plural;
 use std::fmt::Write as _;
@@ -58,6 +58,7 @@ pub(super) fn agreement(
     metric: Metric,
     by: Option<Grouping>,
     format: OutputFormat,
+    ci: bool,
 ) -> Result<String, CliError> {
     let is_csv = input
         .extension()
@@ -70,25 +71,41 @@ pub(super) fn agreement(
         let project = io::load_project(input).map_err(|e| CliError::new(e.to_string()))?;
         Ratings::from_project(&project, metric)
     };
-    let report = agreement_report(&ratings, metric, by);
+    let report = agreement_report_with(&ratings, metric, by, ci.then(Bootstrap::default));
     match format {
         OutputFormat::Json => serde_json::to_string_pretty(&report)
             .map(|json| json + "\n")
             .map_err(|e| CliError::new(e.to_string())),
         OutputFormat::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
-            let _ =
-                writer.write_record(["kind", "group", "alpha", "units", "pairable_values", "note"]);
+            let mut header = vec!["kind", "group", "alpha", "units", "pairable_values", "note"];
+            if ci {
+                header.extend(["ci_low", "ci_high", "p_below_800", "p_below_667"]);
+            }
+            let _ = writer.write_record(&header);
             let mut write = |kind: &str, row: &crate::analysis::Row| {
                 let alpha = row.alpha.map(|a| format!("{a:.6}")).unwrap_or_default();
-                let _ = writer.write_record([
-                    kind,
-                    &row.group,
-                    &alpha,
-                    &row.units.to_string(),
-                    &row.pairable_values.to_string(),
-                    row.note.as_deref().unwrap_or(""),
-                ]);
+                let mut record = vec![
+                    kind.to_owned(),
+                    row.group.clone(),
+                    alpha,
+                    row.units.to_string(),
+                    row.pairable_values.to_string(),
+                    row.note.as_deref().unwrap_or("").to_owned(),
+                ];
+                if ci {
+                    let interval = row.interval.as_ref();
+                    let number = |f: fn(&crate::analysis::AlphaInterval) -> f64| {
+                        interval.map(|i| format!("{:.6}", f(i))).unwrap_or_default()
+                    };
+                    record.extend([
+                        number(|i| i.low),
+                        number(|i| i.high),
+                        number(|i| i.below_800),
+                        number(|i| i.below_667),
+                    ]);
+                }
+                let _ = writer.write_record(&record);
             };
             write("all", &report.overall);
             for row in &report.groups {
@@ -105,11 +122,19 @@ pub(super) fn agreement(
         OutputFormat::Text => {
             let mut s = String::new();
             let line = |row: &crate::analysis::Row| match (row.alpha, &row.note) {
-                (Some(alpha), _) => format!(
-                    "α = {alpha:.3} ({}, {})",
-                    plural(row.units, "unit"),
-                    plural(row.pairable_values, "pairable value")
-                ),
+                (Some(alpha), _) => {
+                    let interval = row.interval.as_ref().map_or(String::new(), |i| {
+                        format!(
+                            ", 95% CI [{:.3}, {:.3}], P(α < .800) = {:.2}, P(α < .667) = {:.2}",
+                            i.low, i.high, i.below_800, i.below_667
+                        )
+                    });
+                    format!(
+                        "α = {alpha:.3} ({}, {}){interval}",
+                        plural(row.units, "unit"),
+                        plural(row.pairable_values, "pairable value")
+                    )
+                }
                 (None, Some(note)) => format!("undefined: {note}"),
                 (None, None) => "undefined".to_owned(),
             };

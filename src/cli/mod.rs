@@ -4,7 +4,7 @@
 //!
 //! This file holds the clap definitions of every subcommand and the dispatch; the work of each
 //! family is in its own file: `project` (new, check, format, transcript), `import`, `export`
-//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement`, `merge` and `search`, with the refusals they share in `guards`.
+//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement`, `summary`, `merge` and `search`, with the refusals they share in `guards`.
 //!
 //! Implementation notes: options with a fixed set of values are `clap::ValueEnum` enums defined
 //! here in the cli layer and converted with `From` into the lower layers' own types
@@ -22,12 +22,14 @@ mod names;
 mod project;
 mod qdpx;
 mod search;
+mod summary;
 
 pub use agreement::{GroupingArg, MetricArg, OutputFormat};
 pub use export::{ColourByArg, ExportMapArgs, GroupByArg};
 pub use merge::PreferArg;
 pub use project::summary;
 pub use search::{SearchArgs, SpeakerArg};
+pub use summary::SummaryArgs;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -127,7 +129,15 @@ pub enum CliCommand {
         /// Output as text, csv or json.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Add a 95% bootstrap interval for alpha (overall and by group) and the probability
+        /// that alpha is below .800 and .667 (2,000 resamples of the excerpts, fixed seed).
+        #[arg(long)]
+        ci: bool,
     },
+    /// Where each group's placements sit: per case, role, participant, transcript or code, the
+    /// number of placements, median, quartiles, mean, standard deviation and the share in each
+    /// anchor's zone, for one annotator, the consensus, or the annotators' mean or median.
+    Summary(SummaryArgs),
     /// Bring the annotator layers of other copies of a project (coded independently) into one file.
     /// Where the same annotator placed the same excerpt differently, both are kept unless --prefer
     /// says otherwise; every such conflict is listed.
@@ -297,6 +307,8 @@ fn run_printing(command: &CliCommand) -> Result<String, CliError> {
             metric,
             by,
             format,
-        } => agreement::agreement(input, (*metric).into(), by.map(Into::into), *format),
+            ci,
+        } => agreement::agreement(input, (*metric).into(), by.map(Into::into), *format, *ci),
+        CliCommand::Summary(args) => summary::summary(args),
     }
 }

@@ -5,6 +5,7 @@ mod cli_agreement;
 mod cli_qdpx;
 mod cli_search;
 mod edges;
+mod findings;
 mod first_hour;
 mod fuzz;
 mod gui;

@@ -11,7 +11,7 @@ mod tests;
 
 pub use ratings::{Ratings, UnitInfo};
 
-use super::alpha::alpha_of_pairable;
+use super::alpha::{AlphaInterval, Bootstrap, alpha_interval, alpha_of_pairable};
 use super::{Alpha, Metric};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -33,6 +33,9 @@ pub struct Row {
     pub pairable_values: usize,
     /// Why alpha is undefined, if it is.
     pub note: Option<Cow<'static, str>>,
+    /// The bootstrap interval, when asked for (overall and by group) and alpha is defined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<AlphaInterval>,
 }
 
 impl Row {
@@ -49,7 +52,17 @@ impl Row {
             units,
             pairable_values,
             note,
+            interval: None,
         }
+    }
+
+    /// The row of `pairable` units, with its bootstrap interval when `ci` asks for one.
+    fn of(group: String, pairable: &[&[f64]], metric: Metric, ci: Option<Bootstrap>) -> Self {
+        let mut row = Self::new(group, alpha_of_pairable(pairable, metric));
+        if row.alpha.is_some() {
+            row.interval = ci.and_then(|b| alpha_interval(pairable, metric, b));
+        }
+        row
     }
 }
 
@@ -75,6 +88,17 @@ pub fn agreement_report(
     metric: Metric,
     by: Option<Grouping>,
 ) -> AgreementReport {
+    agreement_report_with(ratings, metric, by, None)
+}
+
+/// The report with a bootstrap interval for alpha overall and for each group, when `ci` says
+/// how (see `alpha/bootstrap.rs`); pairs of annotators get none.
+pub fn agreement_report_with(
+    ratings: &Ratings,
+    metric: Metric,
+    by: Option<Grouping>,
+    ci: Option<Bootstrap>,
+) -> AgreementReport {
     let units = unit_numbers(ratings);
     let mut all: Vec<(usize, f64)> = units
         .iter()
@@ -82,7 +106,9 @@ pub fn agreement_report(
         .map(|(&unit, r)| (unit, r.value))
         .collect();
     all.sort_by_key(|&(unit, _)| unit); // stable: a unit's values keep their order
-    let overall = Row::new("all".to_owned(), alpha_of_sorted(&all, metric));
+    let overall = with_pairable(&all, |pairable| {
+        Row::of("all".to_owned(), pairable, metric, ci)
+    });
     AgreementReport {
         metric: metric.name(),
         overall,
@@ -90,7 +116,7 @@ pub fn agreement_report(
             Grouping::Case => "case",
             Grouping::Role => "role",
         }),
-        groups: by.map_or_else(Vec::new, |by| group_rows(ratings, &units, metric, by)),
+        groups: by.map_or_else(Vec::new, |by| group_rows(ratings, &units, metric, by, ci)),
         pairwise: pair_rows(ratings, &units, metric),
     }
 }
@@ -128,6 +154,12 @@ fn unit_numbers(ratings: &Ratings) -> Vec<usize> {
 /// buffer of values: a vector per unit (a million of them for a million excerpts) made the
 /// allocator, not the statistics, the cost.
 fn alpha_of_sorted(ratings: &[(usize, f64)], metric: Metric) -> Alpha {
+    with_pairable(ratings, |pairable| alpha_of_pairable(pairable, metric))
+}
+
+/// Runs `f` on the units of (unit number, value) ratings sorted by unit that have two values
+/// or more, each borrowed from one buffer.
+fn with_pairable<R>(ratings: &[(usize, f64)], f: impl FnOnce(&[&[f64]]) -> R) -> R {
     let values: Vec<f64> = ratings.iter().map(|&(_, v)| v).collect();
     let mut pairable: Vec<&[f64]> = Vec::new();
     let mut at = 0;
@@ -137,7 +169,7 @@ fn alpha_of_sorted(ratings: &[(usize, f64)], metric: Metric) -> Alpha {
         }
         at += unit.len();
     }
-    alpha_of_pairable(&pairable, metric)
+    f(&pairable)
 }
 
 /// One row per case or role, in name order. The ratings are sorted into their groups in one
@@ -145,7 +177,13 @@ fn alpha_of_sorted(ratings: &[(usize, f64)], metric: Metric) -> Alpha {
 /// group's units are borrowed from one buffer of values sorted by group and unit: a vector per
 /// group and per unit made the allocator, not the statistics, the cost (and grow faster than
 /// the number of groups).
-fn group_rows(ratings: &Ratings, units: &[usize], metric: Metric, by: Grouping) -> Vec<Row> {
+fn group_rows(
+    ratings: &Ratings,
+    units: &[usize],
+    metric: Metric,
+    by: Grouping,
+    ci: Option<Bootstrap>,
+) -> Vec<Row> {
     // Every group a unit belongs to has a row, even one whose units nobody placed.
     let unit_groups: Vec<&str> = ratings.units.values().map(|i| group_name(i, by)).collect();
     let mut names = unit_groups.clone();
@@ -183,10 +221,7 @@ fn group_rows(ratings: &Ratings, units: &[usize], metric: Metric, by: Grouping) 
             }
             at += unit.len();
         }
-        rows.push(Row::new(
-            names[group].to_owned(),
-            alpha_of_pairable(&pairable, metric),
-        ));
+        rows.push(Row::of(names[group].to_owned(), &pairable, metric, ci));
         next_group = group + 1;
     }
     for name in &names[next_group..] {

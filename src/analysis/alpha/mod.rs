@@ -11,10 +11,13 @@
 //! This module holds the metrics, the result and how to read it; the disagreement sums of each
 //! metric are in [`sums`], the tests in `tests.rs`.
 
+mod bootstrap;
 mod sums;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use bootstrap::alpha_interval;
+pub use bootstrap::{AlphaInterval, Bootstrap};
 use std::borrow::Cow;
 use std::fmt;
 use sums::{Distinct, interval_sums, mid_ranks, nominal_sums, ratio_sums, squared_difference_sums};
