@@ -18,7 +18,7 @@ pub use atomic::{
     replace_keeping_backups, write_atomically, write_privately,
 };
 pub use bounded_read::{check_regular_file, file_label, format_mib, read_bounded};
-pub use figure::export_map;
+pub use figure::{export_map, write_figure};
 pub use import::split_speaker_turns;
 pub use kwic::{KWIC_COLUMNS, KwicRow, kwic_csv, kwic_rows, save_kwic_csv};
 pub use png_file::{encode_png, write_png};

@@ -13,7 +13,7 @@ mod stack;
 mod svg;
 mod text_width;
 
-pub use layout::layout;
+pub use layout::{layout, summary_plot};
 pub use png::{MAX_FIGURE_PIXELS, check_png_budget, png_size, to_png};
 pub use settings::{ColourBy, GroupBy, Labels, MapFilter, MapSettings};
 pub use shapes::{Anchor, MapLayout, PlacedMarker, Shape};

@@ -38,12 +38,13 @@ pub enum Command {
     FindNext,
     FindPrevious,
     SearchAll,
+    Findings,
 }
 
 impl Command {
     /// Every command that takes no argument, in menu order. A command added to the enum and not
     /// here has no shortcut handling: the test `every_command_is_listed` catches that.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Command::NewProject,
         Command::Open,
         Command::Import,
@@ -72,6 +73,7 @@ impl Command {
         Command::EndBlind,
         Command::Compare,
         Command::Agreement,
+        Command::Findings,
     ];
 
     /// The commands that have a keyboard shortcut, those with more modifier keys first: egui
@@ -129,6 +131,7 @@ impl Command {
             Command::FindNext => "Find next".into(),
             Command::FindPrevious => "Find previous".into(),
             Command::SearchAll => "Search all transcripts…".into(),
+            Command::Findings => "Findings…".into(),
         }
     }
 
@@ -184,6 +187,9 @@ impl Command {
             Command::Find => "Find words in the open transcript, with every hit highlighted",
             Command::FindNext => "Select the next hit of the find bar",
             Command::FindPrevious => "Select the previous hit of the find bar",
+            Command::Findings => {
+                "Where each case's, role's or code's placements sit: medians, quartiles, zones, a plot, two groups compared, and quotes by zone"
+            }
             Command::SearchAll => {
                 "Find words in every transcript (and memos), listed with the words around them; turn hits into excerpts"
             }
@@ -293,12 +299,13 @@ mod tests {
             | Command::Find
             | Command::FindNext
             | Command::FindPrevious
-            | Command::SearchAll => 0,
+            | Command::SearchAll
+            | Command::Findings => 0,
         };
         assert!(Command::ALL.iter().all(|&c| arguments(c) == 0));
-        // The arms above name 28 commands without arguments; each is in `ALL` once.
+        // The arms above name 29 commands without arguments; each is in `ALL` once.
         let unique: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
-        assert_eq!(unique.len(), 28);
+        assert_eq!(unique.len(), 29);
     }
 
     #[test]

@@ -109,6 +109,10 @@ pub fn menu_bar(
             entry(ui, out, Command::Compare, !blind);
             entry(ui, out, Command::Agreement, !blind);
         });
+        ui.menu_button("Analysis", |ui| {
+            let blind = doc.project().blind.is_some();
+            entry(ui, out, Command::Findings, !blind);
+        });
         ui.menu_button("View", |ui| {
             egui::global_theme_preference_buttons(ui);
         });

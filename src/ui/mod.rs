@@ -17,6 +17,7 @@ mod export_map;
 mod file_dialogs;
 mod file_flow;
 mod find_bar;
+mod findings_window;
 mod import_dialog;
 mod inspector;
 mod keys;

@@ -19,6 +19,9 @@ mod axis;
 mod lanes;
 mod legend;
 mod stacking;
+mod summary;
+
+pub use summary::summary_plot;
 #[cfg(test)]
 mod tests;
 

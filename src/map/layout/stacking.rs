@@ -176,7 +176,7 @@ fn connector_lines(markers: &[PlacedMarker]) -> Vec<Shape> {
 }
 
 /// `text`, shortened with an ellipsis where it is wider than `width` at `size`.
-fn fit_text(text: &str, size: f32, width: f32) -> String {
+pub(super) fn fit_text(text: &str, size: f32, width: f32) -> String {
     if text_width(text, size) <= width {
         return text.to_owned();
     }

@@ -12,6 +12,7 @@ use crate::ui::comparison::ComparisonWindow;
 use crate::ui::confirm::{ConfirmDeleteExcerpt, ConfirmEndBlind};
 use crate::ui::export_map::ExportMapDialog;
 use crate::ui::file_flow::{Event, Pending};
+use crate::ui::findings_window::FindingsWindow;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::merge_dialog::MergeDialog;
 use crate::ui::qdpx_dialog::QdpxImportDialog;
@@ -132,6 +133,15 @@ impl App {
                         .info("Agreement is hidden while coding blind. End blind coding first.");
                 } else {
                     self.open_window(AgreementWindow::default());
+                }
+            }
+            Command::Findings => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("Findings are hidden while coding blind. End blind coding first.");
+                } else {
+                    let window = FindingsWindow::new(self.doc.project());
+                    self.open_window(window);
                 }
             }
             Command::Compare => {

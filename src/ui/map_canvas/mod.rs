@@ -22,7 +22,8 @@ use crate::model::{AnnotatorId, Project};
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 use gestures::{canvas_gestures, drop_from_tray};
 use markers::{marker_widgets, paint_moving};
-use paint::{paint_shapes, pin_lane_names};
+pub(crate) use paint::paint_shapes;
+use paint::pin_lane_names;
 use viewport::{View, clamp_scroll, follow_transcript, zoom_and_scroll};
 
 /// Screen points per figure point at zoom 1: the figure's 8 pt labels read at about 10.5 px.

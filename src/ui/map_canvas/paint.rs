@@ -9,7 +9,7 @@ use crate::ui::widgets::colour32;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, pos2, vec2};
 
 /// Paints layout shapes through `to_screen`, scaling sizes by `scale`.
-pub(super) fn paint_shapes(
+pub(crate) fn paint_shapes(
     painter: &egui::Painter,
     shapes: &[Shape],
     to_screen: impl Fn(Pos2) -> Pos2,

@@ -7,6 +7,7 @@ mod excerpts;
 mod exchange;
 mod export;
 mod files;
+mod findings;
 mod import;
 mod layout;
 mod map;
