@@ -4,17 +4,20 @@
 
 use super::dialog::{Dialog, DialogContext};
 use crate::analysis::{
-    ALPHA_GUIDE_REFERENCE, AgreementReport, Grouping, Metric, Ratings, Row, agreement_report,
-    alpha_reading,
+    ALPHA_GUIDE_REFERENCE, AgreementReport, Bootstrap, Grouping, Metric, Ratings, Row,
+    agreement_report_with, alpha_reading,
 };
 use crate::model::Project;
 
-/// What a report was computed for: the project's change count, the metric and the grouping.
-type ReportKey = (u64, Metric, Option<Grouping>);
+/// What a report was computed for: the project's change count, the metric, the grouping, and
+/// whether it has bootstrap intervals.
+type ReportKey = (u64, Metric, Option<Grouping>, bool);
 
 pub struct AgreementWindow {
     metric: Metric,
     by: Option<Grouping>,
+    /// Whether alpha comes with its 95% bootstrap interval.
+    intervals: bool,
     /// The last report and what it was computed for (project change count, metric, grouping), so
     /// it is computed when something changes, not every frame.
     cached: Option<(ReportKey, AgreementReport)>,
@@ -25,6 +28,7 @@ impl Default for AgreementWindow {
         Self {
             metric: Metric::Interval,
             by: Some(Grouping::Case),
+            intervals: true,
             cached: None,
         }
     }
@@ -36,9 +40,9 @@ impl AgreementWindow {
     /// equals itself).
     #[doc(hidden)]
     pub(crate) fn stale_cache(&self, project: &Project, change_count: u64) -> Option<String> {
-        let (metric, by) = (self.metric, self.by);
-        let cached = self.reusable((change_count, metric, by))?;
-        let fresh = agreement_report(&Ratings::from_project(project, metric), metric, by);
+        let (metric, by, intervals) = (self.metric, self.by, self.intervals);
+        let cached = self.reusable((change_count, metric, by, intervals))?;
+        let fresh = report(project, metric, by, intervals);
         (format!("{cached:?}") != format!("{fresh:?}")).then(|| {
             format!(
                 "the agreement report reused at revision {change_count} differs from a fresh one"
@@ -55,12 +59,35 @@ impl AgreementWindow {
     }
 }
 
-fn row(ui: &mut egui::Ui, name: &str, row: &Row) {
+/// The report for the window's choices.
+fn report(
+    project: &Project,
+    metric: Metric,
+    by: Option<Grouping>,
+    intervals: bool,
+) -> AgreementReport {
+    let ratings = Ratings::from_project(project, metric);
+    agreement_report_with(&ratings, metric, by, intervals.then(Bootstrap::default))
+}
+
+fn row(ui: &mut egui::Ui, name: &str, row: &Row, intervals: bool) {
     ui.label(name);
     ui.label(
         row.alpha
             .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
     );
+    if intervals {
+        match &row.interval {
+            Some(i) => {
+                ui.label(format!("{:.3}–{:.3}", i.low, i.high));
+                ui.label(format!("{:.2}", i.below_800));
+            }
+            None => {
+                ui.label("—");
+                ui.label("—");
+            }
+        }
+    }
     ui.label(row.alpha.map_or("—", alpha_reading));
     ui.label(row.units.to_string());
     ui.label(row.pairable_values.to_string());
@@ -123,31 +150,39 @@ impl Dialog for AgreementWindow {
                     .weak(),
                 );
                 ui.separator();
-                let key = (change_count, self.metric, self.by);
+                ui.checkbox(&mut self.intervals, "95% intervals")
+                    .on_hover_text(
+                        "Bootstrap: the excerpts resampled 2,000 times (fixed seed); P(α < .800) \
+                         is the share of resamples below .800",
+                    );
+                let key = (change_count, self.metric, self.by, self.intervals);
                 if self.reusable(key).is_none() {
-                    let ratings = Ratings::from_project(project, self.metric);
-                    self.cached = Some((key, agreement_report(&ratings, self.metric, self.by)));
+                    self.cached = Some((key, report(project, self.metric, self.by, self.intervals)));
                 }
+                let intervals = self.intervals;
                 let Some((_, report)) = &self.cached else {
                     return;
                 };
                 egui::Grid::new("alpha-table")
-                    .num_columns(5)
                     .striped(true)
                     .spacing([16.0, 4.0])
                     .show(ui, |ui| {
                         ui.strong("");
                         ui.strong("α");
+                        if intervals {
+                            ui.strong("95% CI");
+                            ui.strong("P(α < .800)");
+                        }
                         ui.strong("reading");
                         ui.strong("units");
                         ui.strong("pairable values");
                         ui.end_row();
-                        row(ui, "All excerpts", &report.overall);
+                        row(ui, "All excerpts", &report.overall, intervals);
                         for group in &report.groups {
-                            row(ui, &group.group, group);
+                            row(ui, &group.group, group, intervals);
                         }
                         for pair in &report.pairwise {
-                            row(ui, &pair.group, pair);
+                            row(ui, &pair.group, pair, intervals);
                         }
                     });
                 let notes: Vec<_> = std::iter::once(&report.overall)
