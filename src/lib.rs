@@ -7,6 +7,7 @@
 //! - [`analysis`]: agreement statistics (no egui, no files);
 //! - [`map`]: the continuum map as data, shared by the canvas and exporters (no egui);
 //! - [`search`]: text search with keyword-in-context hits (no egui, no files);
+//! - [`report`]: the HTML report of a project's findings (no egui, no files);
 //! - [`document`]: an open project with its file and unsaved-changes state;
 //! - [`cli`]: the headless commands;
 //! - [`ui`]: the eframe application.
@@ -17,6 +18,7 @@ pub mod document;
 pub mod io;
 pub mod map;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod ui;
 

@@ -4,7 +4,7 @@
 //!
 //! This file holds the clap definitions of every subcommand and the dispatch; the work of each
 //! family is in its own file: `project` (new, check, format, transcript), `import`, `export`
-//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement`, `summary`, `merge` and `search`, with the refusals they share in `guards`.
+//! (export-csv, export-map), `qdpx` (import-qdpx, export-qdpx), `agreement`, `summary`, `report`, `merge` and `search`, with the refusals they share in `guards`.
 //!
 //! Implementation notes: options with a fixed set of values are `clap::ValueEnum` enums defined
 //! here in the cli layer and converted with `From` into the lower layers' own types
@@ -21,6 +21,7 @@ mod merge;
 mod names;
 mod project;
 mod qdpx;
+mod report;
 mod search;
 mod summary;
 
@@ -28,6 +29,7 @@ pub use agreement::{GroupingArg, MetricArg, OutputFormat};
 pub use export::{ColourByArg, ExportMapArgs, GroupByArg};
 pub use merge::PreferArg;
 pub use project::summary;
+pub use report::ReportArgs;
 pub use search::{SearchArgs, SpeakerArg};
 pub use summary::SummaryArgs;
 
@@ -138,6 +140,10 @@ pub enum CliCommand {
     /// number of placements, median, quartiles, mean, standard deviation and the share in each
     /// anchor's zone, for one annotator, the consensus, or the annotators' mean or median.
     Summary(SummaryArgs),
+    /// Write the project's findings as one self-contained HTML page (prints to PDF from a
+    /// browser): summary, coders and procedure, agreement with intervals, the map, summary
+    /// plots, zone tables, quotes by zone, code frequencies and a methods paragraph.
+    Report(ReportArgs),
     /// Bring the annotator layers of other copies of a project (coded independently) into one file.
     /// Where the same annotator placed the same excerpt differently, both are kept unless --prefer
     /// says otherwise; every such conflict is listed.
@@ -310,5 +316,6 @@ fn run_printing(command: &CliCommand) -> Result<String, CliError> {
             ci,
         } => agreement::agreement(input, (*metric).into(), by.map(Into::into), *format, *ci),
         CliCommand::Summary(args) => summary::summary(args),
+        CliCommand::Report(args) => report::report(args),
     }
 }

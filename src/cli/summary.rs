@@ -62,7 +62,7 @@ pub(super) fn summary(args: &SummaryArgs) -> Result<String, CliError> {
     Ok(text)
 }
 
-fn layer_named(project: &Project, name: &str) -> Result<Layer, CliError> {
+pub(super) fn layer_named(project: &Project, name: &str) -> Result<Layer, CliError> {
     match name.trim().to_lowercase().as_str() {
         "mean" => Ok(Layer::Mean),
         "median" => Ok(Layer::Median),

@@ -110,21 +110,11 @@ pub fn kwic_csv(rows: &[KwicRow], formulas: Formulas) -> String {
     finish(writer)
 }
 
-/// Saves the rows as CSV (neutralised for spreadsheets) at `path`, atomically. Refuses a
-/// project file's name, so a slip in the save dialog cannot replace a project with a table.
+/// Saves the rows as CSV (neutralised for spreadsheets) at `path`, atomically, never over a
+/// project file.
 pub fn save_kwic_csv(path: &Path, rows: &[KwicRow]) -> Result<(), String> {
-    let label = super::file_label(path);
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(super::PROJECT_EXTENSION))
-    {
-        return Err(format!(
-            "{label} is a project file's name; the hits were not saved. Choose a name ending in .csv."
-        ));
-    }
     let table = kwic_csv(rows, Formulas::Neutralise);
-    super::write_atomically(path, table.as_bytes())
-        .map_err(|error| format!("The hits could not be saved to {label}: {error}."))
+    super::write_export(path, table.as_bytes(), "the hits")
 }
 
 #[cfg(test)]

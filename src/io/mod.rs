@@ -33,5 +33,33 @@ pub use table::{
     COLUMNS, Formulas, MAX_TABLE_BYTES, neutralise_formula, placements_csv, read_table,
 };
 
+/// Writes an exported document (a table of hits, a report) atomically. Refuses a project file's
+/// name, so a slip in a save dialog cannot replace a project with `what`.
+pub fn write_export(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<(), String> {
+    let label = file_label(path);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(PROJECT_EXTENSION))
+    {
+        return Err(format!(
+            "{label} is a project file's name; {what} {} not saved. Choose another name.",
+            if what.ends_with('s') { "were" } else { "was" }
+        ));
+    }
+    write_atomically(path, bytes).map_err(|error| {
+        format!(
+            "{} could not be saved to {label}: {error}.",
+            capitalised(what)
+        )
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The file extension of project files (the content is RON).
 pub const PROJECT_EXTENSION: &str = "continuum";

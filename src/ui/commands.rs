@@ -39,12 +39,13 @@ pub enum Command {
     FindPrevious,
     SearchAll,
     Findings,
+    ExportReport,
 }
 
 impl Command {
     /// Every command that takes no argument, in menu order. A command added to the enum and not
     /// here has no shortcut handling: the test `every_command_is_listed` catches that.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Command::NewProject,
         Command::Open,
         Command::Import,
@@ -52,6 +53,7 @@ impl Command {
         Command::ExportQdpx,
         Command::Merge,
         Command::ExportMap,
+        Command::ExportReport,
         Command::ClearRecent,
         Command::Save,
         Command::SaveAs,
@@ -132,6 +134,7 @@ impl Command {
             Command::FindPrevious => "Find previous".into(),
             Command::SearchAll => "Search all transcripts…".into(),
             Command::Findings => "Findings…".into(),
+            Command::ExportReport => "Export report…".into(),
         }
     }
 
@@ -187,6 +190,9 @@ impl Command {
             Command::Find => "Find words in the open transcript, with every hit highlighted",
             Command::FindNext => "Select the next hit of the find bar",
             Command::FindPrevious => "Select the previous hit of the find bar",
+            Command::ExportReport => {
+                "One HTML page of the findings for a paper or a supervisor: agreement with intervals, the map, plots, tables, quotes and a methods paragraph"
+            }
             Command::Findings => {
                 "Where each case's, role's or code's placements sit: medians, quartiles, zones, a plot, two groups compared, and quotes by zone"
             }
@@ -300,12 +306,13 @@ mod tests {
             | Command::FindNext
             | Command::FindPrevious
             | Command::SearchAll
-            | Command::Findings => 0,
+            | Command::Findings
+            | Command::ExportReport => 0,
         };
         assert!(Command::ALL.iter().all(|&c| arguments(c) == 0));
-        // The arms above name 29 commands without arguments; each is in `ALL` once.
+        // The arms above name 30 commands without arguments; each is in `ALL` once.
         let unique: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
-        assert_eq!(unique.len(), 29);
+        assert_eq!(unique.len(), 30);
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub trait FileDialogs {
     fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
         None
     }
+    /// Asks where to save a report (HTML), suggesting `file_name`. Defaults to none.
+    fn save_report(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
     /// Asks where to save a table (CSV), suggesting `file_name`. Defaults to none.
     fn save_table(&self, _file_name: &str) -> Option<PathBuf> {
         None
@@ -211,6 +215,11 @@ impl FileDialogs for NativeFileDialogs {
     fn save_qdpx(&self, file_name: &str) -> Option<PathBuf> {
         let path = self.save("Export REFI-QDA project", file_name, QDPX_FILTERS)?;
         Some(with_extension(path, crate::io::qdpx::QDPX_EXTENSION))
+    }
+
+    fn save_report(&self, file_name: &str) -> Option<PathBuf> {
+        let path = self.save("Export report", file_name, &[("HTML page", &["html"])])?;
+        Some(with_extension(path, "html"))
     }
 
     fn save_table(&self, file_name: &str) -> Option<PathBuf> {

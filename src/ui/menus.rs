@@ -47,6 +47,8 @@ pub fn menu_bar(
             ] {
                 entry(ui, out, command, true);
             }
+            let blind = doc.project().blind.is_some();
+            entry(ui, out, Command::ExportReport, !blind);
             ui.separator();
             entry(ui, out, Command::ImportQdpx, true);
             entry(ui, out, Command::ExportQdpx, true);

@@ -30,6 +30,7 @@ mod outbox;
 mod qdpx_dialog;
 mod recovery;
 mod replace_text;
+mod report_dialog;
 mod screenshot;
 mod search_window;
 mod settings;

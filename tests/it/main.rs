@@ -13,6 +13,7 @@ mod import;
 mod project_file;
 mod qdpx;
 mod read_only;
+mod report;
 mod sample;
 mod session;
 #[cfg(feature = "snapshot")]

@@ -17,6 +17,7 @@ use crate::ui::import_dialog::ImportDialog;
 use crate::ui::merge_dialog::MergeDialog;
 use crate::ui::qdpx_dialog::QdpxImportDialog;
 use crate::ui::replace_text::ReplaceTextDialog;
+use crate::ui::report_dialog::ReportDialog;
 use crate::ui::search_window::SearchWindow;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::transcript_view::can_create_excerpt;
@@ -133,6 +134,15 @@ impl App {
                         .info("Agreement is hidden while coding blind. End blind coding first.");
                 } else {
                     self.open_window(AgreementWindow::default());
+                }
+            }
+            Command::ExportReport => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications
+                        .info("The report shows every coder's work; end blind coding first.");
+                } else {
+                    let dialog = ReportDialog::new(self.doc.project());
+                    self.open_modal(dialog);
                 }
             }
             Command::Findings => {

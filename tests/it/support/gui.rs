@@ -100,6 +100,10 @@ impl FileDialogs for FakeDialogs {
     fn save_qdpx(&self, _file_name: &str) -> Option<PathBuf> {
         self.0.borrow().exchange.clone()
     }
+    fn save_report(&self, file_name: &str) -> Option<PathBuf> {
+        let save = self.0.borrow().save.clone();
+        save.map(|p| p.with_file_name(file_name))
+    }
     fn save_table(&self, file_name: &str) -> Option<PathBuf> {
         let save = self.0.borrow().save.clone();
         save.map(|p| p.with_file_name(file_name))

@@ -1,0 +1,134 @@
+//! The report: `continuum report` and File > Export report… write one self-contained page that
+//! parses strictly, asks for nothing from the network, and says what the numbers are.
+
+use crate::support::gui::*;
+use crate::support::*;
+use std::ffi::OsStr;
+
+/// Parses the page as XML (it is written well-formed) and gives every start tag's name.
+fn tags(html: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(html);
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) | Ok(quick_xml::events::Event::Empty(e)) => {
+                names.push(String::from_utf8_lossy(e.name().as_ref()).into_owned())
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!(
+                "the report is not well-formed at {}: {error}",
+                reader.buffer_position()
+            ),
+        }
+    }
+    names
+}
+
+fn assert_self_contained(html: &str) {
+    for external in ["src=", "href=", "url(", "@import", "<script", "<link"] {
+        assert!(
+            !html.contains(external),
+            "the report refers outside itself: {external}"
+        );
+    }
+    // The only address is the SVG namespace, which is a name, not a request.
+    let addresses = html.matches("http").count();
+    assert_eq!(
+        addresses,
+        html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+    );
+}
+
+#[test]
+fn the_report_of_the_sample_is_one_self_contained_page_with_every_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sample report.html");
+    let sample = sample_path();
+    let run = continuum(&[
+        "report".as_ref(),
+        sample.as_os_str(),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    let tags = tags(&html);
+    assert_self_contained(&html);
+    // The map, two summary plots; tables; quotes.
+    assert_eq!(tags.iter().filter(|t| *t == "svg").count(), 3);
+    assert!(tags.iter().filter(|t| *t == "table").count() >= 6);
+    assert!(tags.iter().any(|t| t == "blockquote"));
+    for heading in [
+        "Methods",
+        "The project",
+        "Coders and procedure",
+        "Agreement",
+        "The continuum map",
+        "Placements by case (the annotators&#39; mean)",
+        "Placements by role (the annotators&#39; mean)",
+        "Codes",
+    ] {
+        assert!(
+            html.contains(&format!("<h2>{heading}</h2>")),
+            "no section {heading}"
+        );
+    }
+    assert!(
+        html.contains(
+            "Two coders (Anna Holm and Jonas Berg) independently placed 41 excerpts from six \
+         interviews in two settings (Hjemmeplejen Vestbo and Dagcentret Lindely) on a continuum \
+         from emotional closeness to emotional distance anchored at Family, Friend, Professional \
+         and Stranger"
+        ),
+        "methods paragraph"
+    );
+    assert!(html.contains("agreement on their positions (Krippendorff&#39;s α, interval metric) was .972 (95% bootstrap CI .952 to .983"));
+}
+
+#[test]
+fn a_report_without_quotes_has_none_and_never_replaces_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public.html");
+    let sample = sample_path();
+    let run = continuum(&[
+        "report".as_ref(),
+        sample.as_os_str(),
+        OsStr::new("--out"),
+        out.as_os_str(),
+        OsStr::new("--no-quotes"),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("<blockquote>"));
+    assert!(
+        !html.contains("She calls me her girl."),
+        "no quote, not even in a memo"
+    );
+    let (_dir, project) = sample_copy();
+    let before = std::fs::read(&project).unwrap();
+    let over = continuum(&[
+        "report".as_ref(),
+        sample.as_os_str(),
+        OsStr::new("--out"),
+        project.as_os_str(),
+    ]);
+    assert_eq!(over.status.code(), Some(1));
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
+fn export_report_in_the_window_writes_the_page_beside_the_project() {
+    let (dir, path) = sample_copy();
+    let dialogs = FakeDialogs::saving(dir.path().join("unused.continuum"));
+    let mut harness = with_dialogs(Some(&path), dialogs);
+    harness.menu("File", "Export report…");
+    assert!(harness.shows("Export report"));
+    harness.click("Include quotes");
+    harness.click("Export…");
+    let written = dir.path().join("care-settings report.html");
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(!html.contains("<blockquote>"), "quotes were left out");
+    assert!(html.contains("<h2>Agreement</h2>"));
+    assert!(harness.shows_containing("Saved the report to care-settings report.html"));
+}
