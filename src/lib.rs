@@ -3,11 +3,11 @@
 //!
 //! The crate is layered so that everything below the GUI can be tested without a display:
 //! - [`model`]: the domain and its single edit path (no egui, no files);
-//! - [`io`]: the project file, atomic saving and other disk access (no egui);
-//! - [`analysis`]: agreement statistics (no egui, no files);
-//! - [`map`]: the continuum map as data, shared by the canvas and exporters (no egui);
 //! - [`search`]: text search with keyword-in-context hits (no egui, no files);
+//! - [`analysis`]: agreement statistics and findings (no egui, no files);
+//! - [`map`]: the continuum map and plots as data, shared by the canvas and exporters;
 //! - [`report`]: the HTML report of a project's findings (no egui, no files);
+//! - [`io`]: the project file, atomic saving and other disk access (no egui);
 //! - [`document`]: an open project with its file and unsaved-changes state;
 //! - [`cli`]: the headless commands;
 //! - [`ui`]: the eframe application.

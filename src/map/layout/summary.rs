@@ -195,11 +195,7 @@ mod tests {
     use crate::analysis::{GroupBy, Layer, findings};
 
     fn sample() -> Project {
-        crate::io::load_project(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("sample_projects/care-settings.continuum"),
-        )
-        .unwrap()
+        crate::io::parse_project(crate::SAMPLE_PROJECT).unwrap()
     }
 
     #[test]
