@@ -81,10 +81,12 @@ fn row(ui: &mut egui::Ui, name: &str, row: &Row, intervals: bool) {
             Some(i) => {
                 ui.label(format!("{:.3}–{:.3}", i.low, i.high));
                 ui.label(format!("{:.2}", i.below_800));
+                ui.label(format!("{:.2}", i.below_667));
             }
             None => {
-                ui.label("—");
-                ui.label("—");
+                for _ in 0..3 {
+                    ui.label("—");
+                }
             }
         }
     }
@@ -172,6 +174,7 @@ impl Dialog for AgreementWindow {
                         if intervals {
                             ui.strong("95% CI");
                             ui.strong("P(α < .800)");
+                            ui.strong("P(α < .667)");
                         }
                         ui.strong("reading");
                         ui.strong("units");
