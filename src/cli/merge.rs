@@ -109,6 +109,9 @@ pub(super) fn merge(
                 project_path.display()
             );
         }
+        for note in report.colour_notes() {
+            let _ = writeln!(s, "  {note}");
+        }
     }
     project
         .validate()

@@ -36,6 +36,17 @@ impl Colour {
         Colour::rgb(0x56, 0xB4, 0xE9), // sky blue
         Colour::rgb(0x55, 0x55, 0x55), // grey
     ];
+
+    /// The names of the [`PALETTE`](Self::PALETTE)'s colours, in its order, for menus.
+    pub const PALETTE_NAMES: [&'static str; 7] = [
+        "Blue",
+        "Vermillion",
+        "Bluish green",
+        "Reddish purple",
+        "Orange",
+        "Sky blue",
+        "Grey",
+    ];
 }
 
 impl fmt::Display for Colour {

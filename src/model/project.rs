@@ -7,6 +7,7 @@ use super::{
     TranscriptId,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The version of the project file this build writes. Older files are migrated on load; newer
 /// ones are refused.
@@ -243,6 +244,12 @@ pub struct Project {
     pub excerpts: Vec<Excerpt>,
     #[serde(default)]
     pub annotators: Vec<Annotator>,
+    /// The colour of each code that has one, by the code's name as excerpts carry it (e.g.
+    /// `"Attitude/sceptical"`); sorted by name, so saving is deterministic. A code may have a
+    /// colour before any excerpt carries it (another tool's codebook). Written only when there
+    /// is one, so files from before it save to the same bytes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub code_colours: BTreeMap<String, Colour>,
     /// Blind coding: while set, the window shows only this annotator's placements and hides
     /// agreement, so a coder is not swayed by the others. Sent with a copy of the project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,6 +289,7 @@ impl Project {
             transcripts: Vec::new(),
             excerpts: Vec::new(),
             annotators: Vec::new(),
+            code_colours: BTreeMap::new(),
             blind: None,
             view: ViewSettings::default(),
         }
@@ -355,6 +363,11 @@ impl Project {
             .filter(|r| !r.is_empty())
             .collect();
         roles.into_iter().cloned().collect()
+    }
+
+    /// The colour of a code, if it has one.
+    pub fn code_colour(&self, code: &str) -> Option<Colour> {
+        self.code_colours.get(code).copied()
     }
 
     /// Every code used on any excerpt, sorted.

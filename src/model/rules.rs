@@ -1,5 +1,5 @@
 //! The rules a project's contents obey, written once: positions on the axis, excerpt ranges,
-//! speaker turns and codes. [`Project::apply`](super::Project::apply) asks them before it
+//! speaker turns and codes (on excerpts and in the colours of codes). [`Project::apply`](super::Project::apply) asks them before it
 //! changes anything, and [`Project::validate`](super::Project::validate) asks them of a file that
 //! was read, so an edit can never make a project that would be refused when it is opened again.
 //!
@@ -67,19 +67,29 @@ pub fn turns_problem(turns: &[Turn], len: usize) -> Option<String> {
     None
 }
 
-/// What is wrong with a list of codes, if anything: each must be non-empty, without surrounding
-/// spaces or line breaks, and listed once. Duplicates are found with a set: an excerpt with
-/// 100,000 codes took 18 s to check when each code was compared with every one before it.
+/// What is wrong with one code's name, if anything: it must be non-empty, without surrounding
+/// spaces or line breaks. The same rule holds for a code on an excerpt and for a code given a
+/// colour.
+pub fn code_problem(code: &str) -> Option<String> {
+    if code.trim().is_empty() {
+        return Some("a code is empty".to_owned());
+    }
+    if code.trim() != code || code.contains(['\n', '\r']) {
+        return Some(format!(
+            "the code “{code}” has spaces around it or a line break"
+        ));
+    }
+    None
+}
+
+/// What is wrong with a list of codes, if anything: each must be a good name ([`code_problem`])
+/// and listed once. Duplicates are found with a set: an excerpt with 100,000 codes took 18 s to
+/// check when each code was compared with every one before it.
 pub fn codes_problem(codes: &[String]) -> Option<String> {
     let mut seen = HashSet::with_capacity(codes.len());
     for code in codes {
-        if code.trim().is_empty() {
-            return Some("a code is empty".to_owned());
-        }
-        if code.trim() != code || code.contains(['\n', '\r']) {
-            return Some(format!(
-                "the code “{code}” has spaces around it or a line break"
-            ));
+        if let Some(problem) = code_problem(code) {
+            return Some(problem);
         }
         if !seen.insert(code.as_str()) {
             return Some(format!("the code “{code}” is listed twice"));
@@ -129,5 +139,18 @@ mod tests {
             overlap.starts_with("turn 2 starts at 5, inside"),
             "{overlap}"
         );
+    }
+
+    #[test]
+    fn a_code_is_a_trimmed_non_empty_line() {
+        assert_eq!(code_problem("Attitude/sceptical"), None);
+        assert_eq!(code_problem(""), Some("a code is empty".to_owned()));
+        assert_eq!(code_problem("  "), Some("a code is empty".to_owned()));
+        for bad in [" a", "a ", "two\nlines", "a\r"] {
+            assert!(
+                code_problem(bad).unwrap().contains("spaces around it"),
+                "{bad:?}"
+            );
+        }
     }
 }

@@ -2,7 +2,9 @@
 //! their text and positions inside 0..1. The first problem is reported by entity and field. The
 //! rules themselves are in `rules`, shared with the edit path.
 
-use super::rules::{RangeProblem, codes_problem, position_problem, range_problem, turns_problem};
+use super::rules::{
+    RangeProblem, code_problem, codes_problem, position_problem, range_problem, turns_problem,
+};
 use super::{Project, char_len};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -156,6 +158,10 @@ impl Project {
             if let Some(problem) = codes_problem(&e.codes) {
                 return fail(entity(), "codes", problem);
             }
+        }
+
+        if let Some(problem) = self.code_colours.keys().find_map(|code| code_problem(code)) {
+            return fail("the project".to_owned(), "code_colours", problem);
         }
 
         if self.annotators.iter().filter(|a| a.consensus).count() > 1 {

@@ -4,7 +4,8 @@
 use super::Command;
 use super::outbox::Outbox;
 use super::view_state::{MemoTab, ViewState};
-use crate::model::{Edit, MemoTarget, Project, Timestamp};
+use super::widgets::swatch;
+use crate::model::{Colour, Edit, MemoTarget, Project, Timestamp};
 
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
     egui::ScrollArea::vertical()
@@ -219,8 +220,16 @@ fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out:
     }
 }
 
-/// The excerpt's codes as removable chips, a field to add one (Enter), and the project's other
-/// codes to pick from.
+/// A code's chip or menu entry: its text, after a swatch of the code's colour if it has one.
+fn code_button(colour: Option<Colour>, text: String) -> egui::Button<'static> {
+    match colour {
+        Some(colour) => egui::Button::new((swatch(colour), text)),
+        None => egui::Button::new(text),
+    }
+}
+
+/// The excerpt's codes as removable chips (a right-click gives one a colour), a field to add one
+/// (Enter), and the project's other codes to pick from.
 fn codes_row(
     ui: &mut egui::Ui,
     project: &Project,
@@ -237,13 +246,17 @@ fn codes_row(
     ui.horizontal_wrapped(|ui| {
         let caption = ui.label("Codes:");
         for code in &excerpt.codes {
+            let colour = project.code_colour(code);
             let chip = ui
                 .add(
-                    egui::Button::new(format!("{code}  ×"))
+                    code_button(colour, format!("{code}  ×"))
                         .corner_radius(9.0)
                         .small(),
                 )
-                .on_hover_text(format!("Remove the code “{code}” from this excerpt"));
+                .on_hover_text(format!(
+                    "Remove the code “{code}” from this excerpt; right-click to colour it"
+                ));
+            chip.context_menu(|ui| colour_menu(ui, code, colour, out));
             if chip.clicked() {
                 let codes = excerpt
                     .codes
@@ -276,7 +289,8 @@ fn codes_row(
         if !others.is_empty() {
             ui.menu_button("Use…", |ui| {
                 for code in others {
-                    if ui.button(&code).clicked() {
+                    let colour = project.code_colour(&code);
+                    if ui.add(code_button(colour, code.clone())).clicked() {
                         set_codes(out, excerpt.codes.iter().cloned().chain([code]).collect());
                     }
                 }
@@ -285,4 +299,30 @@ fn codes_row(
             .on_hover_text("Add a code used elsewhere in this project");
         }
     });
+}
+
+/// The menu of a code's chip: the palette's colours (the code's own marked) and "No colour". A
+/// colour is the project's, not the excerpt's: every chip of the code shows it.
+fn colour_menu(ui: &mut egui::Ui, code: &str, current: Option<Colour>, out: &mut Outbox) {
+    ui.label(egui::RichText::new(format!("Colour of “{code}”")).weak());
+    let mut set = |colour: Option<Colour>| {
+        if colour != current {
+            out.edit(Edit::SetCodeColour {
+                code: code.to_owned(),
+                colour,
+            });
+        }
+    };
+    for (colour, name) in Colour::PALETTE.into_iter().zip(Colour::PALETTE_NAMES) {
+        let entry = egui::Button::selectable(current == Some(colour), (swatch(colour), name));
+        if ui.add(entry).clicked() {
+            set(Some(colour));
+        }
+    }
+    if ui
+        .add_enabled(current.is_some(), egui::Button::new("No colour"))
+        .clicked()
+    {
+        set(None);
+    }
 }

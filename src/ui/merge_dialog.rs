@@ -62,6 +62,9 @@ impl Dialog for MergeDialog {
                 plural(r.coded_excerpts, "excerpt"),
                 if r.new_annotators.is_empty() { "none".to_owned() } else { r.new_annotators.join(", ") }
             ));
+            for note in r.colour_notes() {
+                ui.label(note);
+            }
             for (name, placed) in &r.missing_transcripts {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,

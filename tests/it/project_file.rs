@@ -238,6 +238,39 @@ fn a_code_listed_twice_is_refused_and_good_codes_round_trip() {
 }
 
 #[test]
+fn code_colours_round_trip_and_a_badly_named_code_is_located() {
+    let mut project = small_project();
+    // A file without colours does not mention them, so older files save to the same bytes.
+    assert!(!io::to_ron_string(&project).contains("code_colours"));
+    project
+        .code_colours
+        .insert("Attitude/sceptical".into(), Colour::rgb(0xff, 0, 0));
+    project
+        .code_colours
+        .insert("reciprocity".into(), Colour::PALETTE[2]);
+    let text = io::to_ron_string(&project);
+    assert!(
+        text.contains(
+            "  code_colours: {\n    \"Attitude/sceptical\": \"#ff0000\",\n    \"reciprocity\": \"#009e73\",\n  },\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(io::parse_project(&text).unwrap(), project);
+
+    let bad = text.replace("\"reciprocity\": ", "\" reciprocity\": ");
+    let error = error_for(&bad);
+    assert!(
+        error.contains("the project, field `code_colours`: the code “ reciprocity” has spaces"),
+        "{error}"
+    );
+    let error = error_for(&text.replace("\"#009e73\"", "\"green\""));
+    assert!(
+        error.contains("syntax error") && error.contains("\"#rrggbb\""),
+        "{error}"
+    );
+}
+
+#[test]
 fn empty_or_reversed_excerpt_is_refused() {
     let mut project = small_project();
     project.excerpts[0].start = 20;
@@ -319,6 +352,7 @@ fn the_documented_example_is_a_valid_project_that_saves_identically() {
         "She calls me her girl."
     );
     assert_eq!(project.annotators.len(), 2);
+    assert_eq!(project.code_colour("kin term"), Some(Colour::PALETTE[3]));
 }
 
 #[test]

@@ -4,12 +4,14 @@
 //! What an edit may put into a project is decided by `rules`, the same rules a file is checked by
 //! when it is opened, so no edit can make a project that would then be refused.
 
-use super::rules::{codes_problem, position_problem, range_problem, turns_problem};
+use super::rules::{code_problem, codes_problem, position_problem, range_problem, turns_problem};
 use super::{
     Annotator, AnnotatorId, Case, CaseId, Colour, Continuum, Excerpt, ExcerptId, Participant,
     ParticipantId, Placement, Project, Timestamp, Transcript, TranscriptId, Turn, char_len,
 };
 use std::fmt;
+
+mod describe;
 
 /// What a memo is attached to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,6 +55,12 @@ pub enum Edit {
     SetExcerptCodes {
         excerpt: ExcerptId,
         codes: Vec<String>,
+    },
+    /// Gives a code a colour, or takes it away (`None`). The code need not be on any excerpt:
+    /// another tool's codebook brings colours for codes nobody has used yet.
+    SetCodeColour {
+        code: String,
+        colour: Option<Colour>,
     },
     /// Removes the excerpt and every annotator's placement of it.
     RemoveExcerpt(ExcerptId),
@@ -143,62 +151,6 @@ impl Edit {
                 Some(Edit::place(project, annotator, e, p.position + delta, now))
             })
             .collect()
-    }
-
-    /// A short description for menus and status lines, e.g. `move of "She calls me her girl"`.
-    pub fn describe(&self, project: &Project) -> String {
-        let excerpt_name = |id: ExcerptId| {
-            project
-                .excerpt(id)
-                .map(|e| format!("“{}”", project.excerpt_label(e)))
-                .unwrap_or_else(|| format!("excerpt {id}"))
-        };
-        match self {
-            Edit::SetTitle(_) => "title change".to_owned(),
-            Edit::SetMemo { .. } => "memo edit".to_owned(),
-            Edit::SetContinuum(_) => "continuum change".to_owned(),
-            Edit::AddCase(c) => format!("new case “{}”", c.name),
-            Edit::RemoveCase(_) => "case removal".to_owned(),
-            Edit::AddParticipant(p) => format!("new participant “{}”", p.name),
-            Edit::RemoveParticipant(_) => "participant removal".to_owned(),
-            Edit::AddTranscript(t) => format!("import of “{}”", t.name),
-            Edit::RemoveTranscript(_) => "transcript removal".to_owned(),
-            Edit::ReplaceText { transcript, .. } => format!(
-                "new text for “{}”",
-                project
-                    .transcript(*transcript)
-                    .map_or("a transcript", |t| t.name.as_str())
-            ),
-            Edit::AddExcerpt(_) => "new excerpt".to_owned(),
-            Edit::SetExcerptLabel { excerpt, .. } => format!("label of {}", excerpt_name(*excerpt)),
-            Edit::SetExcerptCodes { excerpt, .. } => format!("codes of {}", excerpt_name(*excerpt)),
-            Edit::RemoveExcerpt(id) => format!("deletion of {}", excerpt_name(*id)),
-            Edit::RestoreExcerpt { excerpt, .. } => {
-                format!("restoring {}", excerpt_name(excerpt.id))
-            }
-            Edit::AddAnnotator(a) => format!("new annotator “{}”", a.name),
-            Edit::SetAnnotator { name, .. } => format!("change of annotator “{name}”"),
-            Edit::RemoveAnnotator(id) => format!(
-                "removal of annotator “{}”",
-                project.annotator(*id).map_or("?", |a| a.name.as_str())
-            ),
-            Edit::SetBlind(Some(_)) => "start of blind coding".to_owned(),
-            Edit::SetBlind(None) => "end of blind coding".to_owned(),
-            Edit::SetPlacement {
-                annotator,
-                placement,
-            } => {
-                let verb = if project.placement(*annotator, placement.excerpt).is_some() {
-                    "move"
-                } else {
-                    "placement"
-                };
-                format!("{verb} of {}", excerpt_name(placement.excerpt))
-            }
-            Edit::RemovePlacement { excerpt, .. } => {
-                format!("removal of {} from the continuum", excerpt_name(*excerpt))
-            }
-        }
     }
 }
 
@@ -354,6 +306,16 @@ impl Project {
                     excerpt,
                     codes: old,
                 })
+            }
+            Edit::SetCodeColour { code, colour } => {
+                if let Some(problem) = code_problem(&code) {
+                    return Err(EditError::OutOfRange(problem));
+                }
+                let old = match colour {
+                    Some(colour) => self.code_colours.insert(code.clone(), colour),
+                    None => self.code_colours.remove(&code),
+                };
+                Ok(Edit::SetCodeColour { code, colour: old })
             }
             Edit::RemoveExcerpt(id) => {
                 let at = self.excerpts.iter().position(|e| e.id == id);

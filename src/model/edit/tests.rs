@@ -64,6 +64,77 @@ fn codes_are_checked_and_setting_them_can_be_undone() {
 }
 
 #[test]
+fn a_code_colour_is_set_changed_and_cleared_and_each_step_undone() {
+    let mut p = project();
+    let original = p.clone();
+    let red = Colour::rgb(0xff, 0, 0);
+    let set = |code: &str, colour| Edit::SetCodeColour {
+        code: code.into(),
+        colour,
+    };
+    // Setting a colour where there was none is undone by clearing it.
+    let undo_set = p.apply(set("Attitude/sceptical", Some(red))).unwrap();
+    assert_eq!(undo_set, set("Attitude/sceptical", None));
+    assert_eq!(p.code_colour("Attitude/sceptical"), Some(red));
+    let after_set = p.clone();
+    // Changing it is undone by the old colour.
+    let undo_change = p
+        .apply(set("Attitude/sceptical", Some(Colour::PALETTE[1])))
+        .unwrap();
+    assert_eq!(undo_change, set("Attitude/sceptical", Some(red)));
+    // Clearing it is undone by setting it again.
+    let undo_clear = p.apply(set("Attitude/sceptical", None)).unwrap();
+    assert_eq!(
+        undo_clear,
+        set("Attitude/sceptical", Some(Colour::PALETTE[1]))
+    );
+    assert!(p.code_colours.is_empty());
+    p.validate().unwrap();
+    p.apply(undo_clear).unwrap();
+    p.apply(undo_change).unwrap();
+    assert_eq!(p, after_set);
+    p.apply(undo_set).unwrap();
+    assert_eq!(p, original);
+    // Clearing a colour a code never had changes nothing, and its inverse neither.
+    assert_eq!(p.apply(set("unused", None)).unwrap(), set("unused", None));
+    assert_eq!(p, original);
+}
+
+#[test]
+fn a_colour_for_a_badly_named_code_is_refused() {
+    let mut p = project();
+    let before = p.clone();
+    for bad in ["", "  ", " a", "a ", "two\nlines"] {
+        let edit = Edit::SetCodeColour {
+            code: bad.into(),
+            colour: Some(Colour::PALETTE[0]),
+        };
+        assert!(
+            matches!(p.apply(edit), Err(EditError::OutOfRange(_))),
+            "{bad:?} accepted"
+        );
+        assert_eq!(p, before, "a refused edit changed the project");
+    }
+}
+
+#[test]
+fn a_code_colour_edit_names_its_code() {
+    let p = project();
+    let set = |colour| Edit::SetCodeColour {
+        code: "reciprocity".into(),
+        colour,
+    };
+    assert_eq!(
+        set(Some(Colour::PALETTE[0])).describe(&p),
+        "colour of the code “reciprocity”"
+    );
+    assert_eq!(
+        set(None).describe(&p),
+        "removal of the colour of the code “reciprocity”"
+    );
+}
+
+#[test]
 fn every_edit_is_undone_by_its_inverse() {
     let mut p = project();
     let original = p.clone();

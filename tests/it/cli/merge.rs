@@ -26,6 +26,9 @@ fn merge_brings_in_a_coauthors_layers_and_keeps_both_sides_of_a_conflict() {
             Timestamp(7),
         ))
         .unwrap();
+    // Jonas gave a code a colour; Anna's copy has none.
+    let green = continuum::model::Colour::PALETTE[2];
+    jonas.code_colours.insert("reciprocity".into(), green);
     let (anna_path, jonas_path) = (
         dir.path().join("anna.continuum"),
         dir.path().join("jonas.continuum"),
@@ -49,7 +52,13 @@ fn merge_brings_in_a_coauthors_layers_and_keeps_both_sides_of_a_conflict() {
         "{}",
         text(&out.stdout)
     );
+    assert!(
+        text(&out.stdout).contains("\n  Colours of 1 code from the other file: reciprocity.\n"),
+        "{}",
+        text(&out.stdout)
+    );
     let merged = continuum::io::load_project(&merged_path).unwrap();
+    assert_eq!(merged.code_colour("reciprocity"), Some(green));
     assert_eq!(
         merged
             .annotators

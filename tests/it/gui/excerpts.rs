@@ -123,3 +123,42 @@ fn a_code_already_used_in_the_project_is_offered_and_the_sample_filters_by_it() 
         ["kin terms", "reciprocity"]
     );
 }
+
+#[test]
+fn a_codes_colour_is_set_and_cleared_from_its_chips_menu_and_each_undone() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.click("Marker: Two families");
+    let two_families = harness.excerpt_labelled("Two families");
+    let before = harness.state().project().clone();
+    assert_eq!(before.excerpt(two_families).unwrap().codes, ["kin terms"]);
+    let chip_menu = |harness: &mut Window| {
+        harness.get_by_label("kin terms  ×").click_secondary();
+        harness.run();
+        assert!(harness.shows("Colour of “kin terms”"));
+    };
+
+    chip_menu(&mut harness);
+    harness.click("Vermillion");
+    let vermillion = Colour::PALETTE[1];
+    let project = harness.state().project();
+    assert_eq!(project.code_colour("kin terms"), Some(vermillion));
+    // The right-click coloured the code; it did not take it off the excerpt.
+    assert_eq!(project.excerpt(two_families).unwrap().codes, ["kin terms"]);
+    assert_eq!(
+        harness.state().document().undo_description(),
+        Some("colour of the code “kin terms”")
+    );
+    assert!(!harness.shows("Colour of “kin terms”"), "the menu closed");
+
+    chip_menu(&mut harness);
+    harness.click("No colour");
+    assert_eq!(harness.state().project().code_colour("kin terms"), None);
+
+    harness.shortcut(Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().project().code_colour("kin terms"),
+        Some(vermillion)
+    );
+    harness.shortcut(Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().project(), &before);
+}

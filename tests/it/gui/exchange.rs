@@ -89,6 +89,8 @@ fn another_tools_project_merges_into_the_open_one_by_the_rules_of_file_merge() {
         codes: vec!["reciprocity".into()],
         ..fixtures::excerpt(id.0, theirs.transcripts[0].id.0, 0, 12)
     });
+    let vermillion = continuum::model::Colour::PALETTE[1];
+    theirs.code_colours.insert("reciprocity".into(), vermillion);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("coauthor.qdpx");
     continuum::io::qdpx::write_qdpx(&theirs, &file).unwrap();
@@ -101,6 +103,7 @@ fn another_tools_project_merges_into_the_open_one_by_the_rules_of_file_merge() {
     // The merge dialog says what would change, before anything does.
     assert!(harness.shows("Merge annotators from coauthor.qdpx"));
     assert!(harness.shows_containing("1 new excerpt"));
+    assert!(harness.shows("Colours of 1 code from the other file: reciprocity."));
     assert_eq!(harness.state().project(), &before);
     harness.click("Merge");
     let project = harness.state().project();
@@ -108,6 +111,7 @@ fn another_tools_project_merges_into_the_open_one_by_the_rules_of_file_merge() {
     let new = project.excerpts.last().unwrap();
     assert_eq!(new.codes, ["reciprocity"]);
     assert_eq!((new.start, new.end), (0, 12));
+    assert_eq!(project.code_colour("reciprocity"), Some(vermillion));
     // One undo step takes the merge back.
     harness.shortcut(egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(harness.state().project(), &before);

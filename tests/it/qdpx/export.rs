@@ -2,13 +2,13 @@
 //! would, it keeps text, turns, excerpts and codes; a copy edited elsewhere is not trusted; and
 //! `project.qde` is valid against the REFI-QDA schema.
 
-use super::{FIXTURES, fixture, import};
+use super::{FIXTURES, fixture, import, qde_of, with_qde};
 use continuum::io::qdpx::{ReadSettings, qdpx_bytes, read_qdpx, read_qdpx_bytes, write_qdpx};
 use continuum::model::*;
-use std::io::{Cursor, Read, Write};
 
 /// The sample project, with everything REFI-QDA has no element for: the consensus layer, the
-/// blind flag, times of turns, hierarchical codes, view settings, memos with line ends.
+/// blind flag, times of turns, hierarchical codes, view settings, memos with line ends; and
+/// colours of codes: of a code on an excerpt, of a folder of codes, of a code on no excerpt.
 fn full_project() -> Project {
     let mut project = continuum::io::parse_project(continuum::SAMPLE_PROJECT).unwrap();
     project.annotators.last_mut().unwrap().consensus = true;
@@ -19,6 +19,13 @@ fn full_project() -> Project {
     project.memo = "Project memo".into();
     project.view.active_annotator = Some(project.annotators[0].id);
     project.annotators[0].placements[0].position = 0.123_456_789_012_345_6;
+    for (code, colour) in [
+        ("Attitude/sceptical", Colour::rgb(0xff, 0, 0)),
+        ("Attitude", Colour::PALETTE[4]),
+        ("never used", Colour::PALETTE[5]),
+    ] {
+        project.code_colours.insert(code.into(), colour);
+    }
     project.validate().unwrap();
     project
 }
@@ -39,13 +46,8 @@ fn continuum_to_qdpx_to_continuum_is_exact_and_deterministic() {
     );
     // Stable GUIDs: a changed memo changes no GUID.
     let guids = |bytes: &[u8]| -> Vec<String> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        zip.by_name("project.qde")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
-        xml.split("guid=\"")
+        qde_of(bytes)
+            .split("guid=\"")
             .skip(1)
             .map(|s| s.split('"').next().unwrap().to_owned())
             .collect()
@@ -125,31 +127,44 @@ fn our_export_read_as_another_tool_would_keeps_text_turns_excerpts_and_codes() {
             .collect::<Vec<_>>()
     };
     assert_eq!(roles(&back), roles(&project));
+    // Colours travel in the codebook, so another tool's reading keeps them all.
+    assert_eq!(back.code_colours, project.code_colours);
+}
+
+#[test]
+fn codes_with_a_colour_carry_it_as_their_color_and_the_others_carry_none() {
+    let project = full_project();
+    let qde = qde_of(&qdpx_bytes(&project).unwrap());
+    for tag in [
+        "name=\"Attitude\" isCodable=\"true\" color=\"#e69f00\">",
+        "name=\"sceptical\" isCodable=\"true\" color=\"#ff0000\"/>",
+        // A code on no excerpt but with a colour is in the codebook, so its colour travels.
+        "name=\"never used\" isCodable=\"true\" color=\"#56b4e9\"/>",
+        "name=\"reciprocity\" isCodable=\"true\"/>",
+    ] {
+        assert!(qde.contains(tag), "{tag} not in\n{qde}");
+    }
+    // Only those three codes have a colour (the annotators' colours are the graphs' vertices').
+    let codes_with_colour = qde
+        .lines()
+        .filter(|l| l.contains("<Code ") && l.contains("color="))
+        .count();
+    assert_eq!(codes_with_colour, 3);
+    // Without colours the codebook is as it was: no colour, and no code for a colour.
+    let mut plain = project.clone();
+    plain.code_colours.clear();
+    let plain_qde = qde_of(&qdpx_bytes(&plain).unwrap());
+    assert!(!plain_qde.contains("never used"));
+    assert!(plain_qde.contains("name=\"Attitude\" isCodable=\"false\">"));
 }
 
 #[test]
 fn a_copy_that_no_longer_matches_its_project_qde_is_not_used() {
     let project = full_project();
     let bytes = qdpx_bytes(&project).unwrap();
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).unwrap();
-        let name = file.name().unwrap().into_owned();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).unwrap();
-        if name == "project.qde" {
-            content = String::from_utf8(content)
-                .unwrap()
-                .replace("Project memo", "Edited elsewhere")
-                .into_bytes();
-        }
-        writer
-            .start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        writer.write_all(&content).unwrap();
-    }
-    let edited = writer.finish().unwrap().into_inner();
+    let edited = with_qde(&bytes, |qde| {
+        qde.replace("Project memo", "Edited elsewhere")
+    });
     let back = read_qdpx_bytes(&edited, &ReadSettings::default()).unwrap();
     assert!(!back.report.continuum_copy);
     assert!(
@@ -159,6 +174,8 @@ fn a_copy_that_no_longer_matches_its_project_qde_is_not_used() {
             .any(|w| w.contains("changed after Continuum wrote it"))
     );
     assert!(back.project.memo.contains("Edited elsewhere"));
+    // Read from project.qde alone, the codes keep their colours.
+    assert_eq!(back.project.code_colours, project.code_colours);
 }
 
 /// `xmllint --schema Project-mrt2019.xsd project.qde`, where xmllint is installed (CI installs
@@ -177,13 +194,7 @@ fn the_export_is_valid_against_the_refi_qda_schema() {
     let mut projects = vec![full_project(), Project::new("Empty")];
     projects.extend(FIXTURES.iter().map(|f| import(f).project));
     for (i, project) in projects.iter().enumerate() {
-        let bytes = qdpx_bytes(project).unwrap();
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut qde = Vec::new();
-        zip.by_name("project.qde")
-            .unwrap()
-            .read_to_end(&mut qde)
-            .unwrap();
+        let qde = qde_of(&qdpx_bytes(project).unwrap());
         let path = dir.path().join(format!("project{i}.qde"));
         std::fs::write(&path, &qde).unwrap();
         let out = std::process::Command::new("xmllint")

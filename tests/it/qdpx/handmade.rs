@@ -3,6 +3,7 @@
 //! or broken ones, which are refused with a message naming the element; and cancelling an import.
 
 use continuum::io::qdpx::{QdpxError, ReadSettings, RoleVariable, read_qdpx_bytes};
+use continuum::model::Colour;
 use std::io::{Cursor, Write};
 
 /// A .qdpx archive made of `qde` and the given files.
@@ -139,6 +140,11 @@ fn notes_cases_roles_and_variables_find_their_places() {
             .contains("Notes not attached to anything:\n\nLoose:\nNobody refers to me.")
     );
     assert!(project.memo.contains("- Attitude (#ff0000): How they feel"));
+    // The colour is the code's too, not only words in the memo.
+    assert_eq!(
+        project.code_colours,
+        [("Attitude".to_owned(), Colour::rgb(0xff, 0, 0))].into()
+    );
     // Vestbo has no role: a setting, a case. Åse has one: a participant, in Vestbo.
     assert_eq!(project.cases.len(), 1);
     assert_eq!(
@@ -193,6 +199,49 @@ fn notes_cases_roles_and_variables_find_their_places() {
             ("Role", vec!["citizen".to_owned()])
         ]
     );
+}
+
+#[test]
+fn code_colours_arrive_under_the_codes_paths_in_every_form_the_standard_allows() {
+    let qde = r##"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Colours" origin="Test tool">
+  <CodeBook><Codes>
+    <Code guid="aaaaaaaa-0000-4000-8000-000000000001" name="Attitude" isCodable="true" color="#FF0000">
+      <Code guid="aaaaaaaa-0000-4000-8000-000000000002" name="sceptical" isCodable="true" color="#0a0"/>
+      <Code guid="aaaaaaaa-0000-4000-8000-000000000003" name="warm" isCodable="true" color="#000000"/>
+      <Code guid="aaaaaaaa-0000-4000-8000-000000000004" name="warm" isCodable="true" color="#FFFFFF"/>
+    </Code>
+    <Code guid="aaaaaaaa-0000-4000-8000-000000000005" name="either/or" isCodable="true" color=" #0000ff "/>
+    <Code guid="aaaaaaaa-0000-4000-8000-000000000006" name="Loud" isCodable="true" color="red"/>
+  </Codes></CodeBook>
+</Project>"##;
+    let imported = read_qdpx_bytes(&archive(qde, &[]), &ReadSettings::default()).unwrap();
+    let colours: Vec<(&str, Colour)> = imported
+        .project
+        .code_colours
+        .iter()
+        .map(|(code, colour)| (code.as_str(), *colour))
+        .collect();
+    assert_eq!(
+        colours,
+        [
+            ("Attitude", Colour::rgb(0xff, 0, 0)),
+            // The short form, in the path the excerpts would get.
+            ("Attitude/sceptical", Colour::rgb(0, 0xaa, 0)),
+            // Two codes of one path are one code: the first one's colour is kept.
+            ("Attitude/warm", Colour::rgb(0, 0, 0)),
+            // A "/" in a name is not a level of the path; blank space around a colour is allowed.
+            ("either∕or", Colour::rgb(0, 0, 0xff)),
+        ]
+    );
+    let warnings = imported.report.warnings.join("\n");
+    assert!(
+        warnings.contains("the code “Loud” has the colour “red”, which is not of the form #RRGGBB"),
+        "{warnings}"
+    );
+    // The memo lists the codebook as the file has it, colours as written.
+    assert!(imported.project.memo.contains("- Attitude (#FF0000)"));
+    assert!(imported.project.memo.contains("- Loud (red)"));
 }
 
 fn refused(bytes: &[u8]) -> String {

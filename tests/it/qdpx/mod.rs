@@ -12,6 +12,7 @@ mod handmade;
 mod other_tools;
 
 use continuum::io::qdpx::{QdpxImport, read_qdpx};
+use std::io::{Cursor, Read, Write};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
@@ -32,3 +33,35 @@ const FIXTURES: [&str; 6] = [
     "qc178_demo.qdpx",
     "qc178_nvivo_project.qdpx",
 ];
+
+/// The `project.qde` of a `.qdpx` archive held in memory.
+fn qde_of(archive: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(archive)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("project.qde")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// The archive again with its `project.qde` changed by `edit`, as another program that rewrites
+/// the file would leave it; every other entry as it was.
+fn with_qde(archive: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(archive)).unwrap();
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if name == "project.qde" {
+            content = edit(&String::from_utf8(content).unwrap()).into_bytes();
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(&content).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}

@@ -2,8 +2,9 @@
 //! `tests/fixtures/refi-qda/` import with the counts their XML holds, with their codebooks'
 //! hierarchy, and with selections on the words they cover, whatever unit the tool counts offsets in.
 
-use super::{FIXTURES, fixture, import};
-use continuum::io::qdpx::OffsetUnit;
+use super::{FIXTURES, fixture, import, with_qde};
+use continuum::io::qdpx::{OffsetUnit, ReadSettings, read_qdpx_bytes};
+use continuum::model::Colour;
 use std::collections::HashSet;
 use std::io::Read;
 
@@ -103,6 +104,55 @@ fn every_fixture_imports_with_the_counts_its_xml_holds() {
             );
         }
     }
+}
+
+#[test]
+fn each_code_colour_of_a_codebook_arrives_and_none_is_made_up() {
+    // None of these tools wrote a colour into its export: none comes in.
+    for name in FIXTURES {
+        let xml = String::from_utf8(entry(name, "project.qde")).unwrap();
+        let coloured = xml
+            .split("<Code ")
+            .skip(1)
+            .filter(|tag| attr(&format!(" {}", tag.split('>').next().unwrap()), "color").is_some())
+            .count();
+        assert_eq!(import(name).project.code_colours.len(), coloured, "{name}");
+    }
+    // QualCoder's codebook as it would be with colours given to a nested code, to a folder and
+    // to a code nobody used: each colour arrives under the path the excerpts carry.
+    let bytes = std::fs::read(fixture("qc178_demo.qdpx")).unwrap();
+    let coloured = with_qde(&bytes, |qde| {
+        qde.replacen(
+            "name=\"programming\" guid=\"36636563-3863-6264-3638-303637613863\"",
+            "color=\"#D55E00\" name=\"programming\" guid=\"36636563-3863-6264-3638-303637613863\"",
+            1,
+        )
+        .replacen(
+            "name=\"rq1_definition\"",
+            "name=\"rq1_definition\" color=\"#0072B2\"",
+            1,
+        )
+    });
+    let project = read_qdpx_bytes(&coloured, &ReadSettings::default())
+        .unwrap()
+        .project;
+    let programming = "rq1_definition/competencies/programming";
+    assert_eq!(
+        project.code_colour(programming),
+        Some(Colour::rgb(0xd5, 0x5e, 0x00))
+    );
+    assert!(
+        project
+            .excerpts
+            .iter()
+            .any(|e| e.codes.iter().any(|c| c == programming)),
+        "the colour is under the name the excerpts carry"
+    );
+    assert_eq!(
+        project.code_colour("rq1_definition"),
+        Some(Colour::rgb(0x00, 0x72, 0xb2))
+    );
+    assert_eq!(project.code_colours.len(), 2);
 }
 
 #[test]

@@ -1,12 +1,14 @@
-//! The codebook: codes (nested codes become paths such as "Attitude/sceptical"), the notes on
-//! them, the `Coding`s that give them to selections, and the codebook's listing in the project
-//! memo, which holds what Continuum has no other place for (colours, descriptions).
+//! The codebook: codes (nested codes become paths such as "Attitude/sceptical"), their colours
+//! (the project's code colours, under the same path the excerpts get), the notes on them, the
+//! `Coding`s that give them to selections, and the codebook's listing in the project memo, which
+//! holds what Continuum has no other place for (descriptions, notes, unused codes).
 
 use super::guids::Kind;
 use super::{Builder, invalid, one_line, tidy};
 use crate::io::qdpx::QdpxError;
 use crate::io::qdpx::guid::canonical;
 use crate::io::qdpx::xml::Element;
+use crate::model::Colour;
 
 /// A code of the codebook.
 pub(super) struct CodeInfo {
@@ -31,6 +33,9 @@ impl Builder {
                 format!("{parent}/{name}")
             };
             let guid = canonical(code.attr("guid").unwrap_or_default());
+            if let Some(text) = code.attr("color") {
+                self.code_colour(&path, text);
+            }
             self.codes.insert(
                 guid.clone(),
                 CodeInfo {
@@ -44,6 +49,24 @@ impl Builder {
             self.read_codes(code, &path)?;
         }
         Ok(())
+    }
+
+    /// Gives the code at `path` the colour `text` (`#RRGGBB` or `#RGB`), or warns that it is
+    /// none. Two codes of one path (siblings of the same name) are one code in Continuum: the
+    /// first colour given is kept.
+    fn code_colour(&mut self, path: &str, text: &str) {
+        match rgb(text) {
+            Some(colour) => {
+                self.project
+                    .code_colours
+                    .entry(path.to_owned())
+                    .or_insert(colour);
+            }
+            None => self.warn(format!(
+                "the code “{path}” has the colour “{text}”, which is not of the form #RRGGBB; \
+                 it was left without a colour"
+            )),
+        }
     }
 
     /// The notes each code refers to; read once the notes are.
@@ -110,6 +133,17 @@ impl Builder {
     }
 }
 
+/// A REFI-QDA colour (`RGBType`): `#RRGGBB` or the short `#RGB`, in either case, with blank
+/// space around it allowed (it is an `xsd:token`).
+fn rgb(text: &str) -> Option<Colour> {
+    let hex = text.trim().strip_prefix('#')?;
+    if hex.len() == 3 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let doubled: String = hex.chars().flat_map(|c| [c, c]).collect();
+        return Colour::from_hex(&doubled);
+    }
+    Colour::from_hex(hex)
+}
+
 /// The element with `guid` below `element`, depth first.
 fn find_guid<'a>(element: Option<&'a Element>, guid: &str) -> Option<&'a Element> {
     let element = element?;
@@ -120,4 +154,24 @@ fn find_guid<'a>(element: Option<&'a Element>, guid: &str) -> Option<&'a Element
         .children
         .iter()
         .find_map(|c| find_guid(Some(c), guid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rgb;
+    use crate::model::Colour;
+
+    #[test]
+    fn colours_of_the_standard_are_read_long_short_and_in_either_case() {
+        let red = Some(Colour::rgb(0xff, 0, 0));
+        assert_eq!(rgb("#FF0000"), red);
+        assert_eq!(rgb("#ff0000"), red);
+        assert_eq!(rgb(" #f00 "), red);
+        assert_eq!(rgb("#0a0"), Some(Colour::rgb(0, 0xaa, 0)));
+        for bad in [
+            "", "#", "ff0000", "red", "#ff00", "#ff00000", "#gg0000", "#ææ0",
+        ] {
+            assert_eq!(rgb(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! The codebook: a code group "Continuum" with a code per anchor, then the excerpts' codes as a
-//! tree ("A/B" is code B inside code A).
+//! tree ("A/B" is code B inside code A), each with its colour if it has one. A code that has a
+//! colour but is on no excerpt is in the tree too, so the colour is not lost.
 
 use super::anchor_guid;
 use super::markup::{attributes, escape};
 use crate::io::qdpx::guid::GuidSpace;
-use crate::model::Project;
+use crate::model::{Colour, Project};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -55,11 +56,12 @@ pub(super) fn write(out: &mut String, project: &Project, space: &GuidSpace) {
     out.push_str("      </Code>\n");
     let mut tree = CodeNode::default();
     for code in project.codes() {
-        let mut node = &mut tree;
-        for part in code.split('/') {
-            node = node.children.entry(part.to_owned()).or_default();
-        }
+        tree.at(&code).used = true;
+    }
+    for (code, colour) in &project.code_colours {
+        let node = tree.at(code);
         node.used = true;
+        node.colour = Some(*colour);
     }
     write_codes(out, space, &tree, "", 3);
     out.push_str("    </Codes>\n  </CodeBook>\n");
@@ -69,8 +71,21 @@ pub(super) fn write(out: &mut String, project: &Project, space: &GuidSpace) {
 #[derive(Default)]
 struct CodeNode {
     children: BTreeMap<String, CodeNode>,
-    /// Whether the path itself is a code on some excerpt (otherwise only a folder of codes).
+    /// Whether the path itself is a code, on some excerpt or with a colour (otherwise only a
+    /// folder of codes).
     used: bool,
+    colour: Option<Colour>,
+}
+
+impl CodeNode {
+    /// The node of the code `path`, made (with the folders above it) if it is not there yet.
+    fn at(&mut self, path: &str) -> &mut CodeNode {
+        let mut node = self;
+        for part in path.split('/') {
+            node = node.children.entry(part.to_owned()).or_default();
+        }
+        node
+    }
 }
 
 fn write_codes(out: &mut String, space: &GuidSpace, node: &CodeNode, path: &str, depth: usize) {
@@ -83,11 +98,17 @@ fn write_codes(out: &mut String, space: &GuidSpace, node: &CodeNode, path: &str,
         let indent = "  ".repeat(depth);
         let guid = space.guid("code", &full);
         let codable = if child.used { "true" } else { "false" };
+        let colour = child.colour.map(|c| c.to_string());
+        let mut pairs = vec![
+            ("guid", guid.as_str()),
+            ("name", name),
+            ("isCodable", codable),
+        ];
+        if let Some(colour) = &colour {
+            pairs.push(("color", colour));
+        }
         let _ = write!(out, "{indent}<Code");
-        attributes(
-            out,
-            &[("guid", &guid), ("name", name), ("isCodable", codable)],
-        );
+        attributes(out, &pairs);
         if child.children.is_empty() {
             out.push_str("/>\n");
         } else {
