@@ -27,6 +27,31 @@ pub enum Layer {
 }
 
 impl Layer {
+    /// What findings start from: the coders' mean when two or more coded, else the one coder.
+    pub fn default_for(project: &Project) -> Self {
+        let mut coders = project.annotators.iter().filter(|a| !a.consensus);
+        match (coders.next(), coders.next()) {
+            (Some(only), None) => Layer::Annotator(only.id),
+            _ => Layer::Mean,
+        }
+    }
+
+    /// Every layer the project has: mean, median, the consensus (if settled), each coder.
+    pub fn choices(project: &Project) -> Vec<Layer> {
+        let mut layers = vec![Layer::Mean, Layer::Median];
+        if project.consensus().is_some() {
+            layers.push(Layer::Consensus);
+        }
+        layers.extend(
+            project
+                .annotators
+                .iter()
+                .filter(|a| !a.consensus)
+                .map(|a| Layer::Annotator(a.id)),
+        );
+        layers
+    }
+
     pub fn name(&self, project: &Project) -> String {
         match self {
             Layer::Annotator(a) => project

@@ -30,14 +30,7 @@ pub struct FindingsWindow {
 
 impl FindingsWindow {
     pub fn new(project: &Project) -> Self {
-        let layer = if project.annotators.iter().filter(|a| !a.consensus).count() > 1 {
-            Layer::Mean
-        } else {
-            project
-                .annotators
-                .first()
-                .map_or(Layer::Mean, |a| Layer::Annotator(a.id))
-        };
+        let layer = Layer::default_for(project);
         Self {
             layer,
             by: GroupBy::Case,
@@ -66,27 +59,7 @@ impl FindingsWindow {
 
     fn choices(&mut self, ui: &mut egui::Ui, project: &Project) {
         ui.horizontal_wrapped(|ui| {
-            let caption = ui.label("Layer:");
-            let mut layers = vec![Layer::Mean, Layer::Median];
-            if project.consensus().is_some() {
-                layers.push(Layer::Consensus);
-            }
-            layers.extend(
-                project
-                    .annotators
-                    .iter()
-                    .filter(|a| !a.consensus)
-                    .map(|a| Layer::Annotator(a.id)),
-            );
-            egui::ComboBox::from_id_salt("findings-layer")
-                .selected_text(self.layer.name(project))
-                .show_ui(ui, |ui| {
-                    for layer in layers {
-                        ui.selectable_value(&mut self.layer, layer, layer.name(project));
-                    }
-                })
-                .response
-                .labelled_by(caption.id);
+            super::widgets::layer_combo(ui, "Layer:", "findings-layer", project, &mut self.layer);
             let caption = ui.label("Groups:");
             egui::ComboBox::from_id_salt("findings-by")
                 .selected_text(self.by.name())

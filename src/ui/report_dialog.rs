@@ -12,18 +12,10 @@ pub struct ReportDialog {
 
 impl ReportDialog {
     pub fn new(project: &Project) -> Self {
-        let layer = if project.annotators.iter().filter(|a| !a.consensus).count() > 1 {
-            Layer::Mean
-        } else {
-            project
-                .annotators
-                .first()
-                .map_or(Layer::Mean, |a| Layer::Annotator(a.id))
-        };
         Self {
             options: ReportOptions {
                 quotes: true,
-                layer,
+                layer: Layer::default_for(project),
             },
         }
     }
@@ -65,31 +57,8 @@ impl Dialog for ReportDialog {
             );
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let caption = ui.label("Findings of:");
-                let mut layers = vec![Layer::Mean, Layer::Median];
-                if project.consensus().is_some() {
-                    layers.push(Layer::Consensus);
-                }
-                layers.extend(
-                    project
-                        .annotators
-                        .iter()
-                        .filter(|a| !a.consensus)
-                        .map(|a| Layer::Annotator(a.id)),
-                );
-                egui::ComboBox::from_id_salt("report-layer")
-                    .selected_text(self.options.layer.name(project))
-                    .show_ui(ui, |ui| {
-                        for layer in layers {
-                            ui.selectable_value(
-                                &mut self.options.layer,
-                                layer,
-                                layer.name(project),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(caption.id);
+                let layer = &mut self.options.layer;
+                super::widgets::layer_combo(ui, "Findings of:", "report-layer", project, layer);
             });
             ui.checkbox(&mut self.options.quotes, "Include quotes")
                 .on_hover_text("Leave them out when the report goes beyond the research team");

@@ -27,3 +27,24 @@ pub(crate) fn position_slider(value: &mut f64) -> egui::Slider<'_> {
         .clamping(egui::SliderClamping::Never)
         .custom_formatter(|v, _| format!("{v:.2}"))
 }
+
+/// A combo box of the project's layers (mean, median, consensus, each coder) for findings,
+/// captioned `caption`.
+pub(crate) fn layer_combo(
+    ui: &mut egui::Ui,
+    caption: &str,
+    id: &str,
+    project: &crate::model::Project,
+    layer: &mut crate::analysis::Layer,
+) {
+    let caption = ui.label(caption);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(layer.name(project))
+        .show_ui(ui, |ui| {
+            for choice in crate::analysis::Layer::choices(project) {
+                ui.selectable_value(layer, choice, choice.name(project));
+            }
+        })
+        .response
+        .labelled_by(caption.id);
+}

@@ -25,6 +25,23 @@ fn tags(html: &str) -> Vec<String> {
     names
 }
 
+/// `continuum report` of the sample with `extra` arguments; the page it wrote.
+fn sample_report(extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sample report.html");
+    let sample = sample_path();
+    let mut args: Vec<&OsStr> = vec![
+        "report".as_ref(),
+        sample.as_os_str(),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    let run = continuum(&args);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    std::fs::read_to_string(&out).unwrap()
+}
+
 fn assert_self_contained(html: &str) {
     for external in ["src=", "href=", "url(", "@import", "<script", "<link"] {
         assert!(
@@ -42,17 +59,7 @@ fn assert_self_contained(html: &str) {
 
 #[test]
 fn the_report_of_the_sample_is_one_self_contained_page_with_every_section() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("sample report.html");
-    let sample = sample_path();
-    let run = continuum(&[
-        "report".as_ref(),
-        sample.as_os_str(),
-        OsStr::new("--out"),
-        out.as_os_str(),
-    ]);
-    assert!(run.status.success(), "{}", text(&run.stderr));
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = sample_report(&[]);
     let tags = tags(&html);
     assert_self_contained(&html);
     // The map, two summary plots; tables; quotes.
@@ -88,18 +95,8 @@ fn the_report_of_the_sample_is_one_self_contained_page_with_every_section() {
 
 #[test]
 fn a_report_without_quotes_has_none_and_never_replaces_a_project() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public.html");
+    let html = sample_report(&["--no-quotes"]);
     let sample = sample_path();
-    let run = continuum(&[
-        "report".as_ref(),
-        sample.as_os_str(),
-        OsStr::new("--out"),
-        out.as_os_str(),
-        OsStr::new("--no-quotes"),
-    ]);
-    assert!(run.status.success(), "{}", text(&run.stderr));
-    let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("<blockquote>"));
     assert!(
         !html.contains("She calls me her girl."),

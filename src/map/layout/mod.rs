@@ -105,7 +105,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         lane_centres: Vec::new(),
         y: MARGIN,
     };
-    title(settings, &frame, &mut drawing);
+    title(settings.title.as_deref(), &frame, &mut drawing);
 
     let lanes_top = drawing.y;
     let behind_lanes = drawing.shapes.len();
@@ -161,14 +161,26 @@ fn case_colour(project: &Project, case: Option<CaseId>) -> Colour {
         .map_or(NO_CASE, |i| Colour::PALETTE[i % Colour::PALETTE.len()])
 }
 
+/// The thin rule under a lane, across the figure.
+fn lane_rule(frame: &Frame, y: f32) -> Shape {
+    Shape::Line {
+        x1: MARGIN,
+        y1: y,
+        x2: frame.width - MARGIN,
+        y2: y,
+        colour: LANE_LINE,
+        width: 0.5,
+    }
+}
+
 /// The title above the lanes, if there is one.
-fn title(settings: &MapSettings, frame: &Frame, drawing: &mut Drawing) {
-    if let Some(title) = settings.title.as_ref().filter(|t| !t.trim().is_empty()) {
+fn title(title: Option<&str>, frame: &Frame, drawing: &mut Drawing) {
+    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
         drawing.y += 14.0;
         drawing.shapes.push(Shape::Text {
             x: frame.width / 2.0,
             y: drawing.y,
-            text: title.clone(),
+            text: title.to_owned(),
             size: 14.0,
             anchor: Anchor::Middle,
             colour: INK,

@@ -9,7 +9,7 @@
 
 use super::{
     CONNECTOR, DOT, Drawing, Frame, GREY, INK, Item, LABEL_SIZE, LABEL_SLACK, LANE_LABEL_SIZE,
-    LANE_LINE, MARGIN, ROW,
+    MARGIN, ROW,
 };
 use crate::map::shapes::{Anchor, PlacedMarker, Shape};
 use crate::map::stack_rows;
@@ -46,14 +46,7 @@ pub(super) fn lane(
         halo: false,
     });
     drawing.y += lane_height;
-    drawing.shapes.push(Shape::Line {
-        x1: MARGIN,
-        y1: drawing.y,
-        x2: frame.width - MARGIN,
-        y2: drawing.y,
-        colour: LANE_LINE,
-        width: 0.5,
-    });
+    drawing.shapes.push(super::lane_rule(frame, drawing.y));
 }
 
 /// Draws the lane's markers (leader, dot, label) from `lane_top` down; returns how many rows

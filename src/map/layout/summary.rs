@@ -6,7 +6,7 @@
 
 use super::axis;
 use super::stacking::fit_text;
-use super::{Drawing, Frame, GREY, INK, LANE_LABEL_SIZE, LANE_LINE, MARGIN};
+use super::{Drawing, Frame, GREY, INK, LANE_LABEL_SIZE, MARGIN};
 use crate::analysis::Findings;
 use crate::map::settings::MapSettings;
 use crate::map::shapes::{Anchor, MapLayout, Shape};
@@ -36,19 +36,7 @@ pub fn summary_plot(
         lane_centres: Vec::new(),
         y: MARGIN,
     };
-    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
-        drawing.y += 14.0;
-        drawing.shapes.push(Shape::Text {
-            x: width / 2.0,
-            y: drawing.y,
-            text: title.to_owned(),
-            size: 14.0,
-            anchor: Anchor::Middle,
-            colour: INK,
-            halo: false,
-        });
-        drawing.y += 10.0;
-    }
+    super::title(title, &frame, &mut drawing);
     let lanes_top = drawing.y;
     let behind_lanes = drawing.shapes.len();
     for (index, group) in findings.groups.iter().enumerate() {
@@ -179,14 +167,7 @@ fn lane(frame: &Frame, index: usize, group: &crate::analysis::Group, drawing: &m
         line(median, box_top - 1.0, median, box_bottom + 1.0, 2.0),
     ]);
     drawing.y += LANE;
-    drawing.shapes.push(Shape::Line {
-        x1: MARGIN,
-        y1: drawing.y,
-        x2: frame.width - MARGIN,
-        y2: drawing.y,
-        colour: LANE_LINE,
-        width: 0.5,
-    });
+    drawing.shapes.push(super::lane_rule(frame, drawing.y));
 }
 
 #[cfg(test)]
