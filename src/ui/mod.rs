@@ -26,6 +26,7 @@ mod map_view;
 mod menus;
 mod merge_dialog;
 mod notifications;
+mod opening;
 mod outbox;
 mod qdpx_dialog;
 mod recovery;

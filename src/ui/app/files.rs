@@ -4,12 +4,14 @@
 
 use super::App;
 use crate::document::{Document, SaveOutcome};
+use crate::io::LoadError;
 use crate::model::Project;
 use crate::ui::Command;
 use crate::ui::file_dialogs::{FileDialogs, start_folder};
 use crate::ui::file_flow::{Action, Event, Pending, SaveProblem};
+use crate::ui::opening::{Opened, Opening};
 use crate::ui::recovery::RestoreChoice;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 impl App {
     /// Tells the file flow what happened and carries out what it decides, feeding the outcome of
@@ -28,7 +30,7 @@ impl App {
                     }),
                     Action::Overwrite => Some(self.overwrite()),
                     Action::Proceed(pending) => {
-                        self.proceed(pending);
+                        self.proceed(ctx, pending);
                         None
                     }
                     Action::Close => {
@@ -163,7 +165,7 @@ impl App {
     }
 
     /// Starts the new project or opens the other one, the open one being safe.
-    fn proceed(&mut self, pending: Pending) {
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             // The flow closes the window itself.
             Pending::Quit => {}
@@ -176,14 +178,41 @@ impl App {
                 self.notifications
                     .info("Imported. Save the project to keep it (File > Save As…).");
             }
-            Pending::Open(path) => match Document::open(&path) {
-                Ok(doc) => {
-                    self.replace_document(doc);
-                    self.remember_recent(&path);
-                }
-                // The open project stays as it was; the message says which file and what is wrong.
-                Err(error) => self.notifications.error(error.to_string()),
-            },
+            // A large file is read on a thread while the window goes on drawing.
+            Pending::Open(path) if Opening::wanted(&path, self.background_open_bytes) => {
+                self.opening = Some(Opening::start(Some(ctx), path));
+            }
+            Pending::Open(path) => {
+                let result = Document::open(&path);
+                self.opened(path, result);
+            }
+        }
+    }
+
+    /// Shows the project read from `path`, or says why it could not be: the open project stays as
+    /// it was, and the message names the file and what is wrong.
+    pub(super) fn opened(&mut self, path: PathBuf, result: Result<Document, LoadError>) {
+        match result {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.remember_recent(&path);
+            }
+            Err(error) => self.notifications.error(error.to_string()),
+        }
+    }
+
+    /// The modal of a project being opened on a thread, and what to do once it is read.
+    pub(super) fn show_opening(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &mut self.opening else {
+            return;
+        };
+        match opening.show(ctx) {
+            None => {}
+            Some(Opened::Cancelled) => self.opening = None,
+            Some(Opened::Done(path, result)) => {
+                self.opening = None;
+                self.opened(path, *result);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ use super::file_flow::{Event, FileFlow, Pending};
 use super::import_dialog::ImportDialog;
 use super::merge_dialog::MergeDialog;
 use super::notifications::Notifications;
+use super::opening::Opening;
 use super::outbox::{Outbox, Step};
 use super::recovery::{Autosave, Leftovers};
 use super::screenshot::ScreenshotTask;
@@ -42,6 +43,8 @@ pub struct StartOptions {
     pub recovery: Option<RecoveryStore>,
     /// How long after the last change the recovery copy is written.
     pub autosave_delay: Duration,
+    /// Project files from this size on are opened on a thread, with a progress window.
+    pub background_open_bytes: u64,
 }
 
 impl Default for StartOptions {
@@ -53,6 +56,7 @@ impl Default for StartOptions {
             dialogs: Box::new(NativeFileDialogs::default()),
             recovery: None,
             autosave_delay: super::AUTOSAVE_DELAY,
+            background_open_bytes: super::opening::BACKGROUND_OPEN_BYTES,
         }
     }
 }
@@ -79,6 +83,9 @@ pub struct App {
     map_panel_min: f32,
     screenshot: Option<ScreenshotTask>,
     title: String,
+    /// A large project being read on a thread.
+    opening: Option<Opening>,
+    background_open_bytes: u64,
     autosave: Autosave,
     /// Recovery copies from crashed windows, offered one at a time.
     leftovers: Leftovers,
@@ -111,7 +118,14 @@ impl App {
     /// Builds the app without an eframe context (used by `new` and by tests).
     pub fn with_options(options: StartOptions) -> Self {
         let mut notifications = Notifications::default();
+        // A large file is read on a thread: the window shows at once, with its progress.
+        let opening = options
+            .file
+            .as_ref()
+            .filter(|path| Opening::wanted(path, options.background_open_bytes))
+            .map(|path| Opening::start(None, path.clone()));
         let (doc, is_sample) = match &options.file {
+            Some(_) if opening.is_some() => (Document::new(Project::new("")), false),
             Some(path) => match Document::open(path) {
                 Ok(doc) => (doc, false),
                 Err(error) => {
@@ -143,6 +157,8 @@ impl App {
             map_panel_min: MAP_PANEL_MIN_HEIGHT,
             screenshot: options.screenshot.map(ScreenshotTask::new),
             title: String::new(),
+            opening,
+            background_open_bytes: options.background_open_bytes,
             leftovers: Leftovers::new(autosave.leftovers()),
             autosave,
         };
@@ -303,7 +319,10 @@ impl App {
 
     /// Whether a dialog or question owns the keyboard.
     fn dialog_open(&self) -> bool {
-        self.modal.is_some() || self.flow.is_asking() || self.leftovers.is_offering()
+        self.modal.is_some()
+            || self.flow.is_asking()
+            || self.leftovers.is_offering()
+            || self.opening.is_some()
     }
 
     /// Opens `dialog` as the modal dialog, unless another is open (a modal covers the menus, so
@@ -514,6 +533,7 @@ impl eframe::App for App {
             self.file_event(&ctx, Event::Answered(answer));
         }
         self.offer_leftovers(&ctx);
+        self.show_opening(&ctx);
         // Once the user has agreed to close, no recovery copy is written (it would be left behind
         // to be offered at the next start) and no repaint is booked for one: eframe's event loop
         // waited for that repaint, so the process outlived its window by the autosave delay.

@@ -11,6 +11,7 @@ mod findings;
 mod import;
 mod layout;
 mod map;
+mod opening;
 mod recovery;
 mod search;
 mod settings;
