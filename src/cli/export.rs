@@ -171,6 +171,7 @@ pub(super) fn export_map(args: &ExportMapArgs) -> Result<String, CliError> {
         colour_by: args.colour_by.into(),
         title: args.title.clone(),
         width,
+        detail: 1.0,
     };
     io::export_map(&args.out, &project, &settings, scale)
         .map(|line| line + "\n")

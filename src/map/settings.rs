@@ -121,6 +121,9 @@ pub struct MapSettings {
     pub title: Option<String>,
     /// Width of the figure in points (a journal column is about 250, a page about 500).
     pub width: f32,
+    /// How many times more markers a lane may show one by one than fit at this width: 1 for a
+    /// figure; the canvas passes its zoom, so zooming in shows each marker of a crowded lane.
+    pub detail: f32,
 }
 
 impl Default for MapSettings {
@@ -135,6 +138,7 @@ impl Default for MapSettings {
             connectors: false,
             title: None,
             width: 720.0,
+            detail: 1.0,
         }
     }
 }

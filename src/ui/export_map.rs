@@ -91,6 +91,7 @@ impl ExportMemory {
                 connectors: figure.connectors,
                 title: figure.title.clone(),
                 width,
+                detail: 1.0,
             },
             scale: figure.scale.clamp(1.0, 4.0),
             png: figure.png,
@@ -159,6 +160,8 @@ impl ExportMapDialog {
                 title: Some(project.title.trim().to_owned()).filter(|t| !t.is_empty()),
                 labels: Labels::All,
                 width: MapSettings::default().width,
+                // A figure shows what fits at its size, whatever the zoom on screen.
+                detail: 1.0,
                 ..on_screen.clone()
             },
             ticked,

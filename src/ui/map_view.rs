@@ -135,6 +135,8 @@ impl MapView {
             connectors: self.connectors,
             title: None,
             width,
+            // In steps (1, 2, 4, 8…), so zooming lays the map out again only now and then.
+            detail: self.zoom.max(1.0).log2().floor().exp2(),
         }
     }
 

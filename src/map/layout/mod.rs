@@ -110,7 +110,11 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
     let lanes_top = drawing.y;
     let behind_lanes = drawing.shapes.len();
     for (name, items) in &lanes.lanes {
-        stacking::lane(&frame, name, items, settings.connectors, &mut drawing);
+        if stacking::crowded(&frame, items.len(), settings.detail) {
+            stacking::density(&frame, name, items, &mut drawing);
+        } else {
+            stacking::lane(&frame, name, items, settings.connectors, &mut drawing);
+        }
     }
     if lanes.lanes.is_empty() {
         nothing_to_show(settings, &frame, &mut drawing);

@@ -17,6 +17,87 @@ use crate::map::text_width::text_width;
 use crate::model::ExcerptId;
 use std::collections::BTreeMap;
 
+/// Rows of markers a lane may take before it is drawn as a density strip instead.
+pub const MAX_LANE_ROWS: usize = 12;
+
+/// Whether a lane of `count` markers is too crowded to draw one by one: more than about
+/// [`MAX_LANE_ROWS`] rows of bare dots across the axis (times `detail`, the canvas's zoom).
+pub(super) fn crowded(frame: &Frame, count: usize, detail: f32) -> bool {
+    let per_row = ((frame.axis_right - frame.axis_left) / (2.0 * DOT + 3.0)).max(1.0);
+    count as f32 > per_row * MAX_LANE_ROWS as f32 * detail.max(1.0)
+}
+
+/// The height of a density strip.
+const STRIP: f32 = 34.0;
+
+/// A crowded lane as a density strip: how many placements fall in each narrow band of the axis
+/// (bars scaled to the fullest band), the median marked, and a line saying how many there are.
+/// No markers: hovering and dragging need a zoom at which they are drawn one by one.
+pub(super) fn density(frame: &Frame, name: &str, items: &[Item], drawing: &mut Drawing) {
+    let top = drawing.y + 6.0;
+    let width = frame.axis_right - frame.axis_left;
+    let bins = (width / 3.0).clamp(20.0, 400.0) as usize;
+    let mut counts = vec![0usize; bins];
+    for item in items {
+        let bin = ((item.position.clamp(0.0, 1.0) * bins as f64) as usize).min(bins - 1);
+        counts[bin] += 1;
+    }
+    let fullest = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let first = items.first().map(|i| i.colour);
+    let colour = match first {
+        Some(c) if items.iter().all(|i| i.colour == c) => c,
+        _ => GREY,
+    };
+    let bin_width = width / bins as f32;
+    for (bin, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let h = (count as f32 / fullest * (STRIP - 4.0)).max(1.0);
+        drawing.shapes.push(Shape::Rect {
+            x: frame.axis_left + bin as f32 * bin_width,
+            y: top + STRIP - h,
+            w: (bin_width - 0.4).max(0.5),
+            h,
+            fill: colour,
+        });
+    }
+    let mut positions: Vec<f64> = items.iter().map(|i| i.position).collect();
+    positions.sort_by(f64::total_cmp);
+    let median = crate::analysis::stats::quantile_sorted(&positions, 0.5);
+    let x = frame.x_of(median);
+    drawing.shapes.push(Shape::Line {
+        x1: x,
+        y1: top - 2.0,
+        x2: x,
+        y2: top + STRIP + 2.0,
+        colour: INK,
+        width: 1.5,
+    });
+    drawing.lane_centres.push(top + STRIP / 2.0);
+    drawing.shapes.push(Shape::Text {
+        x: MARGIN + frame.lane_label_width,
+        y: top + STRIP / 2.0 + LANE_LABEL_SIZE * 0.35,
+        text: fit_text(name, LANE_LABEL_SIZE, frame.lane_label_width),
+        size: LANE_LABEL_SIZE,
+        anchor: Anchor::End,
+        colour: INK,
+        halo: false,
+    });
+    drawing.shapes.push(Shape::Text {
+        x: frame.axis_left,
+        y: top + STRIP + 10.0,
+        text: format!(
+            "{} placements, too many to draw one by one: bars show how many fall at each \
+             position, the line the median ({median:.2}). Zoom in to see each.",
+            items.len()
+        ),
+        size: 7.0,
+        anchor: Anchor::Start,
+        colour: GREY,
+        halo: false,
+    });
+    drawing.y = top + STRIP + 16.0;
+    drawing.shapes.push(super::lane_rule(frame, drawing.y));
+}
+
 /// Draws one lane at `drawing.y` and moves `drawing.y` below it.
 pub(super) fn lane(
     frame: &Frame,

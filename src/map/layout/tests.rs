@@ -424,3 +424,87 @@ fn joined_markers_carry_one_label_with_a_halo_over_the_lines() {
         80
     );
 }
+
+/// One transcript with `n` excerpts, each placed by one annotator, spread over the axis.
+fn crowded_project(n: u32) -> Project {
+    let mut project = Project::new("Crowded");
+    let text = "ord ".repeat(n as usize);
+    project.transcripts.push(crate::model::Transcript::of_turns(
+        TranscriptId(1),
+        "Many",
+        &[("A", &text)],
+    ));
+    let at = crate::model::Timestamp(1_760_000_000);
+    let mut annotator = crate::model::Annotator {
+        id: crate::model::AnnotatorId(1),
+        name: "Anna".into(),
+        colour: crate::model::Colour::PALETTE[0],
+        placements: Vec::new(),
+        consensus: false,
+    };
+    for i in 0..n {
+        let id = crate::model::ExcerptId(i + 1);
+        project.excerpts.push(Excerpt {
+            id,
+            transcript: TranscriptId(1),
+            start: (i * 4) as usize,
+            end: (i * 4 + 3) as usize,
+            label: String::new(),
+            memo: String::new(),
+            codes: Vec::new(),
+        });
+        annotator.placements.push(crate::model::Placement {
+            excerpt: id,
+            position: ((i * 7919) % 1000) as f64 / 1000.0,
+            memo: String::new(),
+            created: at,
+            modified: at,
+        });
+    }
+    project.annotators.push(annotator);
+    project
+}
+
+#[test]
+fn a_crowded_lane_becomes_a_density_strip_of_bounded_height_until_zoomed_in() {
+    let project = crowded_project(3_000);
+    let settings = MapSettings {
+        labels: Labels::None,
+        ..MapSettings::default()
+    };
+    let map = layout(&project, &settings);
+    assert!(
+        map.markers.is_empty(),
+        "no markers one by one in a crowded lane"
+    );
+    let bars = count(&map.shapes, |s| matches!(s, Shape::Rect { .. }));
+    assert!(bars > 100, "a bar per band: {bars}");
+    assert!(map.height < 200.0, "bounded height: {}", map.height);
+    assert!(map.shapes.iter().any(|s| matches!(s, Shape::Text { text, .. } if text.starts_with("3000 placements, too many to draw one by one"))));
+    // The median line sits at the median position.
+    let mut positions: Vec<f64> = project.annotators[0]
+        .placements
+        .iter()
+        .map(|p| p.position)
+        .collect();
+    positions.sort_by(f64::total_cmp);
+    let median = crate::analysis::stats::quantile_sorted(&positions, 0.5);
+    assert!(map.shapes.iter().any(|s| matches!(s, Shape::Line { x1, x2, width, .. } if *width == 1.5 && x1 == x2 && (x1 - map.x_of(median)).abs() < 1e-3)));
+    // Zoomed in far enough, every marker is drawn again.
+    let zoomed = layout(
+        &project,
+        &MapSettings {
+            detail: 8.0,
+            ..settings
+        },
+    );
+    assert_eq!(zoomed.markers.len(), 3_000);
+}
+
+#[test]
+fn a_hundred_thousand_placements_make_a_figure_of_ordinary_size() {
+    let project = crowded_project(100_000);
+    let map = layout(&project, &MapSettings::default());
+    assert!(map.height < 200.0, "{}", map.height);
+    assert!(crate::map::check_png_budget(&map, 4.0).is_ok());
+}
