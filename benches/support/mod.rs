@@ -1,7 +1,9 @@
 //! What the benchmarks share: the integration tests' constructors for the pieces of a project
-//! (one file, so the two do not drift apart), and the window on a project file with the wheel
+//! (one file, so the two do not drift apart), a generated study of any size (`corpus`, also used
+//! by `examples/generate.rs`), and the window on a project file with the wheel
 //! turned to time scrolling frames by.
 
+pub mod corpus;
 #[path = "../../tests/it/support/fixtures.rs"]
 pub mod fixtures;
 

@@ -79,7 +79,7 @@ pub(super) fn format(path: &Path, force: bool) -> Result<String, CliError> {
         return Ok(format!("{}: already in canonical form\n", path.display()));
     }
     refuse_read_only(path, force)?;
-    io::save_project_unless_changed(path, &project, read)
+    io::save_canonical_unless_changed(path, &canonical, read)
         .map_err(|e| CliError::new(e.to_string()))?;
     Ok(format!(
         "{}: rewritten in canonical form (previous version kept as {})\n",

@@ -24,8 +24,8 @@ pub use kwic::{KWIC_COLUMNS, KwicRow, kwic_csv, kwic_rows, save_kwic_csv};
 pub use png_file::{encode_png, write_png};
 pub use project_file::{
     FileStamp, LoadError, MAX_PROJECT_BYTES, SaveError, estimated_saved_bytes, file_stamp,
-    is_read_only, load_project, load_project_stamped, parse_project, save_project,
-    save_project_unless_changed, to_ron_string,
+    is_read_only, load_project, load_project_stamped, parse_project, save_canonical_unless_changed,
+    save_project, save_project_unless_changed, to_ron_string,
 };
 pub use recent::RecentFiles;
 pub use recovery::{Recoverable, RecoveryStore};
