@@ -294,11 +294,24 @@ fn devices_links_to_them_and_pipes_are_refused_at_once() {
 }
 
 /// Regression: a PNG of 20,000 markers in one lane asked for 9 GB and aborted; 100,000
-/// placements made a 1125×1,800,006 px image in 613 s. A figure has a pixel budget.
+/// placements made a 1125×1,800,006 px image in 613 s. A crowded lane is now drawn as a density
+/// strip, so that figure is of ordinary size; and a figure still too large (thousands of lanes)
+/// is refused against its pixel budget, saying what to narrow.
 #[test]
 fn a_figure_too_large_to_render_is_refused_with_what_to_narrow() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("crowded.continuum");
+    let export = |path: &std::path::Path, png: &std::path::Path, extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "export-map".as_ref(),
+            path.as_os_str(),
+            "--out".as_ref(),
+            png.as_os_str(),
+        ];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        continuum(&args)
+    };
+    // 20,000 placements in one lane: a strip, a PNG of ordinary size.
+    let crowded = dir.path().join("crowded.continuum");
     let mut project = small_project();
     let text = "ord ".repeat(20_000);
     project
@@ -321,14 +334,33 @@ fn a_figure_too_large_to_render_is_refused_with_what_to_narrow() {
         let edit = Edit::place(&project, AnnotatorId(1), id, 0.5, Timestamp(1));
         project.apply(edit).unwrap();
     }
-    io::save_project(&path, &project).unwrap();
+    io::save_project(&crowded, &project).unwrap();
     let png = dir.path().join("map.png");
-    let out = continuum(&[
-        "export-map".as_ref(),
-        path.as_os_str(),
-        "--out".as_ref(),
-        png.as_os_str(),
-    ]);
+    let out = export(&crowded, &png, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::metadata(&png).unwrap().len() < 2_000_000);
+
+    // 3,000 transcripts, each a lane of its own: past the pixel budget, refused.
+    let many = dir.path().join("many.continuum");
+    let mut project = small_project();
+    for t in 0..3_000u32 {
+        let id = 10 + t;
+        project
+            .apply(Edit::AddTranscript(transcript(
+                id,
+                &format!("T{t}"),
+                "ord ord",
+            )))
+            .unwrap();
+        project
+            .apply(Edit::AddExcerpt(excerpt(id, id, 0, 3)))
+            .unwrap();
+        let edit = Edit::place(&project, AnnotatorId(1), ExcerptId(id), 0.5, Timestamp(1));
+        project.apply(edit).unwrap();
+    }
+    io::save_project(&many, &project).unwrap();
+    let png = dir.path().join("lanes.png");
+    let out = export(&many, &png, &["--group-by", "transcript"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let message = stderr(&out);
     assert!(
@@ -338,14 +370,7 @@ fn a_figure_too_large_to_render_is_refused_with_what_to_narrow() {
     assert!(message.contains("narrow the map"), "{message}");
     assert!(!png.exists());
     // Narrowed to what fits, the same project exports.
-    let out = continuum(&[
-        "export-map".as_ref(),
-        path.as_os_str(),
-        "--out".as_ref(),
-        png.as_os_str(),
-        "--text".as_ref(),
-        "pige".as_ref(),
-    ]);
+    let out = export(&many, &png, &["--group-by", "case"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
