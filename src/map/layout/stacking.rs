@@ -84,9 +84,9 @@ pub(super) fn density(frame: &Frame, name: &str, items: &[Item], drawing: &mut D
     drawing.shapes.push(Shape::Text {
         x: frame.axis_left,
         y: top + STRIP + 10.0,
+        // Short enough for a journal column; the README and the legend say what the bars are.
         text: format!(
-            "{} placements, too many to draw one by one: bars show how many fall at each \
-             position, the line the median ({median:.2}). Zoom in to see each.",
+            "{} placements: bars count them by position, the line is the median ({median:.2})",
             items.len()
         ),
         size: 7.0,

@@ -480,7 +480,7 @@ fn a_crowded_lane_becomes_a_density_strip_of_bounded_height_until_zoomed_in() {
     let bars = count(&map.shapes, |s| matches!(s, Shape::Rect { .. }));
     assert!(bars > 100, "a bar per band: {bars}");
     assert!(map.height < 200.0, "bounded height: {}", map.height);
-    assert!(map.shapes.iter().any(|s| matches!(s, Shape::Text { text, .. } if text.starts_with("3000 placements, too many to draw one by one"))));
+    assert!(map.shapes.iter().any(|s| matches!(s, Shape::Text { text, .. } if text.starts_with("3000 placements: bars count them by position"))));
     // The median line sits at the median position.
     let mut positions: Vec<f64> = project.annotators[0]
         .placements
