@@ -27,6 +27,8 @@ pub use project::{
     Speaker, Transcript, Turn, ViewSettings,
 };
 pub use reanchor::reanchor;
-pub use text::{CharIndex, char_len, char_slice, plural, short_label, snap_to_words};
+pub use text::{
+    CharIndex, char_len, char_slice, escape_markup, plural, short_label, snap_to_words,
+};
 pub use timestamp::Timestamp;
 pub use validate::ValidationError;

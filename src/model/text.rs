@@ -160,6 +160,29 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+/// Text for XML or HTML content (or, with `attribute`, a double-quoted attribute value): the
+/// markup characters escaped, a carriage return kept as `&#13;`
+/// (a parser would otherwise turn CRLF into LF), and characters XML 1.0 cannot hold at all
+/// replaced by U+FFFD.
+pub fn escape_markup(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

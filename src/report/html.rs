@@ -4,20 +4,10 @@
 
 use std::fmt::Write as _;
 
-/// Text made safe for HTML content and attribute values.
+/// Text made safe for HTML content and double-quoted attribute values, and well-formed as XML
+/// (characters XML cannot hold become U+FFFD), so the page parses strictly whatever a memo holds.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::model::escape_markup(text, true)
 }
 
 /// A table with a header row; cells are text (escaped here). The first column is a row heading.
@@ -103,9 +93,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped_everywhere_it_goes() {
+        // A control character a memo may hold would make the page unreadable as XML.
         assert_eq!(
-            escape("<a href=\"x\">Ø & 'å'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;Ø &amp; &#39;å&#39;&lt;/a&gt;"
+            escape("<a href=\"x\">Ø & 'å'\u{1}</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Ø &amp; 'å'\u{fffd}&lt;/a&gt;"
         );
         let mut out = String::new();
         table(&mut out, &["<b>".into()], &[vec!["<script>".into()]]);

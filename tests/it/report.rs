@@ -72,8 +72,8 @@ fn the_report_of_the_sample_is_one_self_contained_page_with_every_section() {
         "Coders and procedure",
         "Agreement",
         "The continuum map",
-        "Placements by case (the annotators&#39; mean)",
-        "Placements by role (the annotators&#39; mean)",
+        "Placements by case (the annotators' mean)",
+        "Placements by role (the annotators' mean)",
         "Codes",
     ] {
         assert!(
@@ -90,7 +90,7 @@ fn the_report_of_the_sample_is_one_self_contained_page_with_every_section() {
         ),
         "methods paragraph"
     );
-    assert!(html.contains("agreement on their positions (Krippendorff&#39;s α, interval metric) was .972 (95% bootstrap CI .952 to .983"));
+    assert!(html.contains("agreement on their positions (Krippendorff's α, interval metric) was .972 (95% bootstrap CI .952 to .983"));
 }
 
 #[test]
