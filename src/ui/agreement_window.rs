@@ -34,7 +34,26 @@ impl Default for AgreementWindow {
     }
 }
 
+/// Placements up to which the window opens with intervals on. The bootstrap recomputes alpha
+/// on 2,000 resamples, again after every change (each step of a dragged marker): instant for a
+/// study of this size, seconds for a large one, which switches them on when it wants them.
+const INTERVALS_BY_DEFAULT_UP_TO: usize = 2_000;
+
 impl AgreementWindow {
+    /// The window for `project`, with intervals on unless the project is large.
+    pub fn for_project(project: &Project) -> Self {
+        let placements: usize = project
+            .annotators
+            .iter()
+            .filter(|a| !a.consensus)
+            .map(|a| a.placements.len())
+            .sum();
+        Self {
+            intervals: placements <= INTERVALS_BY_DEFAULT_UP_TO,
+            ..Self::default()
+        }
+    }
+
     /// Test hook (tests/it/session/): if the frame at `change_count` would reuse the cached
     /// report, says whether it differs from a fresh one (compared as text, so an undefined alpha
     /// equals itself).
@@ -155,7 +174,8 @@ impl Dialog for AgreementWindow {
                 ui.checkbox(&mut self.intervals, "95% intervals")
                     .on_hover_text(
                         "Bootstrap: the excerpts resampled 2,000 times (fixed seed); P(α < .800) \
-                         is the share of resamples below .800",
+                         is the share of resamples below .800. On a large project this takes \
+                         a moment after each change, so it starts off there.",
                     );
                 let key = (change_count, self.metric, self.by, self.intervals);
                 if self.reusable(key).is_none() {

@@ -133,7 +133,7 @@ impl App {
                     self.notifications
                         .info("Agreement is hidden while coding blind. End blind coding first.");
                 } else {
-                    self.open_window(AgreementWindow::default());
+                    self.open_window(AgreementWindow::for_project(self.doc.project()));
                 }
             }
             Command::ExportReport => {

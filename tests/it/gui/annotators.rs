@@ -225,3 +225,45 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
     harness.shortcut(Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().project(), &original);
 }
+
+/// The bootstrap recomputes after every change: a large project opens the agreement window with
+/// intervals off (a tick away), so dragging a marker does not wait for 2,000 resamples.
+#[test]
+fn a_large_project_opens_agreement_without_intervals_until_asked() {
+    use continuum::model::{Edit, ExcerptId, Timestamp, Transcript};
+    let mut project = small_project();
+    project
+        .apply(Edit::AddAnnotator(fixtures::annotator(
+            2,
+            "Jonas",
+            continuum::model::Colour::PALETTE[1],
+        )))
+        .unwrap();
+    project
+        .apply(Edit::AddTranscript(Transcript {
+            ..fixtures::transcript(2, "Long", "ord ".repeat(1_100))
+        }))
+        .unwrap();
+    for i in 0..1_100u32 {
+        let id = ExcerptId(10 + i);
+        project
+            .apply(Edit::AddExcerpt(fixtures::excerpt(
+                id.0,
+                2,
+                (i * 4) as usize,
+                (i * 4 + 3) as usize,
+            )))
+            .unwrap();
+        for (annotator, shift) in [(1, 0.0), (2, 0.05)] {
+            let position = f64::from(i % 10) / 10.0 + shift;
+            let edit = Edit::place(&project, AnnotatorId(annotator), id, position, Timestamp(1));
+            project.apply(edit).unwrap();
+        }
+    }
+    let (_dir, path) = saved_in_temp("large.continuum", &project);
+    let mut harness = open(&path);
+    harness.menu("Annotators", "Agreement…");
+    assert!(!harness.shows("95% CI"), "no intervals at first");
+    harness.click("95% intervals");
+    assert!(harness.shows("95% CI"));
+}
