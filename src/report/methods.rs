@@ -67,10 +67,14 @@ pub fn paragraph(facts: &Facts<'_>) -> String {
         .collect();
     let coder_count = number_word(coders.len());
     let mut text = format!(
-        "{} coder{} ({}) independently placed {} excerpt{} from {} interview{}",
+        "{} coder{}{} independently placed {} excerpt{} from {} interview{}",
         capitalise(&coder_count),
         if coders.len() == 1 { "" } else { "s" },
-        listing(&coders),
+        if coders.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", listing(&coders))
+        },
         number_word(project.excerpts.len()),
         if project.excerpts.len() == 1 { "" } else { "s" },
         number_word(project.transcripts.len()),

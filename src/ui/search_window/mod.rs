@@ -41,6 +41,42 @@ pub struct SearchWindow {
     last_clicked: Option<usize>,
     /// The revision the project was last seen changed to, and when.
     edited: Option<(u64, std::time::Instant)>,
+    /// What the case, role and code filters offer, worked out once per revision (the codes are
+    /// gathered from every excerpt), not every frame.
+    choices: Option<(u64, FilterChoices)>,
+}
+
+/// The values of the case, role and code filters: (value, shown name).
+#[derive(Default)]
+struct FilterChoices {
+    cases: Vec<(crate::model::CaseId, String)>,
+    roles: Vec<(String, String)>,
+    codes: Vec<(String, String)>,
+}
+
+/// Clears a filter whose value is no longer among those offered.
+fn keep_if_offered<T: PartialEq>(value: &mut Option<T>, offered: &[(T, String)]) {
+    if value
+        .as_ref()
+        .is_some_and(|v| !offered.iter().any(|(o, _)| o == v))
+    {
+        *value = None;
+    }
+}
+
+impl FilterChoices {
+    fn of(project: &Project) -> Self {
+        let named = |names: Vec<String>| names.into_iter().map(|n| (n.clone(), n)).collect();
+        Self {
+            cases: project
+                .cases
+                .iter()
+                .map(|c| (c.id, c.name.clone()))
+                .collect(),
+            roles: named(project.roles()),
+            codes: named(project.codes()),
+        }
+    }
 }
 
 /// How long the project must stay unchanged before the search is run again on it.
@@ -58,6 +94,7 @@ impl SearchWindow {
             selected: BTreeSet::new(),
             last_clicked: None,
             edited: None,
+            choices: None,
         }
     }
 
@@ -66,27 +103,19 @@ impl SearchWindow {
         self.focus_field = true;
     }
 
-    /// Drops filters that name what the project no longer has (after Open, New or an edit).
-    fn drop_stale_filters(&mut self, project: &Project) {
+    /// Works out the filters' values when the project changed, and drops a filter that names
+    /// what the project no longer has (after an edit, Replace text or Merge).
+    fn update_choices(&mut self, project: &Project, revision: u64) {
+        if self.choices.as_ref().is_some_and(|(r, _)| *r == revision) {
+            return;
+        }
+        let choices = FilterChoices::of(project);
         let scope = &mut self.query.scope;
-        if scope.case.is_some_and(|c| project.case(c).is_none()) {
-            scope.case = None;
-        }
-        if scope
-            .role
-            .as_ref()
-            .is_some_and(|r| !project.participants.iter().any(|p| &p.role == r))
-        {
-            scope.role = None;
-        }
-        if scope
-            .code
-            .as_ref()
-            .is_some_and(|c| !project.excerpts.iter().any(|e| e.codes.contains(c)))
-        {
-            scope.code = None;
-        }
+        keep_if_offered(&mut scope.case, &choices.cases);
+        keep_if_offered(&mut scope.role, &choices.roles);
+        keep_if_offered(&mut scope.code, &choices.codes);
         scope.transcript = None;
+        self.choices = Some((revision, choices));
     }
 
     /// Starts a search when the query or the project changed, and takes in a finished one.
@@ -231,42 +260,18 @@ impl SearchWindow {
                 })
                 .response
                 .labelled_by(caption.id);
-            let cases: Vec<(crate::model::CaseId, String)> = project
-                .cases
-                .iter()
-                .map(|c| (c.id, c.name.clone()))
-                .collect();
-            filter_combo(
-                ui,
-                "Case:",
-                "search-case",
-                &mut self.query.scope.case,
-                &cases,
-            );
-            let roles: Vec<(String, String)> = project
-                .roles()
-                .into_iter()
-                .map(|r| (r.clone(), r))
-                .collect();
-            filter_combo(
-                ui,
-                "Role:",
-                "search-role",
-                &mut self.query.scope.role,
-                &roles,
-            );
-            let codes: Vec<(String, String)> = project
-                .codes()
-                .into_iter()
-                .map(|c| (c.clone(), c))
-                .collect();
-            filter_combo(
-                ui,
-                "Code:",
-                "search-code",
-                &mut self.query.scope.code,
-                &codes,
-            );
+            let Some((_, choices)) = &self.choices else {
+                return;
+            };
+            let FilterChoices {
+                cases,
+                roles,
+                codes,
+            } = choices;
+            let scope = &mut self.query.scope;
+            filter_combo(ui, "Case:", "search-case", &mut scope.case, cases);
+            filter_combo(ui, "Role:", "search-role", &mut scope.role, roles);
+            filter_combo(ui, "Code:", "search-code", &mut scope.code, codes);
         });
     }
 
@@ -436,7 +441,7 @@ impl SearchWindow {
 impl Dialog for SearchWindow {
     fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
         let mut open = true;
-        self.drop_stale_filters(cx.project);
+        self.update_choices(cx.project, cx.revision);
         egui::Window::new("Search all transcripts")
             .open(&mut open)
             // Over the map, below the transcript, so the transcript a hit opens stays in sight.
