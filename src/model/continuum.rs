@@ -72,6 +72,15 @@ impl Continuum {
                 .total_cmp(&(b.position - position).abs())
         })
     }
+
+    /// Where `position` is, as a screen reader says it and the guide shows it: "0.08, near
+    /// Family" (just the number when there are no anchors).
+    pub fn describe_position(&self, position: f64) -> String {
+        match self.nearest_anchor(position) {
+            Some(anchor) => format!("{position:.2}, near {}", anchor.name),
+            None => format!("{position:.2}"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -91,5 +100,11 @@ mod tests {
             c.nearest_anchor(0.3).map(|a| a.name.as_str()),
             Some("Friend")
         );
+        assert_eq!(c.describe_position(0.08), "0.08, near Family");
+        let bare = Continuum {
+            anchors: Vec::new(),
+            ..Continuum::default()
+        };
+        assert_eq!(bare.describe_position(0.5), "0.50");
     }
 }

@@ -21,7 +21,7 @@ pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
         }
         return;
     }
-    let caption = ui.label("Annotator:");
+    ui.label("Annotator:");
     let current = view.active_annotator.and_then(|a| project.annotator(a));
     let selected_text = current.map_or_else(|| "none".to_owned(), |a| a.name.clone());
     let response = egui::ComboBox::from_id_salt("active-annotator")
@@ -36,10 +36,10 @@ pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
                 out.command(Command::AddAnnotator);
             }
         });
-    response
+    let response = response
         .response
-        .labelled_by(caption.id)
         .on_hover_text("Whose placements you see and make on the continuum");
+    super::widgets::name_with_value(ui, &response, "Annotator:", &selected_text);
     if ui
         .add_enabled(
             current.is_some(),

@@ -253,14 +253,24 @@ impl Command {
 
     /// A menu entry with a label of the caller's, e.g. "Undo move of “…”".
     pub fn menu_button_labelled(&self, ui: &mut egui::Ui, enabled: bool, label: String) -> bool {
-        let mut button = egui::Button::new(label);
-        if let Some(shortcut) = self.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        let shortcut = self.shortcut().map(|s| ui.ctx().format_shortcut(&s));
+        let mut button = egui::Button::new(label.as_str());
+        if let Some(shortcut) = &shortcut {
+            button = button.shortcut_text(shortcut.as_str());
         }
-        let clicked = ui
+        let response = ui
             .add_enabled(enabled, button)
-            .on_hover_text(self.tooltip())
-            .clicked();
+            .on_hover_text(self.tooltip());
+        // A menu item to a screen reader, its shortcut said apart ("Save", "Ctrl+S"), not run
+        // into its name as egui's button text has it.
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_role(egui::accesskit::Role::MenuItem);
+            node.set_label(label);
+            if let Some(shortcut) = shortcut {
+                node.set_keyboard_shortcut(shortcut);
+            }
+        });
+        let clicked = response.clicked();
         if clicked {
             ui.close();
         }

@@ -1,6 +1,7 @@
 //! The continuum panel: the map's controls (lanes, whose markers, display, zoom, filters), the
 //! canvas (`map_canvas`), and a tray of excerpts of the open transcript waiting to be placed.
 
+use super::filter_choices::{filter_combo, keep_if_offered};
 use super::map_canvas;
 use super::map_view::ScreenLabels;
 use super::outbox::Outbox;
@@ -101,8 +102,8 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
     let map = &mut view.map;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Continuum");
-        let caption = ui.label("Lanes by");
-        egui::ComboBox::from_id_salt("map-lanes")
+        ui.label("Lanes by");
+        let lanes = egui::ComboBox::from_id_salt("map-lanes")
             .selected_text(map.group_by.name())
             .show_ui(ui, |ui| {
                 for g in GroupBy::ALL {
@@ -110,8 +111,8 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
                 }
             })
             .response
-            .on_hover_text("What each horizontal lane of the map gathers")
-            .labelled_by(caption.id);
+            .on_hover_text("What each horizontal lane of the map gathers");
+        super::widgets::name_with_value(ui, &lanes, "Lanes by", map.group_by.name());
 
         let shown = map.shown_annotators(project, Some(active));
         let whose = if shown.len() == 1 {
@@ -199,7 +200,10 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
 
 /// Words in the quote, case, role and code.
 fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
-    let filter = &mut view.map.filter;
+    let revision = view.project_revision;
+    let crate::ui::map_view::MapView {
+        filter, choices, ..
+    } = &mut view.map;
     ui.horizontal_wrapped(|ui| {
         let caption = ui.label("Filter:");
         ui.add(
@@ -210,58 +214,41 @@ fn filter_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
         .on_hover_text("Show only placements whose quote or label contains these words")
         .labelled_by(caption.id);
 
+        let (choices, fresh) = choices.at(project, revision);
+        if fresh {
+            // A filter naming what the project no longer has (after an edit, Replace text or
+            // Merge) would hide every marker without saying why.
+            keep_if_offered(&mut filter.case, &choices.cases);
+            keep_if_offered(&mut filter.role, &choices.roles);
+            keep_if_offered(&mut filter.code, &choices.codes);
+        }
+        let width = Some(FILTER_COMBO_WIDTH);
         keep_together(ui, FILTER_PAIR_WIDTH);
-        let caption = ui.label("Case:");
-        let selected = filter
-            .case
-            .and_then(|c| project.case(c))
-            .map_or("all", |c| c.name.as_str());
-        egui::ComboBox::from_id_salt("map-case")
-            .width(FILTER_COMBO_WIDTH)
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.case, None, "all");
-                for c in &project.cases {
-                    ui.selectable_value(&mut filter.case, Some(c.id), &c.name);
-                }
-            })
-            .response
-            .on_hover_text("Show only the placements of one case")
-            .labelled_by(caption.id);
-
-        let roles = project.roles();
+        filter_combo(
+            ui,
+            "Case:",
+            "map-case",
+            width,
+            &mut filter.case,
+            &choices.cases,
+        )
+        .on_hover_text("Show only the placements of one case");
         keep_together(ui, FILTER_PAIR_WIDTH);
-        let caption = ui.label("Role:");
-        egui::ComboBox::from_id_salt("map-role")
-            .width(FILTER_COMBO_WIDTH)
-            .selected_text(filter.role.as_deref().unwrap_or("all"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.role, None, "all");
-                for role in roles {
-                    ui.selectable_value(&mut filter.role, Some(role.clone()), role);
-                }
-            })
-            .response
-            .on_hover_text("Show only the placements of excerpts from participants with one role")
-            .labelled_by(caption.id);
-
-        let codes = project.codes();
+        filter_combo(
+            ui,
+            "Role:",
+            "map-role",
+            width,
+            &mut filter.role,
+            &choices.roles,
+        )
+        .on_hover_text("Show only the placements of excerpts from participants with one role");
         keep_together(ui, FILTER_PAIR_WIDTH);
-        let caption = ui.label("Code:");
+        let codes = &choices.codes;
         ui.add_enabled_ui(!codes.is_empty() || filter.code.is_some(), |ui| {
-            egui::ComboBox::from_id_salt("map-code")
-                .width(FILTER_COMBO_WIDTH)
-                .selected_text(filter.code.as_deref().unwrap_or("all"))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.code, None, "all");
-                    for code in codes {
-                        ui.selectable_value(&mut filter.code, Some(code.clone()), code);
-                    }
-                })
-                .response
+            filter_combo(ui, "Code:", "map-code", width, &mut filter.code, codes)
                 .on_hover_text("Show only the placements of excerpts with one code")
-                .on_disabled_hover_text("No excerpt has a code yet; add codes in the inspector")
-                .labelled_by(caption.id);
+                .on_disabled_hover_text("No excerpt has a code yet; add codes in the inspector");
         });
         if !filter.is_empty() && ui.button("Clear filters").clicked() {
             *filter = Default::default();

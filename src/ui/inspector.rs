@@ -19,7 +19,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mu
 }
 
 fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
-    ui.heading("Excerpt");
+    super::widgets::heading(ui, "Excerpt");
     let Some(excerpt) = view.selected_excerpt.and_then(|e| project.excerpt(e)) else {
         ui.label(
             egui::RichText::new(
@@ -93,8 +93,12 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
                 let value_box = 48.0;
                 ui.spacing_mut().slider_width =
                     (ui.available_width() - value_box - ui.spacing().item_spacing.x).max(60.0);
-                ui.add(super::widgets::position_slider(&mut position))
+                let slider = ui
+                    .add(super::widgets::position_slider(&mut position))
                     .labelled_by(caption.id);
+                // The number alone says little by ear: "Position: 0.08, near Family".
+                let place = project.continuum.describe_position(placement.position);
+                super::widgets::name_with_value(ui, &slider, "Position", &place);
             });
             ui.label(egui::RichText::new(anchor).weak());
             if position != placement.position {
@@ -157,7 +161,7 @@ fn excerpt_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, o
 }
 
 fn memo_section(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: &mut Outbox) {
-    ui.heading("Memos");
+    super::widgets::heading(ui, "Memos");
     // Wrapped, so the tabs never hold the panel wider than the user made it.
     ui.horizontal_wrapped(|ui| {
         for (tab, name) in [

@@ -67,6 +67,8 @@ pub struct MapView {
     /// The last layout with the project revision and settings it was made for: laying out
     /// thousands of markers takes milliseconds, so frames that change neither reuse it.
     cached: Option<(u64, MapSettings, Arc<MapLayout>)>,
+    /// What the case, role and code filters offer.
+    pub choices: crate::ui::filter_choices::KeptChoices,
 }
 
 impl Default for MapView {
@@ -89,6 +91,7 @@ impl Default for MapView {
             fitted_to: None,
             followed_transcript: None,
             cached: None,
+            choices: Default::default(),
         }
     }
 }

@@ -115,10 +115,26 @@ pub fn menu_bar(
             let blind = doc.project().blind.is_some();
             entry(ui, out, Command::Findings, !blind);
         });
-        ui.menu_button("View", |ui| {
-            egui::global_theme_preference_buttons(ui);
-        });
+        ui.menu_button("View", theme_choice);
     });
+}
+
+/// Light, dark or the system's theme, named in words (egui's own buttons are only symbols, which a
+/// screen reader cannot say).
+fn theme_choice(ui: &mut egui::Ui) {
+    let mut preference = ui.ctx().options(|o| o.theme_preference);
+    let before = preference;
+    ui.label("Theme");
+    ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
+    ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+    ui.radio_value(
+        &mut preference,
+        egui::ThemePreference::System,
+        "As the system",
+    );
+    if preference != before {
+        ui.ctx().set_theme(preference);
+    }
 }
 
 /// New excerpt, the annotator chooser and a hint of what to do next.
@@ -162,15 +178,16 @@ pub fn status_bar(ui: &mut egui::Ui, doc: &Document, is_sample: bool) {
         ui.separator();
         ui.label(egui::RichText::new(project_counts(doc.project())).small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if doc.has_unsaved_changes() {
+            let state = if doc.has_unsaved_changes() {
                 ui.label(
                     egui::RichText::new("Unsaved changes")
                         .small()
                         .color(egui::Color32::from_rgb(0xD5, 0x5E, 0x00)),
-                );
+                )
             } else {
-                ui.label(egui::RichText::new("All changes saved").small().weak());
-            }
+                ui.label(egui::RichText::new("All changes saved").small().weak())
+            };
+            super::widgets::announce_changes(ui, &state);
         });
     });
 }

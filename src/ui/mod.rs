@@ -16,6 +16,7 @@ mod dialog;
 mod export_map;
 mod file_dialogs;
 mod file_flow;
+mod filter_choices;
 mod find_bar;
 mod findings_window;
 mod import_dialog;

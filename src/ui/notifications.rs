@@ -94,11 +94,12 @@ impl Notifications {
                     // frame, off the top of the window, and in front took the clicks under it.
                     ui.horizontal(|ui| {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui
-                                .small_button("×")
-                                .on_hover_text("Dismiss this message")
-                                .clicked()
-                            {
+                            let close = ui.small_button("×").on_hover_text("Dismiss this message");
+                            // Said as words, not as the sign "times".
+                            ui.ctx().accesskit_node_builder(close.id, |node| {
+                                node.set_label("Dismiss message");
+                            });
+                            if close.clicked() {
                                 dismiss = Some(i);
                             }
                             if let Some(action) = &notice.action
@@ -114,13 +115,21 @@ impl Notifications {
                                 egui::Layout::left_to_right(egui::Align::Center),
                                 |ui| {
                                     ui.label(egui::RichText::new(kind).strong().color(stroke));
-                                    ui.add(
+                                    let text = ui.add(
                                         egui::Label::new(
                                             egui::RichText::new(&notice.text)
                                                 .color(egui::Color32::BLACK),
                                         )
                                         .wrap(),
                                     );
+                                    // Said by a screen reader as it appears; an error at once.
+                                    let live = match notice.level {
+                                        Level::Error => egui::accesskit::Live::Assertive,
+                                        Level::Info => egui::accesskit::Live::Polite,
+                                    };
+                                    ui.ctx().accesskit_node_builder(text.id, |node| {
+                                        node.set_live(live);
+                                    });
                                 },
                             );
                         });

@@ -1,7 +1,45 @@
 //! The left-hand panel: the project's transcripts grouped by case.
 
 use super::view_state::ViewState;
-use crate::model::{CaseId, Project, Transcript};
+use crate::model::{AnnotatorId, CaseId, Project, Transcript, TranscriptId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Each transcript's excerpts, and how many of them the active annotator has placed.
+#[derive(Default)]
+struct Counts {
+    key: Option<(u64, Option<AnnotatorId>)>,
+    per_transcript: HashMap<TranscriptId, (usize, usize)>,
+}
+
+impl Counts {
+    /// Counted in one pass over the excerpts, once per project revision and active annotator
+    /// (kept in egui's memory): counting each entry's excerpts every frame scanned every
+    /// excerpt of the project once per transcript, 5 ms a frame at 100 interviews.
+    fn of(ui: &egui::Ui, project: &Project, view: &ViewState) -> Arc<Counts> {
+        let id = egui::Id::unique("transcript-list-counts");
+        let key = Some((view.project_revision, view.active_annotator));
+        let kept: Option<Arc<Counts>> = ui.data(|d| d.get_temp(id));
+        if let Some(counts) = kept.filter(|c| c.key == key) {
+            return counts;
+        }
+        let mut per_transcript: HashMap<TranscriptId, (usize, usize)> = HashMap::new();
+        for excerpt in &project.excerpts {
+            let placed = view
+                .active_annotator
+                .is_some_and(|a| project.placement(a, excerpt.id).is_some());
+            let entry = per_transcript.entry(excerpt.transcript).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(placed);
+        }
+        let counts = Arc::new(Counts {
+            key,
+            per_transcript,
+        });
+        ui.data_mut(|d| d.insert_temp(id, counts.clone()));
+        counts
+    }
+}
 
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
     ui.add_space(4.0);
@@ -26,6 +64,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                 .map(|c| (Some(c.id), c.name.clone()))
                 .collect();
             groups.push((None, "Without a case".to_owned()));
+            let counts = Counts::of(ui, project, view);
             for (case, name) in groups {
                 let members: Vec<&Transcript> = project
                     .transcripts
@@ -40,28 +79,32 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                     .default_open(true)
                     .show(ui, |ui| {
                         for transcript in members {
-                            entry(ui, project, view, transcript);
+                            let (excerpts, placed) = counts
+                                .per_transcript
+                                .get(&transcript.id)
+                                .copied()
+                                .unwrap_or_default();
+                            entry(ui, project, view, transcript, excerpts, placed);
                         }
                     });
             }
         });
 }
 
-fn entry(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, transcript: &Transcript) {
+fn entry(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &mut ViewState,
+    transcript: &Transcript,
+    excerpts: usize,
+    placed: usize,
+) {
     let selected = view.transcript == Some(transcript.id);
     let response = ui.selectable_label(selected, &transcript.name);
     let detail = transcript
         .participant
         .and_then(|p| project.participant(p))
         .map(|p| format!("{} · {}", p.name, p.role));
-    let excerpts = project.excerpts_of(transcript.id).len();
-    let placed = view.active_annotator.map_or(0, |a| {
-        project
-            .excerpts_of(transcript.id)
-            .iter()
-            .filter(|e| project.placement(a, e.id).is_some())
-            .count()
-    });
     let response = response.on_hover_text(format!(
         "{}{}, {placed} placed by the active annotator",
         detail.as_ref().map_or(String::new(), |d| format!("{d}\n")),

@@ -28,6 +28,50 @@ pub(crate) fn position_slider(value: &mut f64) -> egui::Slider<'_> {
         .custom_formatter(|v, _| format!("{v:.2}"))
 }
 
+/// Names a control after its caption and its value ("Lanes by: case"), so a screen reader says
+/// both. On Linux AccessKit passes a combo box's value nowhere (AT-SPI has only a name and a
+/// numeric value), and a control named by `labelled_by` alone says just its caption.
+pub fn name_with_value(ui: &egui::Ui, control: &egui::Response, caption: &str, value: &str) {
+    let name = format!("{}: {value}", caption.trim().trim_end_matches(':'));
+    ui.ctx()
+        .accesskit_node_builder(control.id, |node| node.set_label(name));
+}
+
+/// Names the panel `ui` is drawn in (a region of the window) for screen readers, which list the
+/// window's regions by name: egui leaves a panel nameless.
+pub fn name_region(ui: &egui::Ui, name: &str) {
+    let stack = ui.stack();
+    let panel = stack
+        .iter()
+        .find(|s| s.is_panel_ui())
+        .map_or(ui.unique_id(), |s| s.unique_id);
+    ui.ctx().accesskit_node_builder(panel, |node| {
+        node.set_role(egui::accesskit::Role::Pane);
+        node.set_label(name);
+    });
+}
+
+/// A heading that a screen reader lists as one (egui's `heading` is a plain label to it), so the
+/// panels can be moved through by their headings.
+pub fn heading(ui: &mut egui::Ui, text: impl Into<egui::RichText>) -> egui::Response {
+    let text = text.into();
+    let name = text.text().to_owned();
+    let response = ui.heading(text);
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_label(name);
+    });
+    response
+}
+
+/// Marks `response` (a label whose text changes, such as the save state) as a live region: a
+/// screen reader says its new text when it changes, without the user going to it.
+pub fn announce_changes(ui: &egui::Ui, response: &egui::Response) {
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+}
+
 /// A combo box of the project's layers (mean, median, consensus, each coder) for findings,
 /// captioned `caption`.
 pub(crate) fn layer_combo(
@@ -37,14 +81,15 @@ pub(crate) fn layer_combo(
     project: &crate::model::Project,
     layer: &mut crate::analysis::Layer,
 ) {
-    let caption = ui.label(caption);
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(layer.name(project))
+    ui.label(caption);
+    let value = layer.name(project);
+    let response = egui::ComboBox::from_id_salt(id)
+        .selected_text(&value)
         .show_ui(ui, |ui| {
             for choice in crate::analysis::Layer::choices(project) {
                 ui.selectable_value(layer, choice, choice.name(project));
             }
         })
-        .response
-        .labelled_by(caption.id);
+        .response;
+    name_with_value(ui, &response, caption, &value);
 }

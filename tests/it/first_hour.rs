@@ -277,7 +277,7 @@ fn the_active_annotator_is_remembered_on_reopen() {
     assert_eq!(std::fs::read(&path).unwrap(), original);
 
     harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Annotator:")
+        .get_by_role_and_label(egui::Role::ComboBox, "Annotator: Anna Holm")
         .click();
     harness.run();
     harness.get_by_label_contains("Jonas Berg").click();

@@ -28,7 +28,7 @@ fn snapshot_of_the_window_with_the_sample_map() {
 fn snapshot_of_a_selection_on_the_map_of_both_annotators_by_role() {
     let mut harness = window();
     show_every_annotator(&mut harness, "Anna Holm");
-    harness.click("Lanes by");
+    harness.click("Lanes by: case");
     harness.click_last("role");
     harness.click("Fit");
     select_week_and_neighbour(&mut harness);

@@ -24,7 +24,9 @@ use super::recovery::{Autosave, Leftovers};
 use super::screenshot::ScreenshotTask;
 use super::transcript_view::TranscriptView;
 use super::view_state::ViewState;
-use super::{continuum_panel, export_map::ExportMemory, inspector, keys, menus, transcript_list};
+use super::{
+    continuum_panel, export_map::ExportMemory, inspector, keys, menus, transcript_list, widgets,
+};
 use crate::document::Document;
 use crate::io::{RecentFiles, RecoveryStore};
 use crate::model::{Edit, Project};
@@ -406,13 +408,19 @@ impl App {
             .default_size((0.18 * window_width).clamp(180.0, 240.0))
             .min_size(150.0)
             .max_size((0.22 * window_width).max(180.0))
-            .show(ui, |ui| transcript_list::show(ui, project, &mut self.view));
+            .show(ui, |ui| {
+                widgets::name_region(ui, "Transcripts");
+                transcript_list::show(ui, project, &mut self.view)
+            });
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size((0.24 * window_width).clamp(240.0, 330.0))
             .min_size(200.0)
             .max_size((0.3 * window_width).max(240.0))
-            .show(ui, |ui| inspector::show(ui, project, &mut self.view, out));
+            .show(ui, |ui| {
+                widgets::name_region(ui, "Inspector");
+                inspector::show(ui, project, &mut self.view, out)
+            });
         let window_height = ctx.content_rect().height();
         let map_panel = egui::Panel::bottom("continuum")
             .resizable(true)
@@ -421,6 +429,7 @@ impl App {
             // anchors and a few rows of markers, in every window down to the minimum size.
             .min_size(self.map_panel_min)
             .show(ui, |ui| {
+                widgets::name_region(ui, "Continuum panel");
                 ui.add_space(4.0);
                 let panel_height = ui.max_rect().height();
                 let map_height = continuum_panel::show(ui, project, &mut self.view, out);
@@ -443,6 +452,7 @@ impl App {
             }
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            widgets::name_region(ui, "Transcript");
             self.transcript_view.show(ui, project, &mut self.view, out);
         });
     }
@@ -510,15 +520,19 @@ impl eframe::App for App {
 
         // Phase 1: the panels draw and emit.
         egui::Panel::top("menu").show(ui, |ui| {
+            widgets::name_region(ui, "Menu bar");
             menus::menu_bar(ui, &self.doc, &self.recent, &self.view, &mut out);
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
+            widgets::name_region(ui, "Toolbar");
             ui.add_space(2.0);
             menus::toolbar(ui, self.doc.project(), &mut self.view, &mut out);
             ui.add_space(2.0);
         });
-        egui::Panel::bottom("status")
-            .show(ui, |ui| menus::status_bar(ui, &self.doc, self.is_sample));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            widgets::name_region(ui, "Status bar");
+            menus::status_bar(ui, &self.doc, self.is_sample)
+        });
         self.view.project_revision = self.doc.change_count();
         self.panels(ui, &ctx, &mut out);
         self.notices_area(&ctx, &mut out);
@@ -542,6 +556,10 @@ impl eframe::App for App {
         }
 
         let title = self.window_title();
+        // The window's node in the accessibility tree is named by its title, as the window is.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(title.as_str())
+        });
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;

@@ -3,6 +3,7 @@
 //! land while dragged and moved as one undo step when dropped.
 
 use super::paint::guide;
+use super::spoken;
 use super::{Canvas, SELECTION};
 use crate::map::PlacedMarker;
 use crate::model::{AnnotatorId, Edit, ExcerptId, Project, Timestamp};
@@ -11,6 +12,7 @@ use crate::ui::outbox::Outbox;
 use crate::ui::view_state::ViewState;
 use crate::ui::widgets::colour32;
 use egui::{Sense, Stroke, pos2};
+use std::cmp::Ordering;
 
 /// One interactive widget per visible marker: hover shows the quote and memo, click selects,
 /// Shift-click adds or removes, and the active annotator's markers can be dragged. Returns the
@@ -25,11 +27,22 @@ pub(super) fn marker_widgets(
     let mut hovered = None;
     let axis_length = (map.axis_right - map.axis_left) * screen.scale;
     let shift = ui.input(|i| i.modifiers.shift);
-    for marker in &map.markers {
-        let hit = screen.marker_rect(marker).intersect(screen.lanes);
-        if !hit.is_positive() {
-            continue;
-        }
+    let mut visible: Vec<(&PlacedMarker, egui::Rect, usize)> = map
+        .markers
+        .iter()
+        .filter_map(|m| {
+            let hit = screen.marker_rect(m).intersect(screen.lanes);
+            hit.is_positive().then(|| (m, hit, spoken::lane_of(c, m)))
+        })
+        .collect();
+    // Tab and screen readers meet the markers as they are read: lane by lane, left to right.
+    visible.sort_by(|a, b| {
+        (a.2, a.0.dot_x)
+            .partial_cmp(&(b.2, b.0.dot_x))
+            .unwrap_or(Ordering::Equal)
+    });
+    let shown = visible.len();
+    for (marker, hit, _) in visible {
         let Some(excerpt) = project.excerpt(marker.excerpt) else {
             continue;
         };
@@ -61,6 +74,25 @@ pub(super) fn marker_widgets(
                 name,
             )
         });
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_description(spoken::marker_description(c, marker));
+        });
+        // Reached by Tab (not by the pointer), a marker is selected as if clicked, so the arrow
+        // keys move it and Delete takes it off; egui's arrow-key focus moves are held back.
+        if response.gained_focus()
+            && !ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
+        {
+            view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+            view.map.selection.clear();
+            view.map.selection.insert(key);
+        }
+        if response.has_focus() {
+            let keep_arrows = egui::EventFilter {
+                horizontal_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(response.id, keep_arrows));
+        }
         if response.hovered() {
             hovered = Some(key);
         }
@@ -106,6 +138,9 @@ pub(super) fn marker_widgets(
             });
         }
     }
+    ui.ctx().accesskit_node_builder(c.canvas, |node| {
+        node.set_description(spoken::map_description(c, view, shown));
+    });
     hovered
 }
 

@@ -7,11 +7,13 @@
 //! This module runs a frame of the canvas and paints the selection over the figure; the parts
 //! are [`viewport`] (figure points to screen, zoom and scroll), [`paint`] (the layout's shapes,
 //! pinned lane names, the guide), [`markers`] (the markers as widgets, moving them) and
-//! [`gestures`] (empty space: selection, scrolling, the rubber band, drops from the tray).
+//! [`gestures`] (empty space: selection, scrolling, the rubber band, drops from the tray), and
+//! [`spoken`] (what a screen reader hears of the map and each marker).
 
 mod gestures;
 mod markers;
 mod paint;
+mod spoken;
 mod viewport;
 
 use super::map_view::MarkerKey;
@@ -40,6 +42,8 @@ struct Canvas<'a> {
     active: AnnotatorId,
     map: &'a MapLayout,
     screen: View,
+    /// The canvas's own widget, the map node of the accessibility tree.
+    canvas: egui::Id,
 }
 
 /// Paints and handles the canvas for the active annotator.
@@ -115,6 +119,7 @@ fn show_in(
         active,
         map: &map,
         screen,
+        canvas: canvas.id,
     };
     let screen = &c.screen;
     let hovered = marker_widgets(ui, &c, view, out);

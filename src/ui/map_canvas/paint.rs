@@ -137,11 +137,7 @@ pub(super) fn guide(
         [pos2(x, lanes.top()), pos2(x, lanes.bottom())],
         Stroke::new(1.5, SELECTION),
     );
-    let anchor = project
-        .continuum
-        .nearest_anchor(position)
-        .map_or("", |a| a.name.as_str());
-    let text = format!("{position:.2} · near {anchor}");
+    let text = project.continuum.describe_position(position);
     let font = FontId::proportional(12.0);
     let galley = painter.layout_no_wrap(text, font, Color32::WHITE);
     let left = (x + 6.0).min(lanes.right() - galley.size().x - 8.0);

@@ -6,31 +6,6 @@ use crate::search::{Hit, Place, Results};
 use crate::ui::view_state::ViewState;
 use std::collections::HashSet;
 
-/// A combo box of "all" or one of `choices` (value, shown name).
-pub(super) fn filter_combo<T: Clone + PartialEq>(
-    ui: &mut egui::Ui,
-    caption: &str,
-    id: &str,
-    value: &mut Option<T>,
-    choices: &[(T, String)],
-) {
-    let caption = ui.label(caption);
-    let selected = value
-        .as_ref()
-        .and_then(|v| choices.iter().find(|(c, _)| c == v))
-        .map_or("all".to_owned(), |(_, name)| name.clone());
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "all");
-            for (choice, name) in choices {
-                ui.selectable_value(value, Some(choice.clone()), name);
-            }
-        })
-        .response
-        .labelled_by(caption.id);
-}
-
 /// Every speaker named in a turn, once, in alphabetical order; at most 200 (a list longer than
 /// that is not chosen from).
 pub(super) fn speaker_names(project: &Project) -> Vec<&str> {

@@ -16,8 +16,9 @@ use super::dialog::{Dialog, DialogContext};
 use super::view_state::ViewState;
 use crate::model::Project;
 use crate::search::{Extent, Mode, Place, Query, Results, Speakers, search};
+use crate::ui::filter_choices::{KeptChoices, filter_combo, keep_if_offered};
 use act::{export_csv, make_excerpts, open_hit};
-use describe::{excerpt_note, filter_combo, speaker_names, summary, who};
+use describe::{excerpt_note, speaker_names, summary, who};
 use rows::{HitLine, Line};
 use runner::{Runner, SearchKey};
 use std::collections::BTreeSet;
@@ -41,42 +42,8 @@ pub struct SearchWindow {
     last_clicked: Option<usize>,
     /// The revision the project was last seen changed to, and when.
     edited: Option<(u64, std::time::Instant)>,
-    /// What the case, role and code filters offer, worked out once per revision (the codes are
-    /// gathered from every excerpt), not every frame.
-    choices: Option<(u64, FilterChoices)>,
-}
-
-/// The values of the case, role and code filters: (value, shown name).
-#[derive(Default)]
-struct FilterChoices {
-    cases: Vec<(crate::model::CaseId, String)>,
-    roles: Vec<(String, String)>,
-    codes: Vec<(String, String)>,
-}
-
-/// Clears a filter whose value is no longer among those offered.
-fn keep_if_offered<T: PartialEq>(value: &mut Option<T>, offered: &[(T, String)]) {
-    if value
-        .as_ref()
-        .is_some_and(|v| !offered.iter().any(|(o, _)| o == v))
-    {
-        *value = None;
-    }
-}
-
-impl FilterChoices {
-    fn of(project: &Project) -> Self {
-        let named = |names: Vec<String>| names.into_iter().map(|n| (n.clone(), n)).collect();
-        Self {
-            cases: project
-                .cases
-                .iter()
-                .map(|c| (c.id, c.name.clone()))
-                .collect(),
-            roles: named(project.roles()),
-            codes: named(project.codes()),
-        }
-    }
+    /// What the case, role and code filters offer.
+    choices: KeptChoices,
 }
 
 /// How long the project must stay unchanged before the search is run again on it.
@@ -94,7 +61,7 @@ impl SearchWindow {
             selected: BTreeSet::new(),
             last_clicked: None,
             edited: None,
-            choices: None,
+            choices: KeptChoices::default(),
         }
     }
 
@@ -106,16 +73,15 @@ impl SearchWindow {
     /// Works out the filters' values when the project changed, and drops a filter that names
     /// what the project no longer has (after an edit, Replace text or Merge).
     fn update_choices(&mut self, project: &Project, revision: u64) {
-        if self.choices.as_ref().is_some_and(|(r, _)| *r == revision) {
+        let (choices, fresh) = self.choices.at(project, revision);
+        if !fresh {
             return;
         }
-        let choices = FilterChoices::of(project);
         let scope = &mut self.query.scope;
         keep_if_offered(&mut scope.case, &choices.cases);
         keep_if_offered(&mut scope.role, &choices.roles);
         keep_if_offered(&mut scope.code, &choices.codes);
         scope.transcript = None;
-        self.choices = Some((revision, choices));
     }
 
     /// Starts a search when the query or the project changed, and takes in a finished one.
@@ -260,18 +226,34 @@ impl SearchWindow {
                 })
                 .response
                 .labelled_by(caption.id);
-            let Some((_, choices)) = &self.choices else {
+            let Some(choices) = self.choices.last() else {
                 return;
             };
-            let FilterChoices {
-                cases,
-                roles,
-                codes,
-            } = choices;
             let scope = &mut self.query.scope;
-            filter_combo(ui, "Case:", "search-case", &mut scope.case, cases);
-            filter_combo(ui, "Role:", "search-role", &mut scope.role, roles);
-            filter_combo(ui, "Code:", "search-code", &mut scope.code, codes);
+            filter_combo(
+                ui,
+                "Case:",
+                "search-case",
+                None,
+                &mut scope.case,
+                &choices.cases,
+            );
+            filter_combo(
+                ui,
+                "Role:",
+                "search-role",
+                None,
+                &mut scope.role,
+                &choices.roles,
+            );
+            filter_combo(
+                ui,
+                "Code:",
+                "search-code",
+                None,
+                &mut scope.code,
+                &choices.codes,
+            );
         });
     }
 

@@ -7,7 +7,7 @@ use crate::ui::outbox::Outbox;
 
 pub(super) fn header(ui: &mut egui::Ui, project: &Project, transcript: &Transcript, words: usize) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading(&transcript.name);
+        crate::ui::widgets::heading(ui, &transcript.name);
         let mut facts = Vec::new();
         if let Some(p) = transcript.participant.and_then(|p| project.participant(p)) {
             facts.push(format!("{} ({})", p.name, p.role));

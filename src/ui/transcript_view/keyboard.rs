@@ -4,7 +4,7 @@
 
 use super::layout::Layout;
 use crate::model::Transcript;
-use crate::ui::view_state::ViewState;
+use crate::ui::view_state::{TextSelection, ViewState};
 
 /// Focus and keys for the transcript text. `visible` are the paragraphs on screen. Returns where
 /// the caret moved to this frame, if it did.
@@ -24,6 +24,12 @@ pub(super) fn keyboard(
     view.transcript_focused = response.has_focus();
     if !response.has_focus() {
         return None;
+    }
+    if response.gained_focus() && view.text_selection.is_none() {
+        // Reached by Tab or a screen reader: a caret at the top of the screen, so the keys (and
+        // the screen reader, which reads from the caret) start where the reader is looking.
+        let top = layout.paragraphs[*visible.start()].start;
+        view.text_selection = Some(TextSelection::new(&transcript.text, top, top, false));
     }
     ui.painter().rect_stroke(
         ui.clip_rect().shrink(1.0),

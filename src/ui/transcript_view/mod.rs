@@ -11,14 +11,18 @@
 //! - [`paint`]: one visible paragraph, with its gutter and the caret;
 //! - [`pointer`]: selecting with the mouse; [`keyboard`]: focus, keys and Copy;
 //! - [`header`]: the heading above the text, and the panel when no transcript is open;
+//! - [`reading`] and [`access`]: the whole text as a screen reader reads it, in the
+//!   accessibility tree, with the caret and selection;
 //! - the find bar above the text is `ui/find_bar.rs`.
 
+mod access;
 mod header;
 mod highlight;
 mod keyboard;
 mod layout;
 mod paint;
 mod pointer;
+mod reading;
 
 use super::Command;
 use super::outbox::Outbox;
@@ -38,6 +42,8 @@ pub struct TranscriptView {
     layout: Option<Layout>,
     /// What part of which transcript was on screen last frame (in layout coordinates).
     shown: Option<(TranscriptId, Rect)>,
+    /// The text runs given to screen readers.
+    exposed: access::Exposed,
 }
 
 impl TranscriptView {
@@ -119,8 +125,19 @@ impl TranscriptView {
 
             let first = layout.paragraph_at(viewport.top());
             let last = layout.paragraph_at(viewport.bottom());
-            let caret_moved =
+            let asked = self
+                .exposed
+                .requested_selection(ui, response.id, transcript);
+            let mut caret_moved =
                 keyboard::keyboard(ui, &response, view, transcript, layout, first..=last);
+            if let Some(selection) = asked {
+                // A screen reader moved the caret or selected text: as if by the keys.
+                if !selection.is_empty() {
+                    view.selected_excerpt = None;
+                }
+                view.text_selection = Some(selection);
+                caret_moved = Some(selection.cursor);
+            }
             if let Some(caret) = caret_moved {
                 // Keep the caret on screen as the keys move it.
                 let index = layout.paragraph_of_char(caret);
@@ -135,6 +152,14 @@ impl TranscriptView {
             for index in first..=last {
                 paint::paragraph(ui, &painter, &page, index, &highlights, caret);
             }
+            let at = access::Placement {
+                document: &response,
+                text_left: page.origin.x,
+                text_width,
+                top: rect.top(),
+            };
+            self.exposed
+                .expose(ui, project, transcript, layout, view, at);
 
             let char_at = |pos| page.char_at(&painter, pos);
             pointer::handle_pointer(ui, &response, view, project, transcript, char_at);

@@ -1,6 +1,9 @@
 //! Painting one visible paragraph: the speaker and recording time in the gutter, the text with its
-//! highlights, the caret while the text has focus, and an accessibility node with the paragraph's
-//! text, so screen readers and tests find it.
+//! highlights, the caret while the text has focus, and a node saying what was painted where.
+//!
+//! That node is hidden from screen readers, which read the whole text from the document's runs
+//! ([`super::access`]); it is there so tests see which paragraphs are drawn, and where (a drawn
+//! paragraph that is not the text is a bug the model cannot show).
 
 use super::highlight::{self, Highlight};
 use super::layout::{Page, Paragraph, paragraph_job};
@@ -40,7 +43,6 @@ pub(super) fn paragraph(
         );
     }
     painter.galley(text_rect.min, galley, page.palette.text);
-    // An accessibility node per visible paragraph, so screen readers and tests find text.
     let line = &page.transcript.text[paragraph.byte_start..paragraph.byte_end];
     if !line.is_empty() {
         let node = ui.interact(
@@ -49,6 +51,8 @@ pub(super) fn paragraph(
             Sense::hover(),
         );
         node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, line));
+        ui.ctx()
+            .accesskit_node_builder(node.id, |node| node.set_hidden());
     }
 }
 

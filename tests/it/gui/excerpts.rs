@@ -105,7 +105,7 @@ fn creating_and_deleting_excerpts_undo_back_to_the_original() {
 #[test]
 fn a_code_already_used_in_the_project_is_offered_and_the_sample_filters_by_it() {
     let (_dir, mut harness) = open_sample_copy();
-    harness.click("Code:");
+    harness.click("Code: all");
     harness.click_last("kin terms");
     // Anna placed all five "kin terms" excerpts.
     assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 5);

@@ -63,7 +63,7 @@ fn the_export_map_dialog_writes_the_figure_where_the_user_says() {
 fn export_map_starts_from_the_canvas_filters_and_can_drop_them() {
     let (dir, path) = sample_copy();
     let mut harness = figures_beside(&dir, &path);
-    harness.click("Role:");
+    harness.click("Role: all");
     harness.click_last("citizen");
     harness.menu("File", "Export map…");
     assert!(

@@ -40,7 +40,8 @@ fn findings_by_role_for_one_annotator() {
     harness.menu("Analysis", "Findings…");
     harness.click("Groups:");
     harness.click_last("role");
-    harness.click("Layer:");
+    harness.get_by_label_contains("Layer: ").click();
+    harness.run();
     harness.click_last("Anna Holm");
     assert!(harness.shows_containing("39 excerpts placed by Anna Holm"));
     assert!(harness.shows("9 (69%)"), "managers nearest Professional");

@@ -54,7 +54,13 @@ fn side_panels_leave_the_middle_room_and_keep_their_width_whatever_is_selected()
     );
     // Nothing of the map panel runs under the inspector (the filter row once did, by 60 px).
     let inspector_left = harness.get_by_label("Memos").rect().left() - 8.0;
-    for control in ["Continuum map", "Code:", "Role:", "Case:", "Fit"] {
+    for control in [
+        "Continuum map",
+        "Code: all",
+        "Role: all",
+        "Case: all",
+        "Fit",
+    ] {
         for node in harness.get_all_by_label(control) {
             assert!(
                 node.rect().right() <= inspector_left,

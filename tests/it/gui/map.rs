@@ -112,7 +112,7 @@ fn the_continuum_filters_by_words_and_by_case() {
     harness.get_by_label("Filter:").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.press(Key::Backspace);
-    harness.click("Case:");
+    harness.click("Case: all");
     harness.click_last("Dagcentret Lindely");
     assert_eq!(
         harness.get_all_by_label_contains("Marker: ").count(),
@@ -249,7 +249,7 @@ fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
         ["weekly rhythm"]
     );
 
-    harness.click("Code:");
+    harness.click("Code: all");
     harness.click_last("weekly rhythm");
     let shown: Vec<String> = harness
         .get_all_by_label_contains("Marker: ")
@@ -261,7 +261,7 @@ fn the_continuum_filters_by_role_and_by_a_code_added_in_the_inspector() {
     assert_eq!(shown, ["Marker: Part of her week"]);
 
     harness.click("Clear filters");
-    harness.click("Role:");
+    harness.click("Role: all");
     harness.click_last("citizen");
     // Anna placed all 7 of Ingrid Dahl's excerpts and 6 of Poul Frederiksen's.
     assert_eq!(harness.get_all_by_label_contains("Marker: ").count(), 13);
@@ -355,7 +355,7 @@ fn escape_and_arrows_belong_to_an_open_menu_first() {
     harness.click("Marker: Part of her week");
     let excerpt = harness.state().selected_excerpt().expect("selected");
     let before = harness.placement(1, excerpt.0).unwrap().position;
-    harness.click("Lanes by");
+    harness.click("Lanes by: case");
     harness.press(Key::ArrowRight);
     assert_eq!(harness.placement(1, excerpt.0).unwrap().position, before);
     harness.press(Key::Escape);
@@ -374,7 +374,7 @@ fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     use egui_kittest::kittest::By;
     let (_dir, mut harness) = open_sample_copy();
     show_every_annotator(&mut harness, "Anna Holm");
-    harness.click("Lanes by");
+    harness.click("Lanes by: case");
     harness.click_last("role");
     // A taller map panel first, then Fit, then the panel made shorter again.
     // The map panel's splitter is the wide one (the side panels' are tall).

@@ -1,7 +1,9 @@
 //! Interaction tests that drive the real `App` through egui_kittest: find widgets by their
 //! accessibility labels, click, type and drag, then check the project. One file per part of the
-//! window; the gestures, the fake file dialogs and the window itself are in `support::gui`.
+//! window (and `accessibility`: the window as a screen reader meets it); the gestures, the fake
+//! file dialogs and the window itself are in `support::gui`.
 
+mod accessibility;
 mod annotators;
 mod excerpts;
 mod exchange;

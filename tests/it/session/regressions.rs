@@ -120,7 +120,10 @@ fn two_notices_stay_in_the_window_and_leave_the_toolbar_clickable() {
     }
 
     let window = Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 860.0));
-    let dismiss: Vec<Rect> = harness.query_all_by_label("×").map(|n| n.rect()).collect();
+    let dismiss: Vec<Rect> = harness
+        .query_all_by_label("Dismiss message")
+        .map(|n| n.rect())
+        .collect();
     assert_eq!(dismiss.len(), 2);
     for rect in dismiss {
         assert!(
