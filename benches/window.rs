@@ -21,7 +21,9 @@
 //! - `switch_transcript`: clicking another interview in the list (plain: the four frames of the
 //!   pointer arriving, pressing, letting go and the frame after; reader: kittest's click and two
 //!   frames).
-//! - `transcript_scroll`: scrolling the interview being read.
+//! - `transcript_scroll`: scrolling the interview being read; also in `dense`, one interview of
+//!   100,000 words coded in 10,000 excerpts (the excerpts' highlights and, for a screen reader,
+//!   their marks in the text, grow with it).
 
 use continuum::io;
 use continuum::ui::App;
@@ -309,7 +311,7 @@ fn drag_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
     group.finish();
 }
 
-fn transcript_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
+fn transcript_frames(c: &mut Criterion, dir: &Path, studies: &[(&str, PathBuf)]) {
     let mut group = c.benchmark_group("switch_transcript");
     group.sample_size(30);
     for (name, path) in studies {
@@ -381,9 +383,19 @@ fn transcript_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
     }
     group.finish();
 
+    let dense = dir.join("dense.continuum");
+    let spec = CorpusSpec {
+        transcripts: 1,
+        words: 100_000,
+        excerpts: 10_000,
+        ..CorpusSpec::of_words(100_000)
+    };
+    io::save_project(&dense, &generate(&spec)).unwrap();
+    let scrolled = studies.iter().cloned().chain([("dense", dense)]);
     let mut group = c.benchmark_group("transcript_scroll");
     group.sample_size(30);
-    for (name, path) in studies {
+    for (name, path) in scrolled {
+        let path = &path;
         let mut window = open(path);
         let text = window.get_by_label("Transcript text").rect().center();
         window.hover_at(text);
@@ -413,7 +425,7 @@ fn benches(c: &mut Criterion) {
     open_frames(c, dir.path(), &studies);
     map_frames(c, &studies);
     drag_frames(c, &studies);
-    transcript_frames(c, &studies);
+    transcript_frames(c, dir.path(), &studies);
 }
 
 criterion_group!(window_benches, benches);

@@ -65,18 +65,23 @@ impl Exposed {
             self.key = Some(key);
         }
         self.ids.clear();
+        // One container under the document holds the runs (a generic container, which AT-SPI
+        // and the text interface look through); each run is a widget of no size in it, which
+        // is the lightest way egui has to give a node its parent.
+        let runs_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("reading")
+                .accessibility_parent(document.id),
+        );
+        let container = runs_ui.unique_id();
         for (index, run) in self.runs.iter().enumerate() {
-            let child = ui.new_child(
-                egui::UiBuilder::new()
-                    .id_salt(("reading", index))
-                    .accessibility_parent(document.id)
-                    .accessibility_role(accesskit::Role::TextRun),
-            );
-            let id = child.unique_id();
+            let id = container.with(index);
+            runs_ui.interact(egui::Rect::NOTHING, id, egui::Sense::hover());
             let paragraph = run.paragraph.min(layout.paragraphs.len().saturating_sub(1));
             let top = at.top + layout.tops.get(paragraph).copied().unwrap_or(0.0);
             let bottom = at.top + layout.tops.get(paragraph + 1).copied().unwrap_or(0.0);
             ui.ctx().accesskit_node_builder(id, |node| {
+                node.set_role(accesskit::Role::TextRun);
                 node.set_text_direction(accesskit::TextDirection::LeftToRight);
                 node.set_value(run.text.as_str());
                 node.set_character_lengths(run.lengths.as_slice());

@@ -71,11 +71,8 @@ fn select_by_screen_reader(harness: &mut Window, words: &str) {
     let doc = document(harness);
     let (target_node, target_tree) = doc.accesskit_node().locate();
     let mut position = None;
-    for run in doc
-        .accesskit_node()
-        .children()
-        .filter(|c| c.role() == Role::TextRun)
-    {
+    let runs = doc.children_recursive().map(|n| n.accesskit_node());
+    for run in runs.filter(|c| c.role() == Role::TextRun) {
         let value = run.value().unwrap_or_default();
         if let Some(byte) = value.find(words) {
             let index = value[..byte].chars().count();
