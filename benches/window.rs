@@ -115,6 +115,33 @@ fn wheel(points: f32) -> egui::Event {
     }
 }
 
+/// Times a frame with criterion, and then, when benchmarking (not under `cargo test`), 300 single
+/// frames for their median, 95th percentile and slowest: criterion's figures are means over
+/// batches of frames, and the budget is for every frame.
+fn measure(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    group_name: &str,
+    id: &str,
+    mut frame: impl FnMut(),
+) {
+    group.bench_function(id, |b| b.iter(&mut frame));
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let mut times: Vec<std::time::Duration> = (0..300)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            frame();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    eprintln!(
+        "frames {group_name}/{id}: median {:.2?}, p95 {:.2?}, slowest {:.2?}",
+        times[150], times[285], times[299]
+    );
+}
+
 /// The generated studies, each saved once in a folder that lives as long as the benchmarks.
 fn studies(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     SIZES
@@ -213,41 +240,53 @@ fn map_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
         show_everyone(&mut window, "case");
         let at = over_map(&window);
         let mut step = 0.0;
-        group.bench_function(BenchmarkId::new("by_case_all_reader", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "map_frame",
+            &format!("by_case_all_reader/{name}"),
+            || {
                 // Across the strips and back, so hover is worked out anew each frame.
                 step = (step + 7.0) % 400.0;
                 window.hover_at(at + egui::vec2(step, 0.0));
                 window.step();
-            })
-        });
+            },
+        );
         let mut plain = Plain::new(window.state_mut());
-        group.bench_function(BenchmarkId::new("by_case_all_plain", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "map_frame",
+            &format!("by_case_all_plain/{name}"),
+            || {
                 step = (step + 7.0) % 400.0;
                 let moved = egui::Event::PointerMoved(at + egui::vec2(step, 0.0));
                 plain.frame(window.state_mut(), vec![moved]);
-            })
-        });
+            },
+        );
 
         lanes_by(&mut window, "transcript");
         window.hover_at(at);
         let mut direction = -200.0;
-        group.bench_function(BenchmarkId::new("by_transcript_all_reader", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "map_frame",
+            &format!("by_transcript_all_reader/{name}"),
+            || {
                 direction = -direction;
                 turn_wheel(&window, direction);
                 window.step();
-            })
-        });
+            },
+        );
         let mut plain = Plain::new(window.state_mut());
         plain.frame(window.state_mut(), vec![egui::Event::PointerMoved(at)]);
-        group.bench_function(BenchmarkId::new("by_transcript_all_plain", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "map_frame",
+            &format!("by_transcript_all_plain/{name}"),
+            || {
                 direction = -direction;
                 plain.frame(window.state_mut(), vec![wheel(direction)]);
-            })
-        });
+            },
+        );
     }
     group.finish();
 }
@@ -283,13 +322,11 @@ fn drag_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
         let started = egui::Event::PointerMoved(marker + egui::vec2(40.0, 0.0));
         plain.frame(window.state_mut(), vec![started]);
         let mut offset = 0.0;
-        group.bench_function(BenchmarkId::new("plain", name), |b| {
-            b.iter(|| {
-                // Back and forth along the axis, a few points a frame, as a hand moves.
-                offset = (offset + 3.0) % 120.0;
-                let moved = egui::Event::PointerMoved(marker + egui::vec2(offset, 0.0));
-                plain.frame(window.state_mut(), vec![moved]);
-            })
+        measure(&mut group, "drag_frame", &format!("plain/{name}"), || {
+            // Back and forth along the axis, a few points a frame, as a hand moves.
+            offset = (offset + 3.0) % 120.0;
+            let moved = egui::Event::PointerMoved(marker + egui::vec2(offset, 0.0));
+            plain.frame(window.state_mut(), vec![moved]);
         });
         plain.frame(window.state_mut(), vec![press(marker, false)]);
         let moved = window.state().project().clone() != before;
@@ -300,12 +337,10 @@ fn drag_frames(c: &mut Criterion, studies: &[(&str, PathBuf)]) {
         window.step();
         window.event(press(marker, true));
         window.step();
-        group.bench_function(BenchmarkId::new("reader", name), |b| {
-            b.iter(|| {
-                offset = (offset + 3.0) % 120.0;
-                window.hover_at(marker + egui::vec2(offset, 0.0));
-                window.step();
-            })
+        measure(&mut group, "drag_frame", &format!("reader/{name}"), || {
+            offset = (offset + 3.0) % 120.0;
+            window.hover_at(marker + egui::vec2(offset, 0.0));
+            window.step();
         });
     }
     group.finish();
@@ -365,21 +400,27 @@ fn transcript_frames(c: &mut Criterion, dir: &Path, studies: &[(&str, PathBuf)])
             opened[0] != opened[1],
             "the clicks switch interviews: {opened:?}"
         );
-        group.bench_function(BenchmarkId::new("plain", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "switch_transcript",
+            &format!("plain/{name}"),
+            || {
                 which = 1 - which;
                 click(&mut plain, window.state_mut(), entries[which]);
-            })
-        });
-        group.bench_function(BenchmarkId::new("reader", name), |b| {
-            b.iter(|| {
+            },
+        );
+        measure(
+            &mut group,
+            "switch_transcript",
+            &format!("reader/{name}"),
+            || {
                 which = 1 - which;
                 let entry = window.get_all_by_label(&names[which]).next();
                 entry.expect("the transcript in the list").click();
                 window.step();
                 window.step();
-            })
-        });
+            },
+        );
     }
     group.finish();
 
@@ -400,21 +441,27 @@ fn transcript_frames(c: &mut Criterion, dir: &Path, studies: &[(&str, PathBuf)])
         let text = window.get_by_label("Transcript text").rect().center();
         window.hover_at(text);
         let mut direction = -400.0;
-        group.bench_function(BenchmarkId::new("reader", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "transcript_scroll",
+            &format!("reader/{name}"),
+            || {
                 direction = -direction;
                 turn_wheel(&window, direction);
                 window.step();
-            });
-        });
+            },
+        );
         let mut plain = Plain::new(window.state_mut());
         plain.frame(window.state_mut(), vec![egui::Event::PointerMoved(text)]);
-        group.bench_function(BenchmarkId::new("plain", name), |b| {
-            b.iter(|| {
+        measure(
+            &mut group,
+            "transcript_scroll",
+            &format!("plain/{name}"),
+            || {
                 direction = -direction;
                 plain.frame(window.state_mut(), vec![wheel(direction)]);
-            });
-        });
+            },
+        );
     }
     group.finish();
 }

@@ -134,7 +134,7 @@ impl Dialog for AgreementWindow {
                         .selected_text(self.metric.name())
                         .show_ui(ui, |ui| {
                             for metric in Metric::ALL {
-                                ui.selectable_value(&mut self.metric, metric, metric.name());
+                                crate::ui::widgets::choose(ui, &mut self.metric, metric, metric.name());
                             }
                         })
                         .response
@@ -149,7 +149,7 @@ impl Dialog for AgreementWindow {
                         .selected_text(by_name(self.by))
                         .show_ui(ui, |ui| {
                             for by in [Some(Grouping::Case), Some(Grouping::Role), None] {
-                                ui.selectable_value(&mut self.by, by, by_name(by));
+                                crate::ui::widgets::choose(ui, &mut self.by, by, by_name(by));
                             }
                         })
                         .response

@@ -29,7 +29,12 @@ pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
         .show_ui(ui, |ui| {
             for annotator in &project.annotators {
                 let text = swatch_text(Some(annotator), &annotator.name);
-                ui.selectable_value(&mut view.active_annotator, Some(annotator.id), text);
+                crate::ui::widgets::choose(
+                    ui,
+                    &mut view.active_annotator,
+                    Some(annotator.id),
+                    text,
+                );
             }
             ui.separator();
             if ui.button(Command::AddAnnotator.label()).clicked() {

@@ -107,7 +107,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .selected_text(map.group_by.name())
             .show_ui(ui, |ui| {
                 for g in GroupBy::ALL {
-                    ui.selectable_value(&mut map.group_by, g, g.name());
+                    crate::ui::widgets::choose(ui, &mut map.group_by, g, g.name());
                 }
             })
             .response

@@ -201,7 +201,12 @@ impl ExportMapDialog {
                         .selected_text(self.settings.group_by.name())
                         .show_ui(ui, |ui| {
                             for g in GroupBy::ALL {
-                                ui.selectable_value(&mut self.settings.group_by, g, g.name());
+                                crate::ui::widgets::choose(
+                                    ui,
+                                    &mut self.settings.group_by,
+                                    g,
+                                    g.name(),
+                                );
                             }
                         })
                         .response

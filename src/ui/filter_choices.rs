@@ -81,9 +81,9 @@ pub fn filter_combo<T: Clone + PartialEq>(
     }
     let response = combo
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "all");
+            crate::ui::widgets::choose(ui, value, None, "all");
             for (choice, name) in choices {
-                ui.selectable_value(value, Some(choice.clone()), name);
+                crate::ui::widgets::choose(ui, value, Some(choice.clone()), name);
             }
         })
         .response;

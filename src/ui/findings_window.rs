@@ -65,7 +65,7 @@ impl FindingsWindow {
                 .selected_text(self.by.name())
                 .show_ui(ui, |ui| {
                     for by in GroupBy::ALL {
-                        ui.selectable_value(&mut self.by, by, by.name());
+                        crate::ui::widgets::choose(ui, &mut self.by, by, by.name());
                     }
                 })
                 .response
@@ -235,7 +235,7 @@ fn comparison(
                 .selected_text(&found.groups[*slot].name)
                 .show_ui(ui, |ui| {
                     for (i, group) in found.groups.iter().enumerate() {
-                        ui.selectable_value(slot, i, &group.name);
+                        crate::ui::widgets::choose(ui, slot, i, &group.name);
                     }
                 })
                 .response
@@ -287,7 +287,7 @@ fn quotes(
             .selected_text(&found.zones[*zone])
             .show_ui(ui, |ui| {
                 for (i, name) in found.zones.iter().enumerate() {
-                    ui.selectable_value(zone, i, name);
+                    crate::ui::widgets::choose(ui, zone, i, name);
                 }
             })
             .response
@@ -297,7 +297,7 @@ fn quotes(
             .selected_text(&found.groups[*group].name)
             .show_ui(ui, |ui| {
                 for (i, g) in found.groups.iter().enumerate() {
-                    ui.selectable_value(group, i, &g.name);
+                    crate::ui::widgets::choose(ui, group, i, &g.name);
                 }
             })
             .response

@@ -484,17 +484,22 @@ fn speaker_row(
             .selected_text(describe(choice))
             .width(280.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(choice, SpeakerChoice::Interviewer, "the interviewer");
+                crate::ui::widgets::choose(
+                    ui,
+                    choice,
+                    SpeakerChoice::Interviewer,
+                    "the interviewer",
+                );
                 let new = SpeakerChoice::New {
                     name: speaker.to_owned(),
                     role: role.to_owned(),
                 };
                 let label = describe(&new);
-                ui.selectable_value(choice, new, label);
+                crate::ui::widgets::choose(ui, choice, new, label);
                 for participant in &project.participants {
                     let existing = SpeakerChoice::Existing(ParticipantId(participant.id.0));
                     let label = describe(&existing);
-                    ui.selectable_value(choice, existing, label);
+                    crate::ui::widgets::choose(ui, choice, existing, label);
                 }
             })
             .response

@@ -72,6 +72,21 @@ pub fn announce_changes(ui: &egui::Ui, response: &egui::Response) {
     });
 }
 
+/// An entry of an open combo box's list: chooses `choice` and closes the list. egui closes it on
+/// a pointer's click only, so a screen reader's action (AT-SPI's click) chose and left it open.
+pub fn choose<V: PartialEq>(
+    ui: &mut egui::Ui,
+    value: &mut V,
+    choice: V,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Response {
+    let response = ui.selectable_value(value, choice, text);
+    if response.clicked() {
+        ui.close();
+    }
+    response
+}
+
 /// A combo box of the project's layers (mean, median, consensus, each coder) for findings,
 /// captioned `caption`.
 pub(crate) fn layer_combo(
@@ -87,7 +102,7 @@ pub(crate) fn layer_combo(
         .selected_text(&value)
         .show_ui(ui, |ui| {
             for choice in crate::analysis::Layer::choices(project) {
-                ui.selectable_value(layer, choice, choice.name(project));
+                crate::ui::widgets::choose(ui, layer, choice, choice.name(project));
             }
         })
         .response;

@@ -207,13 +207,15 @@ impl SearchWindow {
                 .selected_text(speakers_text)
                 .show_ui(ui, |ui| {
                     let scope = &mut self.query.scope;
-                    ui.selectable_value(&mut scope.speakers, Speakers::All, "everyone");
-                    ui.selectable_value(
+                    crate::ui::widgets::choose(ui, &mut scope.speakers, Speakers::All, "everyone");
+                    crate::ui::widgets::choose(
+                        ui,
                         &mut scope.speakers,
                         Speakers::Participants,
                         "the participants (not the interviewers)",
                     );
-                    ui.selectable_value(
+                    crate::ui::widgets::choose(
+                        ui,
                         &mut scope.speakers,
                         Speakers::Interviewer,
                         "the interviewers",
@@ -221,7 +223,7 @@ impl SearchWindow {
                     ui.separator();
                     for name in speaker_names(project) {
                         let value = Speakers::Named(name.to_owned());
-                        ui.selectable_value(&mut scope.speakers, value, name);
+                        crate::ui::widgets::choose(ui, &mut scope.speakers, value, name);
                     }
                 })
                 .response
@@ -400,7 +402,7 @@ impl SearchWindow {
                 .selected_text(self.extent.label())
                 .show_ui(ui, |ui| {
                     for extent in Extent::ALL {
-                        ui.selectable_value(&mut self.extent, extent, extent.label());
+                        crate::ui::widgets::choose(ui, &mut self.extent, extent, extent.label());
                     }
                 })
                 .response

@@ -154,6 +154,9 @@ impl TranscriptView {
             }
             let at = access::Placement {
                 document: &response,
+                near: view
+                    .text_selection
+                    .map_or(layout.paragraphs[first].start, |s| s.cursor),
                 text_left: page.origin.x,
                 text_width,
                 top: rect.top(),

@@ -284,3 +284,37 @@ fn every_focusable_node_has_a_name() {
         .collect();
     assert!(unnamed.is_empty(), "unnamed: {unnamed:#?}");
 }
+
+/// An item chosen through AT-SPI's action (AccessKit's Click, not a pointer) closes its list, as a
+/// click does; Escape closes an open menu.
+#[test]
+fn a_list_item_chosen_by_a_screen_reader_closes_its_list_and_escape_closes_a_menu() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.click("Lanes by: case");
+    harness.get_by_label("role").click_accesskit();
+    harness.run();
+    assert!(
+        harness.query_by_label("participant").is_none(),
+        "the list closed"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "Lanes by: role")
+            .is_some()
+    );
+
+    harness.get_all_by_label("File").next().unwrap().click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MenuItem, "Save")
+            .is_some()
+    );
+    harness.press(Key::Escape);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MenuItem, "Save")
+            .is_none(),
+        "the menu closed"
+    );
+}
