@@ -69,6 +69,10 @@ pub struct MapView {
     cached: Option<(u64, MapSettings, Arc<MapLayout>)>,
     /// What the case, role and code filters offer.
     pub choices: crate::ui::filter_choices::KeptChoices,
+    /// The excerpt whose marker (the active annotator's) takes keyboard focus the next time the
+    /// map is drawn: Escape out of the transcript goes to the selected excerpt's marker, where
+    /// the arrow keys move it and a screen reader says where it sits.
+    pub focus_marker: Option<ExcerptId>,
 }
 
 impl Default for MapView {
@@ -92,6 +96,7 @@ impl Default for MapView {
             followed_transcript: None,
             cached: None,
             choices: Default::default(),
+            focus_marker: None,
         }
     }
 }

@@ -5,9 +5,12 @@
 #   tests/atspi/run.sh tests/atspi/selftest_app.py    # a GTK stand-in that passes every check
 #
 # ATSPI_TIMEOUT (50 s) bounds the run, ATSPI_WAIT (25 s) the wait for the app on the desktop;
-# ATSPI_SCRIPT runs another python script in check.py's place (for poking at the tree).
+# ATSPI_SCRIPT runs another python script in check.py's place (for poking at the tree);
+# ATSPI_PROJECT=FILE starts the program on a COPY of FILE in the run's temp dir (FILE itself is never
+# touched), whose path the script finds in ATSPI_PROJECT_COPY (tests/atspi/walkthrough.py saves it).
 #
 # Starts BINARY (default target/debug/continuum; build it first) on the bundled sample project
+# (or ATSPI_PROJECT's copy)
 # under Xvfb, in a private D-Bus session (dbus-run-session) with the AT-SPI bus launcher, sets
 # org.a11y.Status IsEnabled to true (AccessKit's Linux adapter only exposes the tree once that
 # property is true: accesskit_unix src/context.rs, run_event_loop / bus_after_status_change), waits
@@ -63,7 +66,11 @@ if [[ "${1:-}" == "--inner" ]]; then
     string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null ||
     { echo "run.sh: could not set org.a11y.Status IsEnabled"; exit 2; }
 
-  "$bin" >"$work/app.log" 2>&1 &
+  if [[ -n "${ATSPI_PROJECT_COPY:-}" ]]; then
+    "$bin" "$ATSPI_PROJECT_COPY" >"$work/app.log" 2>&1 &
+  else
+    "$bin" >"$work/app.log" 2>&1 &
+  fi
   pids+=($!)
   app_pid=$!
 
@@ -98,6 +105,17 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/home/data" "$work/home/config" "$work/home/cache" "$work/runtime"
 chmod 700 "$work/runtime"
 export work
+if [[ -n "${ATSPI_PROJECT:-}" ]]; then
+  [[ -f "$ATSPI_PROJECT" ]] || { echo "run.sh: ATSPI_PROJECT: no file at $ATSPI_PROJECT"; exit 2; }
+  mkdir -p "$work/project"
+  # the same file name, so the window's title names it as it would the original
+  export ATSPI_PROJECT_COPY="$work/project/$(basename "$ATSPI_PROJECT")"
+  cp "$ATSPI_PROJECT" "$ATSPI_PROJECT_COPY" || exit 2
+  ATSPI_PROJECT="$(cd "$(dirname "$ATSPI_PROJECT")" && pwd)/$(basename "$ATSPI_PROJECT")"
+  export ATSPI_PROJECT
+else
+  unset ATSPI_PROJECT_COPY
+fi
 # A private home for the program's settings and recent files, and for GSettings/dconf (the bus
 # launcher writes the accessibility flag there): nothing leaks into the user's own.
 export XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" XDG_CACHE_HOME="$work/home/cache"

@@ -221,7 +221,7 @@ impl App {
             .find(|e| e.start == start && e.end == end)
         {
             self.view.selected_excerpt = Some(existing.id);
-            self.view.text_selection = None;
+            self.view.text_selection = Some(caret_at(project, transcript, end));
             return;
         }
         let id = match project.next_excerpt_id() {
@@ -243,7 +243,7 @@ impl App {
         }));
         if self.doc.project().excerpt(id).is_some() {
             self.view.selected_excerpt = Some(id);
-            self.view.text_selection = None;
+            self.view.text_selection = Some(caret_at(self.doc.project(), transcript, end));
         }
     }
 
@@ -313,4 +313,17 @@ impl App {
                 .error(format!("{} was not written: {error}", path.display())),
         }
     }
+}
+
+/// The caret left at the end of a selection made an excerpt: reading (and a screen reader, which
+/// reads from the caret) goes on from there, not from the top of the screen.
+fn caret_at(
+    project: &crate::model::Project,
+    transcript: crate::model::TranscriptId,
+    end: usize,
+) -> crate::ui::view_state::TextSelection {
+    let text = project
+        .transcript(transcript)
+        .map_or("", |t| t.text.as_str());
+    crate::ui::view_state::TextSelection::new(text, end, end, false)
 }

@@ -86,6 +86,9 @@ pub(super) fn marker_widgets(
             view.map.selection.clear();
             view.map.selection.insert(key);
         }
+        if own && view.map.focus_marker == Some(marker.excerpt) {
+            response.request_focus();
+        }
         if response.has_focus() {
             let keep_arrows = egui::EventFilter {
                 horizontal_arrows: true,
@@ -141,6 +144,8 @@ pub(super) fn marker_widgets(
     ui.ctx().accesskit_node_builder(c.canvas, |node| {
         node.set_description(spoken::map_description(c, view, shown));
     });
+    // Asked for once: a marker not drawn (unplaced, filtered out, scrolled away) is not waited for.
+    view.map.focus_marker = None;
     hovered
 }
 

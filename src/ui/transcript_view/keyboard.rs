@@ -68,8 +68,10 @@ pub(super) fn keyboard(
     if presses.escape && !changed {
         // No text selected: Escape leaves the transcript, as it leaves any text field, keeping
         // the selected excerpt, so the arrow keys then nudge its placement; the next Escape
-        // clears that selection, as it does anywhere.
+        // clears that selection, as it does anywhere. The keyboard goes on to the excerpt's
+        // marker, if it is placed, so a screen reader says where it sits.
         response.surrender_focus();
+        view.map.focus_marker = view.selected_excerpt;
     }
     if changed && view.text_selection.is_some_and(|s| !s.is_empty()) {
         view.selected_excerpt = None;

@@ -127,6 +127,14 @@ fn text_selected_by_a_screen_reader_is_selected_and_becomes_an_excerpt_with_ctrl
     assert_eq!(project.excerpts.len(), before + 1);
     let made = project.excerpts.iter().max_by_key(|e| e.id).unwrap();
     assert_eq!(project.quote(made), "your role here");
+    // The caret stays at the end of the new excerpt, so the screen reader does not lose its
+    // place (it had none, and the next key went to the top of the screen).
+    assert_eq!(harness.state().text_selection(), Some((end, end)));
+    let caret = document(&harness)
+        .accesskit_node()
+        .raw_text_selection()
+        .copied();
+    assert!(caret.is_some_and(|c| c.anchor == c.focus), "{caret:?}");
 }
 
 #[test]
@@ -317,4 +325,30 @@ fn a_list_item_chosen_by_a_screen_reader_closes_its_list_and_escape_closes_a_men
             .is_none(),
         "the menu closed"
     );
+}
+
+/// The core job by keyboard alone: words selected by a screen reader, Ctrl+E, 2 (Friend), then
+/// Escape out of the text lands on the new marker, which says where it is and moves with the
+/// arrows.
+#[test]
+fn escape_after_placing_from_the_text_goes_to_the_new_marker() {
+    let (_dir, mut harness) = open_sample_copy();
+    document(&harness).focus();
+    harness.run();
+    select_by_screen_reader(&mut harness, "your role here");
+    harness.shortcut(Modifiers::COMMAND, Key::E);
+    harness.press(Key::Num2);
+    harness.press(Key::Escape);
+    harness.run();
+    let marker = harness.get_by_label("Marker: your role here");
+    assert!(marker.is_focused(), "the marker has the keyboard");
+    let said = marker.accesskit_node().description().unwrap_or_default();
+    assert!(said.starts_with("0.33, near Friend"), "{said}");
+    harness.press(Key::ArrowRight);
+    let said = harness
+        .get_by_label("Marker: your role here")
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(said.starts_with("0.34, near Friend"), "{said}");
 }
