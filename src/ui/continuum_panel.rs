@@ -183,8 +183,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .on_hover_text("Zoom out (or Ctrl + mouse wheel)")
             .clicked()
         {
-            map.zoom = (map.zoom / 1.25).max(map_canvas::MIN_ZOOM);
-            map.fitted_to = None;
+            map.zoom_by = Some(1.0 / 1.25);
         }
         ui.label(format!("{:.0}%", map.zoom * 100.0));
         if ui
@@ -192,8 +191,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .on_hover_text("Zoom in (or Ctrl + mouse wheel)")
             .clicked()
         {
-            map.zoom = (map.zoom * 1.25).min(map_canvas::MAX_ZOOM);
-            map.fitted_to = None;
+            map.zoom_by = Some(1.25);
         }
     });
 }

@@ -59,6 +59,9 @@ pub struct MapView {
     pub band: Option<(egui::Pos2, egui::Pos2)>,
     /// Fit the whole map into the canvas on the next frame.
     pub fit_requested: bool,
+    /// Zoom by this factor on the next frame, about the middle of the canvas (the zoom buttons;
+    /// about the corner, the middle of a large map went out of view as one zoomed in).
+    pub zoom_by: Option<f32>,
     /// The canvas size the map was last fitted to, while the user has not zoomed since: the map
     /// is fitted again when the canvas changes size (the window grew, the panel was dragged).
     pub fitted_to: Option<egui::Vec2>,
@@ -92,6 +95,7 @@ impl Default for MapView {
             drag: None,
             band: None,
             fit_requested: false,
+            zoom_by: None,
             fitted_to: None,
             followed_transcript: None,
             cached: None,

@@ -22,6 +22,8 @@ pub struct Opening {
     bytes: u64,
     started: Instant,
     receiver: Receiver<Result<Document, LoadError>>,
+    /// Opened as the window starts (no context yet): there is no project open before it.
+    at_start: bool,
 }
 
 /// What came of it.
@@ -38,6 +40,7 @@ impl Opening {
 
     /// Starts reading `path`; the window is asked to redraw when it is done.
     pub fn start(ctx: Option<&egui::Context>, path: PathBuf) -> Self {
+        let at_start = ctx.is_none();
         let (sender, receiver) = channel();
         let ctx = ctx.cloned();
         let reading = path.clone();
@@ -54,6 +57,7 @@ impl Opening {
             path,
             started: Instant::now(),
             receiver,
+            at_start,
         }
     }
 
@@ -79,12 +83,14 @@ impl Opening {
             let expected = (self.bytes as f32 / (20.0 * 1024.0 * 1024.0)).max(0.5);
             let fraction = (self.started.elapsed().as_secs_f32() / expected).min(0.95);
             ui.add(egui::ProgressBar::new(fraction));
-            ui.label(
-                egui::RichText::new(
-                    "The project open before stays as it is until this one is read.",
-                )
-                .weak(),
-            );
+            if !self.at_start {
+                ui.label(
+                    egui::RichText::new(
+                        "The project open before stays as it is until this one is read.",
+                    )
+                    .weak(),
+                );
+            }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 cancelled = true;
             }

@@ -4,6 +4,7 @@
 
 use crate::map::{MapLayout, PlacedMarker};
 use crate::model::Project;
+use crate::ui::map_view::MapView;
 use crate::ui::view_state::ViewState;
 use egui::{Pos2, Rect, pos2};
 
@@ -62,6 +63,9 @@ pub(super) fn zoom_and_scroll(
         m.zoom = (rect.height() / (map.height * base)).clamp(MIN_ZOOM, 1.0);
         m.scroll = egui::Vec2::ZERO;
     }
+    if let Some(factor) = m.zoom_by.take() {
+        zoom_about(m, rect.center() - rect.min, base, factor);
+    }
     let pointer = ui.ctx().pointer_hover_pos().filter(|p| rect.contains(*p));
     let Some(pointer) = pointer else {
         return;
@@ -69,13 +73,19 @@ pub(super) fn zoom_and_scroll(
     let (zoom_delta, scroll_delta) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta));
     let scale = base * m.zoom;
     if zoom_delta != 1.0 {
-        let under_pointer = m.scroll + (pointer - rect.min) / scale;
-        m.zoom = (m.zoom * zoom_delta).clamp(MIN_ZOOM, MAX_ZOOM);
-        m.fitted_to = None;
-        m.scroll = under_pointer - (pointer - rect.min) / (base * m.zoom);
+        zoom_about(m, pointer - rect.min, base, zoom_delta);
     } else if scroll_delta != egui::Vec2::ZERO {
         m.scroll -= scroll_delta / scale;
     }
+}
+
+/// Zooms by `factor`, keeping the map point at `at` (from the canvas's corner, in screen points)
+/// where it is.
+fn zoom_about(m: &mut MapView, at: egui::Vec2, base: f32, factor: f32) {
+    let under = m.scroll + at / (base * m.zoom);
+    m.zoom = (m.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    m.fitted_to = None;
+    m.scroll = under - at / (base * m.zoom);
 }
 
 /// When another transcript is opened, scrolls its markers into view unless some already are.

@@ -308,6 +308,27 @@ fn escape_clears_the_map_selection_so_the_arrow_keys_move_nothing() {
     assert_eq!(harness.state().project(), &before);
 }
 
+/// Found looking at a 1M-word study under Xvfb: the zoom buttons zoomed about the canvas's top
+/// left corner, so at 600% the canvas showed a corner of the lane names and nothing else.
+#[test]
+fn the_zoom_buttons_keep_the_middle_of_the_canvas_in_the_middle() {
+    let (_dir, mut harness) = open_sample_copy();
+    let middle = harness.get_by_label("Continuum map").rect().center();
+    let at = |h: &Window| {
+        h.get_by_label("Marker: Part of her week")
+            .rect()
+            .left_center()
+    };
+    let before = at(&harness) - middle;
+    harness.click("+");
+    let after = at(&harness) - middle;
+    assert!(
+        (after - before * 1.25).length() < 6.0,
+        "{before:?} -> {after:?}, wanted about {:?}",
+        before * 1.25
+    );
+}
+
 #[test]
 fn ctrl_wheel_zooms_about_the_pointer_and_dragging_empty_space_pans() {
     let (_dir, mut harness) = open_sample_copy();
