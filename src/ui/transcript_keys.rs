@@ -146,9 +146,12 @@ pub fn apply(
     start_at: usize,
 ) -> bool {
     if presses.escape {
-        // A caret alone is no selection to drop: Escape then means "leave the text".
+        // A caret alone is no selection to drop: Escape then means "leave the text", and the
+        // caret stays, so reading goes on from there when one comes back.
         let had_selection = selection.is_some_and(|s| !s.is_empty());
-        *selection = None;
+        if had_selection {
+            *selection = None;
+        }
         return had_selection;
     }
     let chars: Vec<char> = if presses.motions.is_empty() && !presses.select_all {

@@ -82,7 +82,11 @@ pub(super) fn marker_widgets(
         if response.gained_focus()
             && !ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
         {
-            view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+            // Already the selected excerpt (Escape out of the text brought the keyboard here):
+            // the caret stays where the reading was.
+            if view.selected_excerpt != Some(excerpt.id) {
+                view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+            }
             view.map.selection.clear();
             view.map.selection.insert(key);
         }

@@ -74,6 +74,8 @@ fn show_in(
 ) {
     canvas.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Continuum map"));
     if rect.width() < 40.0 || rect.height() < 20.0 {
+        // No markers drawn: the keyboard is not kept waiting for one.
+        view.map.focus_marker = None;
         return;
     }
     let settings = view.map.settings(

@@ -64,17 +64,26 @@ impl Exposed {
         }
         let key = (transcript.id, view.project_revision);
         if self.key != Some(key) {
-            let excerpts = project.excerpts_of(transcript.id);
-            let labelled = excerpts
-                .iter()
-                .map(|e| (e.start, e.end, project.excerpt_label(e)))
+            // Labels as `Project::excerpt_label` makes them, the quotes sliced through one index
+            // of the text rather than each counted from its start.
+            let chars = crate::model::CharIndex::new(&transcript.text);
+            let labelled = project
+                .excerpts_of(transcript.id)
+                .into_iter()
+                .map(|e| {
+                    let label = match e.label.trim() {
+                        "" => crate::model::short_label(chars.slice(e.start, e.end), 32),
+                        own => own.to_owned(),
+                    };
+                    (e.start, e.end, label)
+                })
                 .collect::<Vec<_>>();
             let marks =
                 reading::excerpt_marks(labelled.iter().map(|(s, e, l)| (*s, *e, l.as_str())));
             self.runs = reading::runs(&transcript.text, &layout.paragraphs, &marks);
             self.key = Some(key);
         }
-        self.first = window(&self.runs, at.near);
+        self.first = window(&self.runs, at.near, self.first);
         let shown = self.first..(self.first + MAX_EXPOSED_RUNS).min(self.runs.len());
         let part = (shown.len() < self.runs.len()).then(|| {
             let from = self.runs[shown.start].paragraph + 1;
@@ -98,18 +107,36 @@ impl Exposed {
                 .accessibility_parent(document.id),
         );
         let container = runs_ui.unique_id();
-        for (index, run) in self.runs[shown].iter().enumerate() {
-            let id = container.with(index);
+        // Ids by the run's place in the whole transcript, so a run keeps its node while the
+        // window moves, and a request about a run that has left the window finds nothing.
+        let ids: Vec<egui::Id> = shown.clone().map(|i| container.with(i)).collect();
+        for (k, run) in self.runs[shown.clone()].iter().enumerate() {
+            let id = ids[k];
             runs_ui.interact(egui::Rect::NOTHING, id, egui::Sense::hover());
             let paragraph = run.paragraph.min(layout.paragraphs.len().saturating_sub(1));
             let top = at.top + layout.tops.get(paragraph).copied().unwrap_or(0.0);
             let bottom = at.top + layout.tops.get(paragraph + 1).copied().unwrap_or(0.0);
+            let same_line = |j: usize| {
+                let other = self.runs.get(shown.start + j)?;
+                (other.paragraph == run.paragraph)
+                    .then(|| ids.get(j).map(|id| id.accesskit_id()))?
+            };
+            // A paragraph's runs (a speaker's name, the text, the marks in it) are one line to
+            // the screen reader, not a line each.
+            let previous = k.checked_sub(1).and_then(same_line);
+            let next = same_line(k + 1);
             ui.ctx().accesskit_node_builder(id, |node| {
                 node.set_role(accesskit::Role::TextRun);
                 node.set_text_direction(accesskit::TextDirection::LeftToRight);
                 node.set_value(run.text.as_str());
                 node.set_character_lengths(run.lengths.as_slice());
                 node.set_word_starts(run.word_starts.as_slice());
+                if let Some(previous) = previous {
+                    node.set_previous_on_line(previous);
+                }
+                if let Some(next) = next {
+                    node.set_next_on_line(next);
+                }
                 // The paragraph's box: where the run is, near enough to scroll and point to it.
                 node.set_bounds(accesskit::Rect {
                     x0: at.text_left.into(),
@@ -131,17 +158,25 @@ impl Exposed {
         }
     }
 
+    /// Where transcript char `offset` is in the runs exposed; a char outside them (one end of a
+    /// long selection) at the nearer edge of the window.
     fn position(&self, offset: usize) -> Option<accesskit::TextPosition> {
         let (run, index) = reading::place_of(&self.runs, offset)?;
+        let last = self.ids.len().checked_sub(1)?;
+        let (k, index) = match run.checked_sub(self.first) {
+            None => (0, 0),
+            Some(k) if k > last => (last, self.runs[self.first + last].chars()),
+            Some(k) => (k, index),
+        };
         Some(accesskit::TextPosition {
-            node: *self.ids.get(run.checked_sub(self.first)?)?,
+            node: self.ids[k],
             character_index: index,
         })
     }
 
-    fn offset(&self, position: accesskit::TextPosition) -> Option<usize> {
-        let run = self.ids.iter().position(|id| *id == position.node)?;
-        reading::offset_of(&self.runs, self.first + run, position.character_index)
+    fn offset(&self, position: accesskit::TextPosition, caret: bool) -> Option<usize> {
+        let k = self.ids.iter().position(|id| *id == position.node)?;
+        reading::offset_of(&self.runs, self.first + k, position.character_index, caret)
     }
 
     /// A selection a screen reader asked for on the document (`document`'s id) since the last
@@ -162,26 +197,40 @@ impl Exposed {
                     return None;
                 };
                 let ours = request.target_node == target || self.ids.contains(&request.target_node);
-                if request.action != accesskit::Action::SetTextSelection || !ours {
+                // Runs of the transcript shown last frame: not of one opened since.
+                let this_text = self.key.is_some_and(|(t, _)| t == transcript.id);
+                if request.action != accesskit::Action::SetTextSelection || !ours || !this_text {
                     return None;
                 }
-                let anchor = self.offset(wanted.anchor)?;
-                let cursor = self.offset(wanted.focus)?;
+                let caret = wanted.anchor == wanted.focus;
+                let anchor = self.offset(wanted.anchor, caret)?;
+                let cursor = self.offset(wanted.focus, caret)?;
                 Some(TextSelection::new(&transcript.text, anchor, cursor, false))
             })
         })
     }
 }
 
-/// The first run to expose: all when they are few, else a window of [`MAX_EXPOSED_RUNS`] with
-/// the run at char `near` a third of the way in (reading goes on downwards).
-fn window(runs: &[Run], near: usize) -> usize {
+/// Runs between the reader and an edge of the window before the window moves.
+const WINDOW_MARGIN: usize = MAX_EXPOSED_RUNS / 10;
+
+/// The first run to expose: all when they are few; else the window of [`MAX_EXPOSED_RUNS`]
+/// starting at `first` (last frame's) while the run at char `near` is well inside it, and when
+/// it nears an edge, a window with that run a third of the way in (reading goes on downwards).
+/// Moving it every frame would give the screen reader a new document at every caret move.
+fn window(runs: &[Run], near: usize, first: usize) -> usize {
     if runs.len() <= MAX_EXPOSED_RUNS {
         return 0;
     }
+    let last_first = runs.len() - MAX_EXPOSED_RUNS;
     let at = reading::place_of(runs, near).map_or(0, |(run, _)| run);
-    at.saturating_sub(MAX_EXPOSED_RUNS / 3)
-        .min(runs.len() - MAX_EXPOSED_RUNS)
+    let first = first.min(last_first);
+    let clear_above = first == 0 || at >= first + WINDOW_MARGIN;
+    let clear_below = first == last_first || at + WINDOW_MARGIN < first + MAX_EXPOSED_RUNS;
+    if clear_above && clear_below {
+        return first;
+    }
+    at.saturating_sub(MAX_EXPOSED_RUNS / 3).min(last_first)
 }
 
 /// What the document is, said after its name: whose interview and how many excerpts it has.
@@ -221,13 +270,24 @@ mod tests {
         let paragraphs = super::super::layout::split_paragraphs(&transcript);
         let runs = reading::runs(&transcript.text, &paragraphs, &[]);
         assert!(runs.len() > MAX_EXPOSED_RUNS);
-        assert_eq!(window(&runs, 0), 0);
+        assert_eq!(window(&runs, 0, 0), 0);
         let end = transcript.text.chars().count();
-        assert_eq!(window(&runs, end), runs.len() - MAX_EXPOSED_RUNS);
+        assert_eq!(window(&runs, end, 0), runs.len() - MAX_EXPOSED_RUNS);
         let middle = paragraphs[2_500].start + 3;
-        let first = window(&runs, middle);
+        let first = window(&runs, middle, 0);
         let (run, _) = reading::place_of(&runs, middle).unwrap();
         assert!((first..first + MAX_EXPOSED_RUNS).contains(&run));
         assert_eq!(run - first, MAX_EXPOSED_RUNS / 3, "a third of the way in");
+        // A step on keeps the window (no new document for every caret move) ...
+        let next = paragraphs[2_501].start;
+        assert_eq!(window(&runs, next, first), first);
+        // ... until the reader nears its edge.
+        let (far, _) = reading::place_of(&runs, paragraphs[4_990].start).unwrap();
+        let moved = window(&runs, paragraphs[4_990].start, first);
+        assert_ne!(moved, first);
+        assert!(
+            (moved + WINDOW_MARGIN..moved + MAX_EXPOSED_RUNS).contains(&far)
+                || moved + MAX_EXPOSED_RUNS == runs.len()
+        );
     }
 }

@@ -20,6 +20,9 @@ pub(super) struct Mark {
     /// The transcript char the words come before.
     pub(super) at: usize,
     pub(super) words: String,
+    /// Whether it closes something (an excerpt's end), said before a speaker's name that starts
+    /// at the same char, not after it.
+    pub(super) closes: bool,
 }
 
 /// One text run of the document.
@@ -57,20 +60,30 @@ impl Run {
 }
 
 /// The marks of excerpts: "[Excerpt: label]" before the first char, "[end of excerpt]" after the
-/// last. At one place, ends come before starts, so two excerpts side by side read in order.
+/// last. At one place, ends come before starts, so two excerpts side by side read in order; of
+/// excerpts that start together the longer opens first, and of those that end together the one
+/// opened last closes first, so nested excerpts read nested.
 pub(super) fn excerpt_marks<'a>(
     excerpts: impl Iterator<Item = (usize, usize, &'a str)>,
 ) -> Vec<Mark> {
-    let mut marks: Vec<(usize, u8, String)> = Vec::new();
+    // (at, ends before starts, the nesting order, the mark)
+    let mut marks: Vec<(usize, u8, std::cmp::Reverse<usize>, Mark)> = Vec::new();
     for (start, end, label) in excerpts {
-        marks.push((start, 1, format!("[Excerpt: {label}] ")));
-        marks.push((end, 0, " [end of excerpt]".to_owned()));
+        let opens = Mark {
+            at: start,
+            words: format!("[Excerpt: {label}] "),
+            closes: false,
+        };
+        let closes = Mark {
+            at: end,
+            words: " [end of excerpt]".to_owned(),
+            closes: true,
+        };
+        marks.push((start, 1, std::cmp::Reverse(end), opens));
+        marks.push((end, 0, std::cmp::Reverse(start), closes));
     }
-    marks.sort_by_key(|&(at, order, _)| (at, order));
-    marks
-        .into_iter()
-        .map(|(at, _, words)| Mark { at, words })
-        .collect()
+    marks.sort_by_key(|(at, order, nesting, _)| (*at, *order, *nesting));
+    marks.into_iter().map(|(.., mark)| mark).collect()
 }
 
 /// Cuts the text into runs: per paragraph, the speaker's name if a turn starts there, then the
@@ -86,6 +99,11 @@ pub(super) fn runs(text: &str, paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<
     let last = paragraphs.len().saturating_sub(1);
     for (index, paragraph) in paragraphs.iter().enumerate() {
         cutter.current = Run::new(paragraph.start, true, index);
+        // An excerpt that ends where this paragraph starts (its selection took the newline)
+        // ends before the next speaker is named.
+        while let Some(mark) = marks.next_if(|m| m.at <= paragraph.start && m.closes) {
+            cutter.insert(&mark.words, paragraph.start);
+        }
         if let Some(speaker) = paragraph
             .speaker
             .as_deref()
@@ -176,12 +194,16 @@ pub(super) fn place_of(runs: &[Run], offset: usize) -> Option<(usize, usize)> {
         .or_else(|| runs.iter().position(|r| r.own).map(|i| (i, 0)))
 }
 
-/// The transcript char at char `index` of run `run`; words not in the text stand for the char
-/// they come before.
-pub(super) fn offset_of(runs: &[Run], run: usize, index: usize) -> Option<usize> {
+/// The transcript char at char `index` of run `run`. Words not in the text stand for the char
+/// they come before, except for a caret inside them (`caret`, past their first char): that is
+/// a screen reader stepping back over them, which goes on to the char before, or it could never
+/// step back past a speaker's name.
+pub(super) fn offset_of(runs: &[Run], run: usize, index: usize, caret: bool) -> Option<usize> {
     let run = runs.get(run)?;
     Some(if run.own {
         run.at + index.min(run.chars())
+    } else if caret && index > 0 {
+        run.at.saturating_sub(1)
     } else {
         run.at
     })
@@ -241,14 +263,34 @@ mod tests {
         for offset in 0..=total {
             let (run, index) = place_of(&runs, offset).unwrap();
             assert!(runs[run].own);
-            assert_eq!(offset_of(&runs, run, index), Some(offset), "char {offset}");
+            assert_eq!(
+                offset_of(&runs, run, index, false),
+                Some(offset),
+                "char {offset}"
+            );
         }
         // Words not in the text stand for the char after them.
         let mark = runs
             .iter()
             .position(|r| r.text.starts_with("[Excerpt: ø]"))
             .unwrap();
-        assert_eq!(offset_of(&runs, mark, 3), Some(700));
+        assert_eq!(offset_of(&runs, mark, 3, false), Some(700));
+        // A caret stepping back into the words goes on to the char before them.
+        assert_eq!(offset_of(&runs, mark, 3, true), Some(699));
+        assert_eq!(offset_of(&runs, mark, 0, true), Some(700));
+    }
+
+    #[test]
+    fn nested_excerpts_read_nested_and_an_end_at_a_turn_comes_before_its_speaker() {
+        let t = transcript(&[("A", "one two three"), ("B", "four")]);
+        let paragraphs = super::super::layout::split_paragraphs(&t);
+        // Inner [0, 3) and outer [0, 7) start together; "whole" ends at 14, where B's turn starts.
+        let marks = excerpt_marks([(0, 3, "inner"), (0, 7, "outer"), (8, 14, "whole")].into_iter());
+        assert_eq!(
+            read(&runs(&t.text, &paragraphs, &marks)),
+            "A: [Excerpt: outer] [Excerpt: inner] one [end of excerpt] two [end of excerpt] \
+             [Excerpt: whole] three\n [end of excerpt]B: four"
+        );
     }
 
     #[test]

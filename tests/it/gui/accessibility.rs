@@ -338,10 +338,16 @@ fn escape_after_placing_from_the_text_goes_to_the_new_marker() {
     select_by_screen_reader(&mut harness, "your role here");
     harness.shortcut(Modifiers::COMMAND, Key::E);
     harness.press(Key::Num2);
+    let caret = harness.state().text_selection();
     harness.press(Key::Escape);
     harness.run();
     let marker = harness.get_by_label("Marker: your role here");
     assert!(marker.is_focused(), "the marker has the keyboard");
+    assert_eq!(
+        harness.state().text_selection(),
+        caret,
+        "the caret stays where the reading was, for coming back to the text"
+    );
     let said = marker.accesskit_node().description().unwrap_or_default();
     assert!(said.starts_with("0.33, near Friend"), "{said}");
     harness.press(Key::ArrowRight);
