@@ -44,7 +44,11 @@ pub fn chooser(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
     let response = response
         .response
         .on_hover_text("Whose placements you see and make on the continuum");
-    super::widgets::name_with_value(ui, &response, "Annotator:", &selected_text);
+    let chosen = view
+        .active_annotator
+        .and_then(|a| project.annotator(a))
+        .map_or("none", |a| a.name.as_str());
+    super::widgets::name_with_value(ui, &response, "Annotator:", chosen);
     if ui
         .add_enabled(
             current.is_some(),

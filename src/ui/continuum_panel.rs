@@ -184,6 +184,8 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .clicked()
         {
             map.zoom_by = Some(1.0 / 1.25);
+            // The canvas zooms later in this frame: one more shows the new percentage.
+            ui.ctx().request_repaint();
         }
         ui.label(format!("{:.0}%", map.zoom * 100.0));
         if ui
@@ -192,6 +194,7 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
             .clicked()
         {
             map.zoom_by = Some(1.25);
+            ui.ctx().request_repaint();
         }
     });
 }

@@ -5,7 +5,7 @@
 use crate::model::{CaseId, Project};
 
 /// The values of the case, role and code filters: (value, shown name).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct FilterChoices {
     pub cases: Vec<(CaseId, String)>,
     pub roles: Vec<(String, String)>,
@@ -44,6 +44,14 @@ impl KeptChoices {
 }
 
 impl KeptChoices {
+    /// Test hook (tests/it/session/): if the choices kept are for `revision`, whether they differ
+    /// from the project's.
+    pub(crate) fn stale(&self, project: &Project, revision: u64) -> Option<String> {
+        let (at, kept) = self.0.as_ref().filter(|(at, _)| *at == revision)?;
+        (*kept != FilterChoices::of(project))
+            .then(|| format!("the filter choices kept at revision {at} differ from the project's"))
+    }
+
     /// The choices last worked out, whatever the revision.
     pub fn last(&self) -> Option<&FilterChoices> {
         self.0.as_ref().map(|(_, choices)| choices)
@@ -71,22 +79,25 @@ pub fn filter_combo<T: Clone + PartialEq>(
     choices: &[(T, String)],
 ) -> egui::Response {
     ui.label(caption);
-    let selected = value
-        .as_ref()
-        .and_then(|v| choices.iter().find(|(c, _)| c == v))
-        .map_or("all".to_owned(), |(_, name)| name.clone());
-    let mut combo = egui::ComboBox::from_id_salt(id).selected_text(&selected);
+    let shown = |value: &Option<T>| {
+        value
+            .as_ref()
+            .and_then(|v| choices.iter().find(|(c, _)| c == v))
+            .map_or("all".to_owned(), |(_, name)| name.clone())
+    };
+    let mut combo = egui::ComboBox::from_id_salt(id).selected_text(shown(value));
     if let Some(width) = width {
         combo = combo.width(width);
     }
     let response = combo
         .show_ui(ui, |ui| {
-            crate::ui::widgets::choose(ui, value, None, "all");
+            super::widgets::choose(ui, value, None, "all");
             for (choice, name) in choices {
-                crate::ui::widgets::choose(ui, value, Some(choice.clone()), name);
+                super::widgets::choose(ui, value, Some(choice.clone()), name);
             }
         })
         .response;
-    super::widgets::name_with_value(ui, &response, caption, &selected);
+    // Named with the value chosen this frame, not the one it was drawn with.
+    super::widgets::name_with_value(ui, &response, caption, &shown(value));
     response
 }

@@ -178,12 +178,18 @@ impl MapView {
     /// Test hook (tests/it/session/): if a frame at `revision` with the cached settings would
     /// reuse the cached layout, says whether it differs from a fresh [`layout`] of `project`.
     #[doc(hidden)]
-    pub(crate) fn stale_cache(&self, project: &Project, revision: u64) -> Option<String> {
-        let (_, settings, _) = self.cached.as_ref()?;
-        let map = self.reusable(revision, settings)?;
-        (**map != layout(project, settings)).then(|| {
-            format!("the map layout reused at revision {revision} differs from a fresh layout")
-        })
+    pub(crate) fn stale_cache(&self, project: &Project, revision: u64) -> Vec<String> {
+        let mut stale = Vec::new();
+        if let Some((_, settings, _)) = self.cached.as_ref()
+            && let Some(map) = self.reusable(revision, settings)
+            && **map != layout(project, settings)
+        {
+            stale.push(format!(
+                "the map layout reused at revision {revision} differs from a fresh layout"
+            ));
+        }
+        stale.extend(self.choices.stale(project, revision));
+        stale
     }
 
     /// The selected excerpts whose placements by `annotator` exist, i.e. what a move or delete

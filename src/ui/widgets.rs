@@ -97,14 +97,13 @@ pub(crate) fn layer_combo(
     layer: &mut crate::analysis::Layer,
 ) {
     ui.label(caption);
-    let value = layer.name(project);
     let response = egui::ComboBox::from_id_salt(id)
-        .selected_text(&value)
+        .selected_text(layer.name(project))
         .show_ui(ui, |ui| {
             for choice in crate::analysis::Layer::choices(project) {
                 crate::ui::widgets::choose(ui, layer, choice, choice.name(project));
             }
         })
         .response;
-    name_with_value(ui, &response, caption, &value);
+    name_with_value(ui, &response, caption, &layer.name(project));
 }

@@ -451,23 +451,20 @@ impl Dialog for SearchWindow {
     }
 
     fn stale_caches(&self, project: &Project, revision: u64) -> Vec<String> {
-        let Some(Shown {
+        let mut stale: Vec<String> = self.choices.stale(project, revision).into_iter().collect();
+        if let Some(Shown {
             key,
             outcome: Ok(results),
             ..
         }) = &self.shown
-        else {
-            return Vec::new();
-        };
-        if key.0 != revision {
-            return Vec::new();
-        }
-        match search(project, &key.1) {
-            Ok(fresh) if fresh == *results => Vec::new(),
-            _ => vec![format!(
+            && key.0 == revision
+            && search(project, &key.1).ok().as_ref() != Some(results)
+        {
+            stale.push(format!(
                 "the search results for “{}” differ from a fresh search",
                 key.1.text
-            )],
+            ));
         }
+        stale
     }
 }

@@ -64,23 +64,7 @@ impl Exposed {
         }
         let key = (transcript.id, view.project_revision);
         if self.key != Some(key) {
-            // Labels as `Project::excerpt_label` makes them, the quotes sliced through one index
-            // of the text rather than each counted from its start.
-            let chars = crate::model::CharIndex::new(&transcript.text);
-            let labelled = project
-                .excerpts_of(transcript.id)
-                .into_iter()
-                .map(|e| {
-                    let label = match e.label.trim() {
-                        "" => crate::model::short_label(chars.slice(e.start, e.end), 32),
-                        own => own.to_owned(),
-                    };
-                    (e.start, e.end, label)
-                })
-                .collect::<Vec<_>>();
-            let marks =
-                reading::excerpt_marks(labelled.iter().map(|(s, e, l)| (*s, *e, l.as_str())));
-            self.runs = reading::runs(&transcript.text, &layout.paragraphs, &marks);
+            self.runs = runs_of(project, transcript, layout);
             self.key = Some(key);
         }
         self.first = window(&self.runs, at.near, self.first);
@@ -160,6 +144,20 @@ impl Exposed {
 
     /// Where transcript char `offset` is in the runs exposed; a char outside them (one end of a
     /// long selection) at the nearer edge of the window.
+    /// Test hook (tests/it/session/): if the runs kept are for `transcript` at `revision`,
+    /// whether they differ from a fresh cut of its text.
+    pub(super) fn stale(
+        &self,
+        project: &Project,
+        transcript: &Transcript,
+        layout: &Layout,
+        revision: u64,
+    ) -> Option<String> {
+        (self.key == Some((transcript.id, revision))
+            && self.runs != runs_of(project, transcript, layout))
+        .then(|| format!("the screen reader's text of {} is stale", transcript.id))
+    }
+
     fn position(&self, offset: usize) -> Option<accesskit::TextPosition> {
         let (run, index) = reading::place_of(&self.runs, offset)?;
         let last = self.ids.len().checked_sub(1)?;
@@ -209,6 +207,26 @@ impl Exposed {
             })
         })
     }
+}
+
+/// The text runs of `transcript` as laid out in `layout`, with its excerpts marked. Their labels
+/// are made as `Project::excerpt_label` makes them, the quotes sliced through one index of the
+/// text rather than each counted from its start.
+fn runs_of(project: &Project, transcript: &Transcript, layout: &Layout) -> Vec<Run> {
+    let chars = crate::model::CharIndex::new(&transcript.text);
+    let labelled = project
+        .excerpts_of(transcript.id)
+        .into_iter()
+        .map(|e| {
+            let label = match e.label.trim() {
+                "" => crate::model::short_label(chars.slice(e.start, e.end), 32),
+                own => own.to_owned(),
+            };
+            (e.start, e.end, label)
+        })
+        .collect::<Vec<_>>();
+    let marks = reading::excerpt_marks(labelled.iter().map(|(s, e, l)| (*s, *e, l.as_str())));
+    reading::runs(&transcript.text, &layout.paragraphs, &marks)
 }
 
 /// Runs between the reader and an edge of the window before the window moves.

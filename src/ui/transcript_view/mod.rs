@@ -184,7 +184,8 @@ impl TranscriptView {
     }
 
     /// Test hook (tests/it/session/): if the next frame showing `transcript` would reuse the
-    /// measured layout, says how it differs from a fresh split of the open project's text.
+    /// measured layout, says how it differs from a fresh split of the open project's text (or
+    /// how the screen reader's runs differ from a fresh cut).
     #[doc(hidden)]
     pub(crate) fn stale_cache(
         &self,
@@ -199,6 +200,11 @@ impl TranscriptView {
         }
         let fresh = split_paragraphs(transcript);
         let words = transcript.text.split_whitespace().count();
+        if layout.paragraphs == fresh
+            && let Some(stale) = self.exposed.stale(project, transcript, layout, revision)
+        {
+            return Some(stale);
+        }
         (layout.paragraphs != fresh || layout.words != words || layout.tops.len() != fresh.len() + 1)
             .then(|| {
                 format!(
