@@ -84,6 +84,9 @@ pub struct MapLayout {
     pub lanes: Vec<String>,
     /// Where each lane's first row of markers is centred, in the order of `lanes`.
     pub lane_centres: Vec<f32>,
+    /// How many lanes are density strips: more placements than their rows can show one by one
+    /// at this detail.
+    pub strips: usize,
     /// Where position 0 and position 1 fall horizontally.
     pub axis_left: f32,
     pub axis_right: f32,

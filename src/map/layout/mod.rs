@@ -109,8 +109,10 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
 
     let lanes_top = drawing.y;
     let behind_lanes = drawing.shapes.len();
+    let mut strips = 0;
     for (name, items) in &lanes.lanes {
         if stacking::crowded(&frame, items.len(), settings.detail) {
+            strips += 1;
             stacking::density(&frame, name, items, &mut drawing);
         } else {
             stacking::lane(&frame, name, items, settings.connectors, &mut drawing);
@@ -137,6 +139,7 @@ pub fn layout(project: &Project, settings: &MapSettings) -> MapLayout {
         markers: drawing.markers,
         lanes: lanes.lanes.into_keys().collect(),
         lane_centres: drawing.lane_centres,
+        strips,
         axis_left: frame.axis_left,
         axis_right: frame.axis_right,
         axis_shapes,

@@ -85,6 +85,7 @@ pub fn summary_plot(
         markers: drawing.markers,
         lanes: names,
         lane_centres: drawing.lane_centres,
+        strips: 0,
         axis_left: frame.axis_left,
         axis_right: frame.axis_right,
         axis_shapes,

@@ -179,6 +179,7 @@ fn show_in(
     }
 
     pin_lane_names(&lanes_painter, &c);
+    paint::crowded_hint(&lanes_painter, lanes, map.strips, view.map.zoom < MAX_ZOOM);
     if let Some(delta) = view.map.drag {
         paint_moving(&lanes_painter, &c, view, delta);
     }

@@ -148,3 +148,28 @@ pub(super) fn guide(
     painter.rect_filled(label, 3.0, SELECTION);
     painter.galley(label.min + vec2(4.0, 2.0), galley, Color32::WHITE);
 }
+
+/// A line at the top right of the canvas when some lanes are density strips, saying how to see
+/// their markers one by one: without it, zooming in on a strip showed only bigger bars.
+pub(super) fn crowded_hint(painter: &egui::Painter, lanes: Rect, strips: usize, can_zoom: bool) {
+    if strips == 0 {
+        return;
+    }
+    let how = if can_zoom {
+        "filter, choose other lanes, or zoom in"
+    } else {
+        "filter, or choose other lanes"
+    };
+    let lanes_are = match strips {
+        1 => "1 lane is".to_owned(),
+        n => format!("{n} lanes are"),
+    };
+    let text = format!("{lanes_are} too crowded for each marker: {how} to see them one by one");
+    let font = FontId::proportional(11.0);
+    let galley = painter.layout_no_wrap(text, font, Color32::from_gray(90));
+    let size = galley.size() + vec2(10.0, 4.0);
+    let at = pos2(lanes.right() - size.x - 6.0, lanes.top() + 4.0);
+    let label = Rect::from_min_size(at, size);
+    painter.rect_filled(label, 3.0, Color32::from_white_alpha(230));
+    painter.galley(label.min + vec2(5.0, 2.0), galley, Color32::from_gray(90));
+}

@@ -61,8 +61,15 @@ pub(super) fn map_description(c: &Canvas, view: &ViewState, shown: usize) -> Str
     } else {
         format!("filtered by {}", filters.join(", "))
     };
+    let strips = match c.map.strips {
+        0 => String::new(),
+        n => format!(
+            " {} shown as density strips, too crowded for each marker.",
+            crate::model::plural(n, "lane")
+        ),
+    };
     format!(
-        "Lanes by {}: {}. Markers of {}, {} on screen, {filters}. Axis from {} at 0 to {} at 1; anchors {}.",
+        "Lanes by {}: {}. Markers of {}, {} on screen, {filters}.{strips} Axis from {} at 0 to {} at 1; anchors {}.",
         map_view.group_by.name(),
         lanes.join(", "),
         whose.join(", "),

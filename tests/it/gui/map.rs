@@ -428,3 +428,45 @@ fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     harness.drag(at, at - vec2(0.0, 100.0));
     assert_eq!(zoom(&harness), chosen, "the hand-chosen zoom is kept");
 }
+
+/// Found looking at a 1M-word study: zoomed in on a crowded lane, the canvas showed only bigger
+/// bars, with nothing saying how to see the markers. The map now says which lanes are strips (to
+/// a screen reader too) and how to see their markers one by one.
+#[test]
+fn a_crowded_lane_is_a_strip_and_the_map_says_how_to_see_each_marker() {
+    use crate::support::fixtures::{excerpt, transcript};
+    use egui_kittest::kittest::NodeT;
+    let mut project = crate::support::small_project();
+    project
+        .apply(Edit::AddTranscript(Transcript {
+            participant: Some(ParticipantId(1)),
+            case: Some(CaseId(1)),
+            ..transcript(2, "Long", "ord ".repeat(8_000))
+        }))
+        .unwrap();
+    for i in 0..8_000u32 {
+        let id = ExcerptId(10 + i);
+        let (start, end) = ((i * 4) as usize, (i * 4 + 3) as usize);
+        project
+            .apply(Edit::AddExcerpt(excerpt(id.0, 2, start, end)))
+            .unwrap();
+        let edit = Edit::place(&project, AnnotatorId(1), id, 0.5, Timestamp(1));
+        project.apply(edit).unwrap();
+    }
+    let (_dir, path) = crate::support::saved_in_temp("crowded.continuum", &project);
+    let harness = open(&path);
+    let about = harness
+        .get_by_label("Continuum map")
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(
+        about.contains("1 lane shown as density strips, too crowded for each marker."),
+        "{about}"
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains("Marker: ").count(),
+        0,
+        "a strip has no markers to hover or drag"
+    );
+}
