@@ -5,7 +5,7 @@
 use crate::model::{CaseId, Project};
 
 /// The values of the case, role and code filters: (value, shown name).
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FilterChoices {
     pub cases: Vec<(CaseId, String)>,
     pub roles: Vec<(String, String)>,
@@ -28,7 +28,7 @@ impl FilterChoices {
 }
 
 /// The filter choices of the last project revision they were asked for.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct KeptChoices(Option<(u64, FilterChoices)>);
 
 impl KeptChoices {
@@ -44,12 +44,14 @@ impl KeptChoices {
 }
 
 impl KeptChoices {
-    /// Test hook (tests/it/session/): if the choices kept are for `revision`, whether they differ
-    /// from the project's.
+    /// Test hook (tests/it/session/): whether the choices the next frame would offer (through
+    /// the same reuse rule as [`Self::at`]) differ from the project's.
     pub(crate) fn stale(&self, project: &Project, revision: u64) -> Option<String> {
-        let (at, kept) = self.0.as_ref().filter(|(at, _)| *at == revision)?;
-        (*kept != FilterChoices::of(project))
-            .then(|| format!("the filter choices kept at revision {at} differ from the project's"))
+        let mut next = self.clone();
+        let (offered, _) = next.at(project, revision);
+        (*offered != FilterChoices::of(project)).then(|| {
+            format!("the filter choices offered at revision {revision} differ from the project's")
+        })
     }
 
     /// The choices last worked out, whatever the revision.

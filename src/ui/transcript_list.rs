@@ -3,41 +3,55 @@
 use super::view_state::ViewState;
 use crate::model::{AnnotatorId, CaseId, Project, Transcript, TranscriptId};
 use std::collections::HashMap;
-use std::sync::Arc;
 
-/// Each transcript's excerpts, and how many of them the active annotator has placed.
-#[derive(Default)]
-struct Counts {
+/// Each transcript's excerpts, and how many of them the active annotator has placed: counted in
+/// one pass over the excerpts, once per project revision and active annotator (kept in the view
+/// state). Counting each entry's excerpts every frame scanned every excerpt of the project once
+/// per transcript, 5 ms a frame at 100 interviews.
+#[derive(Debug, Default)]
+pub struct Counts {
     key: Option<(u64, Option<AnnotatorId>)>,
     per_transcript: HashMap<TranscriptId, (usize, usize)>,
 }
 
 impl Counts {
-    /// Counted in one pass over the excerpts, once per project revision and active annotator
-    /// (kept in egui's memory): counting each entry's excerpts every frame scanned every
-    /// excerpt of the project once per transcript, 5 ms a frame at 100 interviews.
-    fn of(ui: &egui::Ui, project: &Project, view: &ViewState) -> Arc<Counts> {
-        let id = egui::Id::unique("transcript-list-counts");
-        let key = Some((view.project_revision, view.active_annotator));
-        let kept: Option<Arc<Counts>> = ui.data(|d| d.get_temp(id));
-        if let Some(counts) = kept.filter(|c| c.key == key) {
-            return counts;
-        }
+    fn count(
+        project: &Project,
+        active: Option<AnnotatorId>,
+    ) -> HashMap<TranscriptId, (usize, usize)> {
         let mut per_transcript: HashMap<TranscriptId, (usize, usize)> = HashMap::new();
         for excerpt in &project.excerpts {
-            let placed = view
-                .active_annotator
-                .is_some_and(|a| project.placement(a, excerpt.id).is_some());
+            let placed = active.is_some_and(|a| project.placement(a, excerpt.id).is_some());
             let entry = per_transcript.entry(excerpt.transcript).or_default();
             entry.0 += 1;
             entry.1 += usize::from(placed);
         }
-        let counts = Arc::new(Counts {
-            key,
-            per_transcript,
-        });
-        ui.data_mut(|d| d.insert_temp(id, counts.clone()));
-        counts
+        per_transcript
+    }
+
+    fn update(&mut self, project: &Project, revision: u64, active: Option<AnnotatorId>) {
+        let key = Some((revision, active));
+        if self.key != key {
+            self.per_transcript = Self::count(project, active);
+            self.key = key;
+        }
+    }
+
+    /// Test hook (tests/it/session/): whether the counts the next frame would show (through
+    /// the same reuse rule as [`Self::update`]) differ from a fresh count.
+    pub(crate) fn stale(
+        &self,
+        project: &Project,
+        revision: u64,
+        active: Option<AnnotatorId>,
+    ) -> Option<String> {
+        let mut next = Counts {
+            key: self.key,
+            per_transcript: self.per_transcript.clone(),
+        };
+        next.update(project, revision, active);
+        (next.per_transcript != Self::count(project, active))
+            .then(|| format!("the transcript list's counts at revision {revision} are stale"))
     }
 }
 
@@ -64,7 +78,8 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                 .map(|c| (Some(c.id), c.name.clone()))
                 .collect();
             groups.push((None, "Without a case".to_owned()));
-            let counts = Counts::of(ui, project, view);
+            let mut counts = std::mem::take(&mut view.list_counts);
+            counts.update(project, view.project_revision, view.active_annotator);
             for (case, name) in groups {
                 let members: Vec<&Transcript> = project
                     .transcripts
@@ -88,6 +103,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                         }
                     });
             }
+            view.list_counts = counts;
         });
 }
 

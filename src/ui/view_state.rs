@@ -83,6 +83,8 @@ pub struct ViewState {
     pub find: super::find_bar::FindBar,
     /// The last search of all transcripts, for when the window is opened again.
     pub last_search: Option<crate::search::Query>,
+    /// The transcript list's counts of excerpts and placements.
+    pub list_counts: super::transcript_list::Counts,
 }
 
 impl ViewState {

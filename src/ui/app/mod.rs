@@ -493,6 +493,8 @@ impl App {
                 .stale_cache(project, self.view.transcript, revision),
         );
         problems.extend(self.view.map.stale_cache(project, revision));
+        let active = self.view.active_annotator;
+        problems.extend(self.view.list_counts.stale(project, revision, active));
         problems.extend(self.view.find.stale_cache(project, revision));
         for window in &self.windows {
             problems.extend(window.stale_caches(project, revision));

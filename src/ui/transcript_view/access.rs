@@ -62,11 +62,7 @@ impl Exposed {
         {
             return;
         }
-        let key = (transcript.id, view.project_revision);
-        if self.key != Some(key) {
-            self.runs = runs_of(project, transcript, layout);
-            self.key = Some(key);
-        }
+        self.update(project, transcript, layout, view.project_revision);
         self.first = window(&self.runs, at.near, self.first);
         let shown = self.first..(self.first + MAX_EXPOSED_RUNS).min(self.runs.len());
         let part = (shown.len() < self.runs.len()).then(|| {
@@ -142,10 +138,24 @@ impl Exposed {
         }
     }
 
-    /// Where transcript char `offset` is in the runs exposed; a char outside them (one end of a
-    /// long selection) at the nearer edge of the window.
-    /// Test hook (tests/it/session/): if the runs kept are for `transcript` at `revision`,
-    /// whether they differ from a fresh cut of its text.
+    /// Cuts the runs again when the transcript or the project changed.
+    fn update(
+        &mut self,
+        project: &Project,
+        transcript: &Transcript,
+        layout: &Layout,
+        revision: u64,
+    ) {
+        let key = (transcript.id, revision);
+        if self.key != Some(key) {
+            self.runs = runs_of(project, transcript, layout);
+            self.key = Some(key);
+        }
+    }
+
+    /// Test hook (tests/it/session/): whether the runs the next frame would expose (through the
+    /// same reuse rule as [`Self::update`]) differ from a fresh cut of the text. Only once runs
+    /// were cut: a first frame cuts them anew anyway.
     pub(super) fn stale(
         &self,
         project: &Project,
@@ -153,11 +163,20 @@ impl Exposed {
         layout: &Layout,
         revision: u64,
     ) -> Option<String> {
-        (self.key == Some((transcript.id, revision))
-            && self.runs != runs_of(project, transcript, layout))
-        .then(|| format!("the screen reader's text of {} is stale", transcript.id))
+        self.key?;
+        let mut next = Exposed {
+            key: self.key,
+            runs: self.runs.clone(),
+            first: self.first,
+            ids: Vec::new(),
+        };
+        next.update(project, transcript, layout, revision);
+        (next.runs != runs_of(project, transcript, layout))
+            .then(|| format!("the screen reader's text of {} is stale", transcript.id))
     }
 
+    /// Where transcript char `offset` is in the runs exposed; a char outside them (one end of a
+    /// long selection) at the nearer edge of the window.
     fn position(&self, offset: usize) -> Option<accesskit::TextPosition> {
         let (run, index) = reading::place_of(&self.runs, offset)?;
         let last = self.ids.len().checked_sub(1)?;
