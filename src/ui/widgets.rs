@@ -32,9 +32,10 @@ pub(crate) fn position_slider(value: &mut f64) -> egui::Slider<'_> {
 /// both. On Linux AccessKit passes a combo box's value nowhere (AT-SPI has only a name and a
 /// numeric value), and a control named by `labelled_by` alone says just its caption.
 pub fn name_with_value(ui: &egui::Ui, control: &egui::Response, caption: &str, value: &str) {
-    let name = format!("{}: {value}", caption.trim().trim_end_matches(':'));
-    ui.ctx()
-        .accesskit_node_builder(control.id, |node| node.set_label(name));
+    // Worked out only while AccessKit is on, not every frame for everyone.
+    ui.ctx().accesskit_node_builder(control.id, |node| {
+        node.set_label(format!("{}: {value}", caption.trim().trim_end_matches(':')));
+    });
 }
 
 /// Names the panel `ui` is drawn in (a region of the window) for screen readers, which list the

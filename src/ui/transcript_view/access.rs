@@ -27,6 +27,8 @@ pub(super) const MAX_EXPOSED_RUNS: usize = 3_000;
 pub(super) struct Exposed {
     key: Option<(TranscriptId, u64)>,
     runs: Vec<Run>,
+    /// The transcript's excerpts, counted with the runs (for the description), not every frame.
+    excerpts: usize,
     first: usize,
     ids: Vec<accesskit::NodeId>,
 }
@@ -73,11 +75,15 @@ impl Exposed {
                 layout.paragraphs.len()
             )
         });
-        let description = describe(project, transcript) + part.as_deref().unwrap_or("");
+        let description = format!(
+            "{}, {}{}",
+            transcript.name,
+            crate::model::plural(self.excerpts, "excerpt"),
+            part.as_deref().unwrap_or("")
+        );
         ui.ctx().accesskit_node_builder(document.id, |node| {
             node.set_description(description);
         });
-        self.ids.clear();
         // One container under the document holds the runs (a generic container, which AT-SPI
         // and the text interface look through); each run is a widget of no size in it, which
         // is the lightest way egui has to give a node its parent.
@@ -89,17 +95,19 @@ impl Exposed {
         let container = runs_ui.unique_id();
         // Ids by the run's place in the whole transcript, so a run keeps its node while the
         // window moves, and a request about a run that has left the window finds nothing.
-        let ids: Vec<egui::Id> = shown.clone().map(|i| container.with(i)).collect();
+        self.ids = shown
+            .clone()
+            .map(|i| container.with(i).accesskit_id())
+            .collect();
         for (k, run) in self.runs[shown.clone()].iter().enumerate() {
-            let id = ids[k];
+            let id = container.with(shown.start + k);
             runs_ui.interact(egui::Rect::NOTHING, id, egui::Sense::hover());
             let paragraph = run.paragraph.min(layout.paragraphs.len().saturating_sub(1));
             let top = at.top + layout.tops.get(paragraph).copied().unwrap_or(0.0);
             let bottom = at.top + layout.tops.get(paragraph + 1).copied().unwrap_or(0.0);
             let same_line = |j: usize| {
                 let other = self.runs.get(shown.start + j)?;
-                (other.paragraph == run.paragraph)
-                    .then(|| ids.get(j).map(|id| id.accesskit_id()))?
+                (other.paragraph == run.paragraph).then(|| self.ids.get(j).copied())?
             };
             // A paragraph's runs (a speaker's name, the text, the marks in it) are one line to
             // the screen reader, not a line each.
@@ -125,7 +133,6 @@ impl Exposed {
                     y1: bottom.max(top + 1.0).into(),
                 });
             });
-            self.ids.push(id.accesskit_id());
         }
         if let Some(selection) = view.text_selection {
             let anchor = self.position(selection.anchor);
@@ -149,6 +156,11 @@ impl Exposed {
         let key = (transcript.id, revision);
         if self.key != Some(key) {
             self.runs = runs_of(project, transcript, layout);
+            self.excerpts = project
+                .excerpts
+                .iter()
+                .filter(|e| e.transcript == transcript.id)
+                .count();
             self.key = Some(key);
         }
     }
@@ -167,6 +179,7 @@ impl Exposed {
         let mut next = Exposed {
             key: self.key,
             runs: self.runs.clone(),
+            excerpts: self.excerpts,
             first: self.first,
             ids: Vec::new(),
         };
@@ -268,20 +281,6 @@ fn window(runs: &[Run], near: usize, first: usize) -> usize {
         return first;
     }
     at.saturating_sub(MAX_EXPOSED_RUNS / 3).min(last_first)
-}
-
-/// What the document is, said after its name: whose interview and how many excerpts it has.
-fn describe(project: &Project, transcript: &Transcript) -> String {
-    let excerpts = project
-        .excerpts
-        .iter()
-        .filter(|e| e.transcript == transcript.id)
-        .count();
-    format!(
-        "{}, {}",
-        transcript.name,
-        crate::model::plural(excerpts, "excerpt")
-    )
 }
 
 #[cfg(test)]

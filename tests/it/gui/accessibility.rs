@@ -358,3 +358,26 @@ fn escape_after_placing_from_the_text_goes_to_the_new_marker() {
         .unwrap_or_default();
     assert!(said.starts_with("0.34, near Friend"), "{said}");
 }
+
+/// From File > New and an import, not the sample: the screen reader reads the new interview, with
+/// its speakers, not the sample's text (the runs are kept by transcript and revision, and ids
+/// restart at t1 in every project).
+#[test]
+fn after_new_and_an_import_the_document_reads_the_new_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::support::write_file(
+        dir.path(),
+        "interview.txt",
+        "Interviewer: Hvordan er din hverdag?\nÅse: Hun kalder mig sin pige, og vi får kaffe.\n",
+    );
+    let mut harness = with_dialogs(None, FakeDialogs::importing(vec![file]));
+    harness.shortcut(Modifiers::COMMAND, Key::N);
+    harness.shortcut(Modifiers::COMMAND, Key::I);
+    wait_for_texts(&mut harness, &["Import 1 transcript"]);
+    harness.click("Import 1 transcript");
+    let text = text_of(&document(&harness).accesskit_node());
+    assert_eq!(
+        text,
+        "Interviewer: Hvordan er din hverdag?\nÅse: Hun kalder mig sin pige, og vi får kaffe."
+    );
+}
