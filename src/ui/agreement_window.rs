@@ -3,6 +3,7 @@
 //! from `crate::analysis`; this only shows them.
 
 use super::dialog::{Dialog, DialogContext};
+use super::widgets::{captioned_combo, choose};
 use crate::analysis::{
     ALPHA_GUIDE_REFERENCE, AgreementReport, Bootstrap, Grouping, Metric, Ratings, Row,
     agreement_report_with, alpha_reading,
@@ -129,31 +130,35 @@ impl Dialog for AgreementWindow {
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    let caption = ui.label("Metric:");
-                    egui::ComboBox::from_id_salt("alpha-metric")
-                        .selected_text(self.metric.name())
-                        .show_ui(ui, |ui| {
+                    captioned_combo(
+                        ui,
+                        "Metric:",
+                        "alpha-metric",
+                        &mut self.metric,
+                        |metric| metric.name().to_owned(),
+                        |ui, value| {
                             for metric in Metric::ALL {
-                                crate::ui::widgets::choose(ui, &mut self.metric, metric, metric.name());
+                                choose(ui, value, metric, metric.name());
                             }
-                        })
-                        .response
-                        .labelled_by(caption.id);
-                    let caption = ui.label("Break down by:");
+                        },
+                    );
                     let by_name = |by: Option<Grouping>| match by {
                         Some(Grouping::Case) => "case",
                         Some(Grouping::Role) => "role",
                         None => "nothing",
                     };
-                    egui::ComboBox::from_id_salt("alpha-by")
-                        .selected_text(by_name(self.by))
-                        .show_ui(ui, |ui| {
+                    captioned_combo(
+                        ui,
+                        "Break down by:",
+                        "alpha-by",
+                        &mut self.by,
+                        |by| by_name(*by).to_owned(),
+                        |ui, value| {
                             for by in [Some(Grouping::Case), Some(Grouping::Role), None] {
-                                crate::ui::widgets::choose(ui, &mut self.by, by, by_name(by));
+                                choose(ui, value, by, by_name(by));
                             }
-                        })
-                        .response
-                        .labelled_by(caption.id);
+                        },
+                    );
                 });
                 ui.label(
                     egui::RichText::new(match self.metric {

@@ -102,17 +102,19 @@ fn view_controls(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, act
     let map = &mut view.map;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Continuum");
-        ui.label("Lanes by");
-        let lanes = egui::ComboBox::from_id_salt("map-lanes")
-            .selected_text(map.group_by.name())
-            .show_ui(ui, |ui| {
+        super::widgets::captioned_combo(
+            ui,
+            "Lanes by",
+            "map-lanes",
+            &mut map.group_by,
+            |g| g.name().to_owned(),
+            |ui, value| {
                 for g in GroupBy::ALL {
-                    crate::ui::widgets::choose(ui, &mut map.group_by, g, g.name());
+                    super::widgets::choose(ui, value, g, g.name());
                 }
-            })
-            .response
-            .on_hover_text("What each horizontal lane of the map gathers");
-        super::widgets::name_with_value(ui, &lanes, "Lanes by", map.group_by.name());
+            },
+        )
+        .on_hover_text("What each horizontal lane of the map gathers");
 
         let shown = map.shown_annotators(project, Some(active));
         let whose = if shown.len() == 1 {

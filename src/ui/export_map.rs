@@ -196,21 +196,18 @@ impl ExportMapDialog {
                 .num_columns(2)
                 .spacing([10.0, 6.0])
                 .show(ui, |ui| {
-                    let caption = ui.label("Lanes by:");
-                    egui::ComboBox::from_id_salt("export-group")
-                        .selected_text(self.settings.group_by.name())
-                        .show_ui(ui, |ui| {
+                    crate::ui::widgets::captioned_combo(
+                        ui,
+                        "Lanes by:",
+                        "export-group",
+                        &mut self.settings.group_by,
+                        |g| g.name().to_owned(),
+                        |ui, value| {
                             for g in GroupBy::ALL {
-                                crate::ui::widgets::choose(
-                                    ui,
-                                    &mut self.settings.group_by,
-                                    g,
-                                    g.name(),
-                                );
+                                crate::ui::widgets::choose(ui, value, g, g.name());
                             }
-                        })
-                        .response
-                        .labelled_by(caption.id);
+                        },
+                    );
                     ui.end_row();
                     ui.label("Annotators:");
                     ui.vertical(|ui| {

@@ -9,6 +9,7 @@
 //! after an edit without being worked out again.
 
 use super::dialog::{Dialog, DialogContext};
+use super::widgets::{captioned_combo, choose};
 use crate::analysis::{Comparison, Findings, GroupBy, Layer, compare, findings};
 use crate::map::{MapLayout, summary_plot};
 use crate::model::{Project, plural};
@@ -60,16 +61,18 @@ impl FindingsWindow {
     fn choices(&mut self, ui: &mut egui::Ui, project: &Project) {
         ui.horizontal_wrapped(|ui| {
             super::widgets::layer_combo(ui, "Layer:", "findings-layer", project, &mut self.layer);
-            let caption = ui.label("Groups:");
-            egui::ComboBox::from_id_salt("findings-by")
-                .selected_text(self.by.name())
-                .show_ui(ui, |ui| {
+            captioned_combo(
+                ui,
+                "Groups:",
+                "findings-by",
+                &mut self.by,
+                |by| by.name().to_owned(),
+                |ui, value| {
                     for by in GroupBy::ALL {
-                        crate::ui::widgets::choose(ui, &mut self.by, by, by.name());
+                        choose(ui, value, by, by.name());
                     }
-                })
-                .response
-                .labelled_by(caption.id);
+                },
+            );
         });
     }
 }
@@ -230,16 +233,18 @@ fn comparison(
             ("Compare", "findings-a", &mut pair.0),
             ("with", "findings-b", &mut pair.1),
         ] {
-            let caption = ui.label(caption);
-            egui::ComboBox::from_id_salt(id)
-                .selected_text(&found.groups[*slot].name)
-                .show_ui(ui, |ui| {
+            captioned_combo(
+                ui,
+                caption,
+                id,
+                slot,
+                |slot| found.groups[*slot].name.clone(),
+                |ui, slot| {
                     for (i, group) in found.groups.iter().enumerate() {
-                        crate::ui::widgets::choose(ui, slot, i, &group.name);
+                        choose(ui, slot, i, &group.name);
                     }
-                })
-                .response
-                .labelled_by(caption.id);
+                },
+            );
         }
     });
     if pair.0 == pair.1 {
@@ -282,26 +287,30 @@ fn quotes(
     }
     *zone = (*zone).min(found.zones.len() - 1);
     ui.horizontal(|ui| {
-        let caption = ui.label("Zone:");
-        egui::ComboBox::from_id_salt("findings-zone")
-            .selected_text(&found.zones[*zone])
-            .show_ui(ui, |ui| {
+        captioned_combo(
+            ui,
+            "Zone:",
+            "findings-zone",
+            zone,
+            |zone| found.zones[*zone].clone(),
+            |ui, zone| {
                 for (i, name) in found.zones.iter().enumerate() {
-                    crate::ui::widgets::choose(ui, zone, i, name);
+                    choose(ui, zone, i, name);
                 }
-            })
-            .response
-            .labelled_by(caption.id);
-        let caption = ui.label("Group:");
-        egui::ComboBox::from_id_salt("findings-quote-group")
-            .selected_text(&found.groups[*group].name)
-            .show_ui(ui, |ui| {
+            },
+        );
+        captioned_combo(
+            ui,
+            "Group:",
+            "findings-quote-group",
+            group,
+            |group| found.groups[*group].name.clone(),
+            |ui, group| {
                 for (i, g) in found.groups.iter().enumerate() {
-                    crate::ui::widgets::choose(ui, group, i, &g.name);
+                    choose(ui, group, i, &g.name);
                 }
-            })
-            .response
-            .labelled_by(caption.id);
+            },
+        );
     });
     let list = found.quotes(project, *group, *zone);
     if list.is_empty() {

@@ -298,25 +298,27 @@ fn case_field(
     hint: &str,
     project: &Project,
 ) -> egui::Response {
-    let caption = ui.label(caption);
+    let caption_label = ui.label(caption);
     let field = ui
         .add(
             egui::TextEdit::singleline(case)
                 .hint_text(hint)
                 .desired_width(220.0),
         )
-        .labelled_by(caption.id);
-    egui::ComboBox::from_id_salt(id_salt)
+        .labelled_by(caption_label.id);
+    let existing = egui::ComboBox::from_id_salt(id_salt)
         .selected_text("existing…")
         .show_ui(ui, |ui| {
             for c in &project.cases {
                 if ui.selectable_label(*case == c.name, &c.name).clicked() {
                     *case = c.name.clone();
+                    ui.close();
                 }
             }
         })
-        .response
-        .labelled_by(caption.id);
+        .response;
+    // Not named by the caption alone, which names the field beside it.
+    crate::ui::widgets::name_with_value(ui, &existing, caption, "choose an existing case");
     field
 }
 
@@ -464,7 +466,8 @@ fn speaker_row(
 ) {
     let (project, role) = (context.project, context.role);
     ui.horizontal(|ui| {
-        let caption = ui.label(format!("Speaker “{speaker}” is"));
+        let caption = format!("Speaker “{speaker}” is");
+        ui.label(&caption);
         let describe = |choice: &SpeakerChoice| match choice {
             SpeakerChoice::Interviewer => "the interviewer".to_owned(),
             SpeakerChoice::Existing(id) => project.participant(*id).map_or_else(
@@ -480,7 +483,7 @@ fn speaker_row(
                 _ => format!("a new participant, {name}"),
             },
         };
-        egui::ComboBox::from_id_salt(("speaker", context.index, file, speaker))
+        let response = egui::ComboBox::from_id_salt(("speaker", context.index, file, speaker))
             .selected_text(describe(choice))
             .width(280.0)
             .show_ui(ui, |ui| {
@@ -502,8 +505,8 @@ fn speaker_row(
                     crate::ui::widgets::choose(ui, choice, existing, label);
                 }
             })
-            .response
-            .labelled_by(caption.id);
+            .response;
+        crate::ui::widgets::name_with_value(ui, &response, &caption, &describe(choice));
     });
 }
 

@@ -153,14 +153,15 @@ impl Dialog for QdpxImportDialog {
                     if !variables.is_empty() {
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
-                            let caption = ui.label("Participants' role is in:");
+                            let caption = "Participants' role is in:";
+                            ui.label(caption);
                             let current = import
                                 .report
                                 .role_variable
                                 .clone()
                                 .unwrap_or_else(|| "no variable".to_owned());
-                            egui::ComboBox::from_id_salt("qdpx-role")
-                                .selected_text(current)
+                            let response = egui::ComboBox::from_id_salt("qdpx-role")
+                                .selected_text(&current)
                                 .show_ui(ui, |ui| {
                                     for variable in variables {
                                         let chosen = import.report.role_variable.as_deref()
@@ -170,18 +171,25 @@ impl Dialog for QdpxImportDialog {
                                             variable.name,
                                             variable.values.join(", ")
                                         );
-                                        if ui.selectable_label(chosen, shown).clicked() && !chosen {
-                                            reread =
-                                                Some(RoleVariable::Named(variable.name.clone()));
+                                        if ui.selectable_label(chosen, shown).clicked() {
+                                            ui.close();
+                                            if !chosen {
+                                                reread = Some(RoleVariable::Named(
+                                                    variable.name.clone(),
+                                                ));
+                                            }
                                         }
                                     }
                                     let none = import.report.role_variable.is_none();
-                                    if ui.selectable_label(none, "no variable").clicked() && !none {
-                                        reread = Some(RoleVariable::None);
+                                    if ui.selectable_label(none, "no variable").clicked() {
+                                        ui.close();
+                                        if !none {
+                                            reread = Some(RoleVariable::None);
+                                        }
                                     }
                                 })
-                                .response
-                                .labelled_by(caption.id);
+                                .response;
+                            crate::ui::widgets::name_with_value(ui, &response, caption, &current);
                         });
                         ui.label(
                             egui::RichText::new(

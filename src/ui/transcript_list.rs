@@ -89,7 +89,8 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                 if members.is_empty() {
                     continue;
                 }
-                egui::CollapsingHeader::new(egui::RichText::new(&name).strong())
+                let interviews = members.len();
+                let header = egui::CollapsingHeader::new(egui::RichText::new(&name).strong())
                     .id_salt(("case", case))
                     .default_open(true)
                     .show(ui, |ui| {
@@ -101,6 +102,18 @@ pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
                                 .unwrap_or_default();
                             entry(ui, project, view, transcript, excerpts, placed);
                         }
+                    });
+                // AT-SPI is told no expanded state by AccessKit on Linux (accesskit_atspi_common
+                // 0.21 maps none), so the description says it.
+                let open = if header.openness > 0.5 {
+                    "open"
+                } else {
+                    "closed"
+                };
+                ui.ctx()
+                    .accesskit_node_builder(header.header_response.id, |node| {
+                        let interviews = crate::model::plural(interviews, "interview");
+                        node.set_description(format!("case, {open}, {interviews}"));
                     });
             }
             view.list_counts = counts;

@@ -38,6 +38,27 @@ pub fn name_with_value(ui: &egui::Ui, control: &egui::Response, caption: &str, v
     });
 }
 
+/// A combo box after its caption ("Metric:"), of `value` said in words by `text`, with the list
+/// `entries` draws (each entry through [`choose`]). It is named "Metric: interval" for screen
+/// readers through [`name_with_value`], with the value chosen in this frame, not the one the
+/// closed box was drawn with.
+pub fn captioned_combo<V>(
+    ui: &mut egui::Ui,
+    caption: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut V,
+    text: impl Fn(&V) -> String,
+    entries: impl FnOnce(&mut egui::Ui, &mut V),
+) -> egui::Response {
+    ui.label(caption);
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text(value))
+        .show_ui(ui, |ui| entries(ui, value))
+        .response;
+    name_with_value(ui, &response, caption, &text(value));
+    response
+}
+
 /// Names the panel `ui` is drawn in (a region of the window) for screen readers, which list the
 /// window's regions by name: egui leaves a panel nameless.
 pub fn name_region(ui: &egui::Ui, name: &str) {
@@ -49,6 +70,17 @@ pub fn name_region(ui: &egui::Ui, name: &str) {
     ui.ctx().accesskit_node_builder(panel, |node| {
         node.set_role(egui::accesskit::Role::Pane);
         node.set_label(name);
+    });
+}
+
+/// Names the resize handle of the panel `panel_salt`, shown in `ui`, after its region ("Resize
+/// Inspector"): egui names every one "Resize panel", and a screen reader heard three alike. Call
+/// it after the panel is shown. egui 0.37 keys the handle by the parent's scope id, the panel's
+/// salt and "__resize" (`resize_widget_id` in its panel.rs); a test fails if that changes.
+pub fn name_resize_handle(ui: &egui::Ui, panel_salt: &str, region: &str) {
+    let handle = ui.scope_id().with(panel_salt).with("__resize");
+    ui.ctx().accesskit_node_builder(handle, |node| {
+        node.set_label(format!("Resize {region}"));
     });
 }
 
@@ -97,14 +129,16 @@ pub(crate) fn layer_combo(
     project: &crate::model::Project,
     layer: &mut crate::analysis::Layer,
 ) {
-    ui.label(caption);
-    let response = egui::ComboBox::from_id_salt(id)
-        .selected_text(layer.name(project))
-        .show_ui(ui, |ui| {
+    captioned_combo(
+        ui,
+        caption,
+        id,
+        layer,
+        |layer| layer.name(project),
+        |ui, layer| {
             for choice in crate::analysis::Layer::choices(project) {
-                crate::ui::widgets::choose(ui, layer, choice, choice.name(project));
+                choose(ui, layer, choice, choice.name(project));
             }
-        })
-        .response;
-    name_with_value(ui, &response, caption, &layer.name(project));
+        },
+    );
 }

@@ -412,6 +412,7 @@ impl App {
                 widgets::name_region(ui, "Transcripts");
                 transcript_list::show(ui, project, &mut self.view)
             });
+        widgets::name_resize_handle(ui, "transcripts", "Transcripts");
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size((0.24 * window_width).clamp(240.0, 330.0))
@@ -421,6 +422,7 @@ impl App {
                 widgets::name_region(ui, "Inspector");
                 inspector::show(ui, project, &mut self.view, out)
             });
+        widgets::name_resize_handle(ui, "inspector", "Inspector");
         let window_height = ctx.content_rect().height();
         let map_panel = egui::Panel::bottom("continuum")
             .resizable(true)
@@ -435,6 +437,7 @@ impl App {
                 let map_height = continuum_panel::show(ui, project, &mut self.view, out);
                 (panel_height, map_height)
             });
+        widgets::name_resize_handle(ui, "continuum", "Continuum panel");
         // Where the controls wrap onto more rows (a narrow window), the panel's least height
         // grows so the map keeps its own; never past most of the window. Only when the map is
         // short of its least height: following every change of the tray's height made the

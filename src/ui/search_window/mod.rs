@@ -14,6 +14,7 @@ mod runner;
 
 use super::dialog::{Dialog, DialogContext};
 use super::view_state::ViewState;
+use super::widgets::{captioned_combo, choose};
 use crate::model::Project;
 use crate::search::{Extent, Mode, Place, Query, Results, Speakers, search};
 use crate::ui::filter_choices::{KeptChoices, filter_combo, keep_if_offered};
@@ -196,38 +197,33 @@ impl SearchWindow {
     /// Whose words, and which case, role and code.
     fn filters(&mut self, ui: &mut egui::Ui, project: &Project) {
         ui.horizontal_wrapped(|ui| {
-            let caption = ui.label("Words of:");
-            let speakers_text = match &self.query.scope.speakers {
+            let speakers_text = |speakers: &Speakers| match speakers {
                 Speakers::All => "everyone".to_owned(),
                 Speakers::Participants => "the participants".to_owned(),
                 Speakers::Interviewer => "the interviewers".to_owned(),
                 Speakers::Named(name) => name.clone(),
             };
-            egui::ComboBox::from_id_salt("search-speakers")
-                .selected_text(speakers_text)
-                .show_ui(ui, |ui| {
-                    let scope = &mut self.query.scope;
-                    crate::ui::widgets::choose(ui, &mut scope.speakers, Speakers::All, "everyone");
-                    crate::ui::widgets::choose(
+            captioned_combo(
+                ui,
+                "Words of:",
+                "search-speakers",
+                &mut self.query.scope.speakers,
+                speakers_text,
+                |ui, speakers| {
+                    choose(ui, speakers, Speakers::All, "everyone");
+                    choose(
                         ui,
-                        &mut scope.speakers,
+                        speakers,
                         Speakers::Participants,
                         "the participants (not the interviewers)",
                     );
-                    crate::ui::widgets::choose(
-                        ui,
-                        &mut scope.speakers,
-                        Speakers::Interviewer,
-                        "the interviewers",
-                    );
+                    choose(ui, speakers, Speakers::Interviewer, "the interviewers");
                     ui.separator();
                     for name in speaker_names(project) {
-                        let value = Speakers::Named(name.to_owned());
-                        crate::ui::widgets::choose(ui, &mut scope.speakers, value, name);
+                        choose(ui, speakers, Speakers::Named(name.to_owned()), name);
                     }
-                })
-                .response
-                .labelled_by(caption.id);
+                },
+            );
             let Some(choices) = self.choices.last() else {
                 return;
             };
@@ -397,16 +393,18 @@ impl SearchWindow {
                 .add_enabled(current && !in_text.is_empty(), egui::Button::new(label))
                 .on_hover_text("Each selected hit in a transcript becomes an excerpt (one undo step)")
                 .on_disabled_hover_text("Select hits in transcripts first (Ctrl+click or Shift+click for several)");
-            let caption = ui.label("covering");
-            egui::ComboBox::from_id_salt("search-extent")
-                .selected_text(self.extent.label())
-                .show_ui(ui, |ui| {
+            captioned_combo(
+                ui,
+                "covering",
+                "search-extent",
+                &mut self.extent,
+                |extent| extent.label().to_owned(),
+                |ui, value| {
                     for extent in Extent::ALL {
-                        crate::ui::widgets::choose(ui, &mut self.extent, extent, extent.label());
+                        choose(ui, value, extent, extent.label());
                     }
-                })
-                .response
-                .labelled_by(caption.id);
+                },
+            );
             if make.clicked() {
                 make_excerpts(cx, results, &in_text, self.extent);
             }

@@ -381,3 +381,104 @@ fn after_new_and_an_import_the_document_reads_the_new_interview() {
         "Interviewer: Hvordan er din hverdag?\nÅse: Hun kalder mig sin pige, og vi får kaffe."
     );
 }
+
+/// The names of the combo boxes that do not say a value after their caption ("Metric:" alone,
+/// or a bare value), among those `harness` shows.
+fn combo_boxes_without_value(harness: &Window) -> Vec<String> {
+    harness
+        .query_all_by_role(Role::ComboBox)
+        .map(|combo| combo.accesskit_node().label().unwrap_or_default())
+        .filter(|name| {
+            name.split_once(": ")
+                .is_none_or(|(caption, value)| caption.is_empty() || value.trim().is_empty())
+        })
+        .collect()
+}
+
+#[test]
+fn every_combo_box_of_every_window_says_its_caption_and_value() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "Words of: everyone")
+            .is_some()
+    );
+    let mut seen = harness.query_all_by_role(Role::ComboBox).count();
+    for (menu, entry) in [("Analysis", "Findings…"), ("Annotators", "Agreement…")] {
+        harness.menu(menu, entry);
+        let now = harness.query_all_by_role(Role::ComboBox).count();
+        assert!(now > seen, "{entry} shows no combo box");
+        seen = now;
+    }
+    assert_eq!(combo_boxes_without_value(&harness), Vec::<String>::new());
+    // Chosen through AccessKit, the new value is in the name at once.
+    harness.get_by_label("Metric: interval").click();
+    harness.run();
+    harness.click_last("ordinal");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "Metric: ordinal")
+            .is_some()
+    );
+    // The export dialog is modal, so it comes last.
+    harness.menu("File", "Export map…");
+    let lanes = harness.query_all_by_role_and_label(Role::ComboBox, "Lanes by: case");
+    assert_eq!(lanes.count(), 2, "the map's and the figure's");
+    assert_eq!(combo_boxes_without_value(&harness), Vec::<String>::new());
+
+    // The import dialog: each speaker's combo box and each case's list of existing cases.
+    let (_dir, path) =
+        crate::support::saved_in_temp("study.continuum", &continuum::model::Project::new("Study"));
+    let mut harness = with_dialogs(
+        Some(&path),
+        FakeDialogs::importing(vec![crate::support::import_fixture("voice-tags.vtt")]),
+    );
+    harness.shortcut(Modifiers::COMMAND, Key::I);
+    wait_for_texts(&mut harness, &["WebVTT subtitles"]);
+    assert!(harness.query_all_by_role(Role::ComboBox).count() >= 2);
+    assert_eq!(combo_boxes_without_value(&harness), Vec::<String>::new());
+}
+
+/// AT-SPI hears no expanded state from AccessKit on Linux, so a case's header says it.
+#[test]
+fn a_case_header_in_the_transcript_list_says_whether_it_is_open() {
+    let (_dir, mut harness) = open_sample_copy();
+    let description = |harness: &Window| {
+        harness
+            .get_by_label("Hjemmeplejen Vestbo")
+            .accesskit_node()
+            .description()
+            .unwrap_or_default()
+    };
+    assert!(
+        description(&harness).starts_with("case, open, "),
+        "{}",
+        description(&harness)
+    );
+    harness.click("Hjemmeplejen Vestbo");
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert!(
+        description(&harness).starts_with("case, closed, "),
+        "{}",
+        description(&harness)
+    );
+}
+
+/// egui names every panel's resize handle "Resize panel"; ours say which panel they resize.
+#[test]
+fn each_resize_handle_says_which_panel_it_resizes() {
+    let (_dir, harness) = open_sample_copy();
+    assert_eq!(harness.query_all_by_label("Resize panel").count(), 0);
+    for region in ["Transcripts", "Inspector", "Continuum panel"] {
+        let name = format!("Resize {region}");
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Splitter, &name)
+                .is_some(),
+            "no splitter named {name}"
+        );
+    }
+}

@@ -38,7 +38,8 @@ fn findings_show_each_cases_distribution_compare_them_and_open_a_quote() {
 fn findings_by_role_for_one_annotator() {
     let (_dir, mut harness) = open_sample_copy();
     harness.menu("Analysis", "Findings…");
-    harness.click("Groups:");
+    harness.get_by_label_contains("Groups: ").click();
+    harness.run();
     harness.click_last("role");
     harness.get_by_label_contains("Layer: ").click();
     harness.run();

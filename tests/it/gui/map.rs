@@ -398,14 +398,7 @@ fn fit_fits_again_when_the_map_changes_size_until_the_user_zooms() {
     harness.click("Lanes by: case");
     harness.click_last("role");
     // A taller map panel first, then Fit, then the panel made shorter again.
-    // The map panel's splitter is the wide one (the side panels' are tall).
-    let splitter = |h: &Window| {
-        h.get_all_by_label("Resize panel")
-            .map(|n| n.rect())
-            .max_by(|a, b| a.width().total_cmp(&b.width()))
-            .unwrap()
-            .center()
-    };
+    let splitter = |h: &Window| h.get_by_label("Resize Continuum panel").rect().center();
     let at = splitter(&harness);
     harness.drag(at, at - vec2(0.0, 200.0));
     harness.click("Fit");

@@ -121,7 +121,7 @@ fn search_all_options_and_filters_narrow_the_list() {
     harness.click("Whole words");
     wait_for_texts(&mut harness, &["4 hits in 2 transcripts"]);
     // Only the participants' own words: the interviewer's question goes.
-    harness.click("Words of:");
+    harness.click("Words of: everyone");
     harness.click("the participants (not the interviewers)");
     wait_for_texts(&mut harness, &["3 hits in 2 transcripts"]);
     // A decomposed "på" in Fru Dahl's transcript is found by a composed one.
@@ -142,7 +142,8 @@ fn selected_hits_become_excerpts_of_their_sentences_in_one_undo_step() {
         .get_by_label_contains("Fru Dahl: Hun er ikke familie")
         .click_modifiers(Modifiers::COMMAND);
     harness.run();
-    harness.click("covering");
+    harness.get_by_label_contains("covering: ").click();
+    harness.run();
     harness.click("the sentence");
     let before = harness.state().project().excerpts.len();
     harness.click("New excerpts from 2 hits");
