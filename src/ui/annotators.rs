@@ -262,18 +262,26 @@ impl Dialog for ManageAnnotatorsDialog {
                                 colour: annotator.colour,
                             });
                         }
-                        ui.label(crate::model::plural(
-                            annotator.placements.len(),
-                            "placement",
-                        ));
+                        // While coding blind, another's work is neither counted here nor
+                        // removable: the blind coder would learn of it, or lose it unseen.
+                        let blind_to_this = project.blind.is_some_and(|b| b != annotator.id);
+                        if blind_to_this {
+                            ui.label(egui::RichText::new("hidden while coding blind").weak());
+                        } else {
+                            ui.label(crate::model::plural(
+                                annotator.placements.len(),
+                                "placement",
+                            ));
+                        }
+                        let why_not = if blind_to_this {
+                            "Another coder's work can't be removed while coding blind; end \
+                             blind coding first"
+                        } else {
+                            "This annotator is coding blind; end blind coding first"
+                        };
                         if ui
-                            .add_enabled(
-                                project.blind != Some(annotator.id),
-                                egui::Button::new("Remove…"),
-                            )
-                            .on_disabled_hover_text(
-                                "This annotator is coding blind; end blind coding first",
-                            )
+                            .add_enabled(project.blind.is_none(), egui::Button::new("Remove…"))
+                            .on_disabled_hover_text(why_not)
                             .clicked()
                         {
                             self.confirm_remove = Some(annotator.id);

@@ -173,13 +173,18 @@ impl ExportMapDialog {
 
     /// The settings with the ticked annotators.
     pub fn settings_for(&self, project: &Project) -> MapSettings {
-        let chosen: Vec<_> = project
-            .annotators
-            .iter()
-            .zip(&self.ticked)
-            .filter(|(_, on)| **on)
-            .map(|(a, _)| a.id)
-            .collect();
+        // While coding blind a figure shows the blind coder's own markers, whatever was ticked
+        // (or remembered from an export before blind coding began).
+        let chosen: Vec<_> = match project.blind {
+            Some(blind) => vec![blind],
+            None => project
+                .annotators
+                .iter()
+                .zip(&self.ticked)
+                .filter(|(_, on)| **on)
+                .map(|(a, _)| a.id)
+                .collect(),
+        };
         MapSettings {
             annotators: Some(chosen),
             ..self.settings.clone()
@@ -210,11 +215,20 @@ impl ExportMapDialog {
                     );
                     ui.end_row();
                     ui.label("Annotators:");
-                    ui.vertical(|ui| {
-                        for (annotator, on) in project.annotators.iter().zip(&mut self.ticked) {
-                            ui.checkbox(on, &annotator.name);
-                        }
-                    });
+                    ui.vertical(
+                        |ui| match project.blind.and_then(|id| project.annotator(id)) {
+                            Some(blind) => {
+                                ui.label(format!("{} only (coding blind)", blind.name));
+                            }
+                            None => {
+                                for (annotator, on) in
+                                    project.annotators.iter().zip(&mut self.ticked)
+                                {
+                                    ui.checkbox(on, &annotator.name);
+                                }
+                            }
+                        },
+                    );
                     ui.end_row();
                     // A caption of their own, so these read as the figure's options, not as more
                     // annotators in the list above.

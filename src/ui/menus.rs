@@ -51,7 +51,7 @@ pub fn menu_bar(
             entry(ui, out, Command::ExportReport, !blind);
             ui.separator();
             entry(ui, out, Command::ImportQdpx, true);
-            entry(ui, out, Command::ExportQdpx, true);
+            entry(ui, out, Command::ExportQdpx, !blind);
             ui.separator();
             ui.menu_button("Open Recent", |ui| {
                 if recent.paths().is_empty() {
@@ -195,6 +195,17 @@ pub fn status_bar(ui: &mut egui::Ui, doc: &Document, is_sample: bool) {
 /// The status bar's summary of the project. The consensus layer is the team's settled view, not
 /// a person coding: it is counted apart from the annotators (its placements too).
 fn project_counts(project: &Project) -> String {
+    // While coding blind, only the blind coder's own work is counted: how many the others have
+    // placed is their work too.
+    if let Some(blind) = project.blind.and_then(|id| project.annotator(id)) {
+        return format!(
+            "{} · {} · {} by {} (coding blind)",
+            plural(project.transcripts.len(), "transcript"),
+            plural(project.excerpts.len(), "excerpt"),
+            plural(blind.placements.len(), "placement"),
+            blind.name
+        );
+    }
     let coders: Vec<_> = project.annotators.iter().filter(|a| !a.consensus).collect();
     let placements: usize = coders.iter().map(|a| a.placements.len()).sum();
     let mut counts = format!(

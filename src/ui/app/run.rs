@@ -110,7 +110,15 @@ impl App {
                     self.open_modal(QdpxImportDialog::new(path));
                 }
             }
-            Command::ExportQdpx => self.export_qdpx(),
+            Command::ExportQdpx => {
+                if self.doc.project().blind.is_some() {
+                    self.notifications.info(
+                        "The exchange file holds every coder's work; end blind coding first.",
+                    );
+                } else {
+                    self.export_qdpx();
+                }
+            }
             Command::ExportMap => {
                 let project = self.doc.project();
                 let dialog = match &self.view.export {

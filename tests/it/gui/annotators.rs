@@ -6,7 +6,7 @@ use crate::support::*;
 use continuum::io;
 use continuum::model::*;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn adding_an_annotator_makes_them_active() {
@@ -266,4 +266,35 @@ fn a_large_project_opens_agreement_without_intervals_until_asked() {
     assert!(!harness.shows("95% CI"), "no intervals at first");
     harness.click("95% intervals");
     assert!(harness.shows("95% CI"));
+}
+
+/// Regression (a new user's trial): while coding blind, the status bar counted every coder's
+/// placements, Manage annotators listed the others' counts and could remove them, and the
+/// REFI-QDA export (every coder's work) was offered.
+#[test]
+fn while_coding_blind_the_others_work_is_neither_counted_nor_removable_nor_exported() {
+    let (_dir, path) = sample_copy();
+    let mut harness = open(&path);
+    harness.click("Code blind");
+    assert!(
+        harness.shows("6 transcripts · 41 excerpts · 39 placements by Anna Holm (coding blind)")
+    );
+    assert!(!harness.shows_containing("2 annotators"));
+    harness.menu("Annotators", "Manage annotators…");
+    assert!(harness.shows("hidden while coding blind"));
+    assert!(!harness.shows("41 placements"), "Jonas's count");
+    assert!(
+        harness
+            .get_all_by_label("Remove…")
+            .all(|button| button.accesskit_node().is_disabled())
+    );
+    harness.press(Key::Escape);
+    harness.get_all_by_label("File").next().unwrap().click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Export REFI-QDA project…")
+            .accesskit_node()
+            .is_disabled()
+    );
 }

@@ -145,3 +145,23 @@ fn the_map_font_bundled_in_assets_is_the_font_the_window_draws_with() {
         "assets/fonts/Ubuntu-Light.ttf differs from egui's; copy egui's file again"
     );
 }
+
+/// Regression (a new user's trial): while coding blind, Export map ticked the other coder, as
+/// remembered from an export before, and the figure showed her markers and her name.
+#[test]
+fn a_figure_exported_while_coding_blind_shows_only_the_blind_coders_markers() {
+    let (dir, path) = sample_copy();
+    let mut harness = figures_beside(&dir, &path);
+    export_both_annotators(&mut harness);
+    assert!(harness.shows_containing("80 markers in 2 lanes"));
+    harness.click("Export…");
+    harness.click("Code blind");
+    harness.menu("File", "Export map…");
+    assert!(harness.shows_containing("39 markers in 2 lanes"));
+    assert!(harness.shows("Anna Holm only (coding blind)"));
+    assert!(!harness.shows("Jonas Berg"), "no box to tick Jonas with");
+    harness.click("Export…");
+    let svg = std::fs::read_to_string(dir.path().join("care-settings-map.svg")).unwrap();
+    assert_eq!(svg.matches("<circle").count(), 39 + 1);
+    assert!(!svg.contains("Jonas"), "his name is not in the legend");
+}
