@@ -45,6 +45,8 @@ pub struct Facts<'a> {
     pub double_coded: usize,
     /// Excerpts with a consensus position.
     pub settled: usize,
+    /// Of those, the ones whose consensus placement has a memo (the decision's reason).
+    pub settled_with_memo: usize,
     /// The first two cases compared, if there are two.
     pub comparison: Option<&'a Comparison>,
 }
@@ -129,9 +131,15 @@ pub fn paragraph(facts: &Facts<'_>) -> String {
         text.push('.');
     }
     if facts.settled > 0 {
+        // Says only what the file holds: a consensus without memos is not "with a memo".
+        let memos = match facts.settled_with_memo {
+            0 => String::new(),
+            n if n == facts.settled && n == 1 => ", with a decision memo".to_owned(),
+            n if n == facts.settled => ", each with a decision memo".to_owned(),
+            n => format!(", {} of them with a decision memo", number_word(n)),
+        };
         text.push_str(&format!(
-            " Disagreements were discussed and {} excerpt{} settled in a consensus position, \
-             each with a decision memo.",
+            " Disagreements were discussed and {} excerpt{} settled in a consensus position{memos}.",
             number_word(facts.settled),
             if facts.settled == 1 { " was" } else { "s were" }
         ));

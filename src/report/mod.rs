@@ -58,6 +58,12 @@ pub fn report_html(project: &Project, options: ReportOptions, generated: &str) -
     let comparison =
         (by_case.groups.len() == 2).then(|| compare(&by_case.groups[0], &by_case.groups[1]));
     let settled = project.consensus().map_or(0, |c| c.placements.len());
+    let settled_with_memo = project.consensus().map_or(0, |c| {
+        c.placements
+            .iter()
+            .filter(|p| !p.memo.trim().is_empty())
+            .count()
+    });
     let double_coded = spreads(project).len();
 
     heading(&mut body, 2, "Methods");
@@ -66,6 +72,7 @@ pub fn report_html(project: &Project, options: ReportOptions, generated: &str) -
         agreement: &interval,
         double_coded,
         settled,
+        settled_with_memo,
         comparison: comparison.as_ref(),
     });
     let _ = writeln!(body, "<p class=\"methods\">{}</p>", escape(&methods));
@@ -198,16 +205,24 @@ fn coders_section(out: &mut String, project: &Project, settled: usize) {
         } else {
             format!("{settled} excerpts were")
         };
+        let memos: Vec<_> = consensus
+            .placements
+            .iter()
+            .filter(|p| !p.memo.trim().is_empty())
+            .collect();
+        if memos.is_empty() {
+            paragraph(
+                out,
+                &format!("{settled_text} settled in consensus, with no decision memos."),
+            );
+            return;
+        }
         paragraph(
             out,
             &format!("{settled_text} settled in consensus. Decision memos:"),
         );
         out.push_str("<ul>\n");
-        for placement in consensus
-            .placements
-            .iter()
-            .filter(|p| !p.memo.trim().is_empty())
-        {
+        for placement in memos {
             let label = project
                 .excerpt(placement.excerpt)
                 .map_or_else(String::new, |e| project.excerpt_label(e));

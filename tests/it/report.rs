@@ -129,3 +129,60 @@ fn export_report_in_the_window_writes_the_page_beside_the_project() {
     assert!(html.contains("<h2>Agreement</h2>"));
     assert!(harness.shows_containing("Saved the report to care-settings report.html"));
 }
+
+/// The sample with a consensus layer settling its first two excerpts, the first with a memo
+/// (`memo` of the first), the second without.
+fn settled_sample(memo: &str) -> continuum::model::Project {
+    use continuum::model::*;
+    let mut project = continuum::io::load_project(&sample_path()).unwrap();
+    let template = project.annotators[0].placements[0].clone();
+    let placements = project.excerpts[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, excerpt)| Placement {
+            excerpt: excerpt.id,
+            position: 0.5,
+            memo: if i == 0 {
+                memo.to_owned()
+            } else {
+                String::new()
+            },
+            ..template.clone()
+        })
+        .collect();
+    let id = AnnotatorId(project.annotators.iter().map(|a| a.id.0).max().unwrap() + 1);
+    project.annotators.push(Annotator {
+        id,
+        name: "Consensus".to_owned(),
+        colour: Colour::rgb(0, 0, 0),
+        placements,
+        consensus: true,
+    });
+    project
+}
+
+/// Regression (a new user's trial): the methods said each settled excerpt had a decision memo
+/// when none had, and "Decision memos:" was followed by nothing.
+#[test]
+fn the_report_says_how_many_consensus_decisions_have_a_memo() {
+    let options = || continuum::report::ReportOptions::default();
+    let none = continuum::report::report_html(&settled_sample(""), options(), "today");
+    assert!(
+        none.contains("two excerpts were settled in a consensus position."),
+        "no memo claimed"
+    );
+    assert!(!none.contains("decision memo."));
+    assert!(none.contains("2 excerpts were settled in consensus, with no decision memos."));
+    assert!(!none.contains("Decision memos:"));
+
+    let one = continuum::report::report_html(
+        &settled_sample("We agreed: a neighbour"),
+        options(),
+        "today",
+    );
+    assert!(one.contains(
+        "two excerpts were settled in a consensus position, one of them with a decision memo."
+    ));
+    assert!(one.contains("Decision memos:"));
+    assert!(one.contains("We agreed: a neighbour"));
+}
