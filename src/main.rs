@@ -10,6 +10,9 @@ fn main() -> ExitCode {
         return match cli::run(command) {
             Ok(printed) => {
                 print!("{}", printed.text);
+                for error in &printed.errors {
+                    eprintln!("error: {error}");
+                }
                 ExitCode::from(printed.code)
             }
             Err(error) => {

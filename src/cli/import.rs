@@ -1,8 +1,8 @@
 //! `continuum import`: adds transcripts from files to a project, reporting what was found in
 //! each; a file that fails is reported and the others are still imported.
 
-use super::CliError;
 use super::guards::refuse_read_only;
+use super::{CliError, Printed};
 use crate::io;
 use crate::model::plural;
 use std::fmt::Write as _;
@@ -20,7 +20,7 @@ pub(super) fn import(
     files: &[PathBuf],
     who: ImportAs,
     force: bool,
-) -> Result<String, CliError> {
+) -> Result<Printed, CliError> {
     use crate::io::import::import_file;
     use crate::model::import_plan::{Importer, default_plan};
     refuse_read_only(project_path, force)?;
@@ -29,8 +29,9 @@ pub(super) fn import(
     // What the saved project would weigh: refuse a file that would take it past what can be
     // opened again, before anything is added.
     let mut projected_bytes = io::to_ron_string(&project).len() as u64;
+    // What was found in each file goes to stdout; what was refused, to stderr.
     let mut report = String::new();
-    let mut failed = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
     let mut importer = Importer::new(&project);
     let mut imported_count = 0;
     for file in files {
@@ -39,8 +40,7 @@ pub(super) fn import(
                 if projected_bytes + io::estimated_saved_bytes(&imported.text, &imported.turns)
                     > io::MAX_PROJECT_BYTES =>
             {
-                let _ = writeln!(
-                    report,
+                failed.push(format!(
                     "{}: not imported: it would make the project about {}, more than a project \
                      file can be ({}); start another project for the rest",
                     file.display(),
@@ -49,8 +49,7 @@ pub(super) fn import(
                             + io::estimated_saved_bytes(&imported.text, &imported.turns)
                     ),
                     io::format_mib(io::MAX_PROJECT_BYTES)
-                );
-                failed.push(file);
+                ));
             }
             Ok(imported) => {
                 projected_bytes += io::estimated_saved_bytes(&imported.text, &imported.turns);
@@ -84,14 +83,12 @@ pub(super) fn import(
                 match importer.add(imported.text, imported.turns, &plan) {
                     Ok(_) => imported_count += 1,
                     Err(error) => {
-                        let _ = writeln!(report, "{}: not imported: {error}", file.display());
-                        failed.push(file);
+                        failed.push(format!("{}: not imported: {error}", file.display()));
                     }
                 }
             }
             Err(error) => {
-                let _ = writeln!(report, "{}: not imported: it {error}", file.display());
-                failed.push(file);
+                failed.push(format!("{}: not imported: it {error}", file.display()));
             }
         }
     }
@@ -110,9 +107,9 @@ pub(super) fn import(
         plural(files.len(), "file"),
         project_path.display()
     );
-    if failed.is_empty() {
-        Ok(report)
-    } else {
-        Err(CliError::new(report.trim_end().to_owned()))
-    }
+    Ok(Printed {
+        text: report,
+        code: if failed.is_empty() { 0 } else { 1 },
+        errors: failed,
+    })
 }

@@ -234,16 +234,24 @@ impl CliError {
     }
 }
 
-/// What a command prints on stdout, and its exit code: 0, or 1 when a search found nothing.
+/// What a command prints: on stdout, on stderr (what failed of a command that partly did its
+/// work, such as an import where some files were refused), and its exit code: 0, or 1 when a
+/// search found nothing or some of the work failed.
 #[derive(Debug)]
 pub struct Printed {
     pub text: String,
+    /// Lines for stderr, each said as an error.
+    pub errors: Vec<String>,
     pub code: u8,
 }
 
 impl From<String> for Printed {
     fn from(text: String) -> Self {
-        Self { text, code: 0 }
+        Self {
+            text,
+            errors: Vec::new(),
+            code: 0,
+        }
     }
 }
 
@@ -257,19 +265,6 @@ impl std::fmt::Display for CliError {
 pub fn run(command: &CliCommand) -> Result<Printed, CliError> {
     match command {
         CliCommand::Search(args) => search::search(args),
-        other => run_printing(other).map(Printed::from),
-    }
-}
-
-/// Runs a command whose only outcomes are output (exit code 0) or an error.
-fn run_printing(command: &CliCommand) -> Result<String, CliError> {
-    match command {
-        CliCommand::Search(args) => search::search(args).map(|printed| printed.text),
-        CliCommand::New { path, title, force } => {
-            project::new_project(path, title.as_deref(), *force)
-        }
-        CliCommand::Check { path } => project::check(path),
-        CliCommand::Format { path, force } => project::format(path, *force),
         CliCommand::Import {
             project,
             files,
@@ -287,6 +282,21 @@ fn run_printing(command: &CliCommand) -> Result<String, CliError> {
             },
             *force,
         ),
+        other => run_printing(other).map(Printed::from),
+    }
+}
+
+/// Runs a command whose only outcomes are output (exit code 0) or an error.
+fn run_printing(command: &CliCommand) -> Result<String, CliError> {
+    match command {
+        CliCommand::Search(_) | CliCommand::Import { .. } => {
+            run(command).map(|printed| printed.text)
+        }
+        CliCommand::New { path, title, force } => {
+            project::new_project(path, title.as_deref(), *force)
+        }
+        CliCommand::Check { path } => project::check(path),
+        CliCommand::Format { path, force } => project::format(path, *force),
         CliCommand::Transcript { project, name } => project::transcript(project, name),
         CliCommand::ExportCsv {
             project,

@@ -95,6 +95,7 @@ pub(super) fn search(args: &SearchArgs) -> Result<Printed, CliError> {
     };
     Ok(Printed {
         text,
+        errors: Vec::new(),
         code: if results.total == 0 { 1 } else { 0 },
     })
 }
