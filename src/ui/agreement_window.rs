@@ -90,16 +90,19 @@ fn report(
     agreement_report_with(&ratings, metric, by, intervals.then(Bootstrap::default))
 }
 
+/// An alpha to three decimals with a real minus sign ("−0.019"): a hyphen next to the range's
+/// dash read as one mark, and "−0.500–−0.019" as an interval up to +0.019.
+fn alpha_shown(alpha: f64) -> String {
+    format!("{alpha:.3}").replacen('-', "\u{2212}", 1)
+}
+
 fn row(ui: &mut egui::Ui, name: &str, row: &Row, intervals: bool) {
     ui.label(name);
-    ui.label(
-        row.alpha
-            .map_or_else(|| "—".to_owned(), |a| format!("{a:.3}")),
-    );
+    ui.label(row.alpha.map_or_else(|| "—".to_owned(), alpha_shown));
     if intervals {
         match &row.interval {
             Some(i) => {
-                ui.label(format!("{:.3}–{:.3}", i.low, i.high));
+                ui.label(format!("{} to {}", alpha_shown(i.low), alpha_shown(i.high)));
                 ui.label(format!("{:.2}", i.below_800));
                 ui.label(format!("{:.2}", i.below_667));
             }
@@ -240,5 +243,19 @@ impl Dialog for AgreementWindow {
 
     fn stale_caches(&self, project: &Project, revision: u64) -> Vec<String> {
         self.stale_cache(project, revision).into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alpha_shown;
+
+    #[test]
+    fn a_negative_alpha_has_a_minus_sign_that_no_dash_can_swallow() {
+        assert_eq!(
+            format!("{} to {}", alpha_shown(-0.5), alpha_shown(-0.0194)),
+            "\u{2212}0.500 to \u{2212}0.019"
+        );
+        assert_eq!(alpha_shown(0.9721), "0.972");
     }
 }
