@@ -45,12 +45,16 @@ pub fn summary(path: &Path, project: &Project) -> String {
     );
     let _ = writeln!(s, "title: {}", project.title);
     let case_names: Vec<_> = project.cases.iter().map(|c| c.name.as_str()).collect();
-    let _ = writeln!(
-        s,
-        "cases: {} ({})",
-        project.cases.len(),
-        case_names.join(", ")
-    );
+    if case_names.is_empty() {
+        let _ = writeln!(s, "cases: none");
+    } else {
+        let _ = writeln!(
+            s,
+            "cases: {} ({})",
+            project.cases.len(),
+            case_names.join(", ")
+        );
+    }
     let _ = writeln!(s, "participants: {}", project.participants.len());
     let _ = writeln!(
         s,

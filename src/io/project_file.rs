@@ -40,6 +40,10 @@ pub enum LoadError {
     NotAProject {
         path: PathBuf,
     },
+    /// Nothing but white space: a save by another program that died, or a new empty file.
+    Empty {
+        path: PathBuf,
+    },
     NewerVersion {
         path: PathBuf,
         found: u32,
@@ -58,6 +62,7 @@ impl LoadError {
             | LoadError::NotText { path, .. }
             | LoadError::Syntax { path, .. }
             | LoadError::NotAProject { path }
+            | LoadError::Empty { path }
             | LoadError::NewerVersion { path, .. }
             | LoadError::Invalid { path, .. } => path,
         }
@@ -70,6 +75,7 @@ impl LoadError {
             | LoadError::NotText { path, .. }
             | LoadError::Syntax { path, .. }
             | LoadError::NotAProject { path }
+            | LoadError::Empty { path }
             | LoadError::NewerVersion { path, .. }
             | LoadError::Invalid { path, .. } => *path = new_path.to_path_buf(),
         }
@@ -102,7 +108,13 @@ impl fmt::Display for LoadError {
             } => write!(f, "{path}:{line}:{column}: syntax error: {message}"),
             LoadError::NotAProject { .. } => write!(
                 f,
-                "{path}: is not a Continuum project: it has no `format_version` field"
+                "{path}: is not a Continuum project: a project file begins with `(` and its \
+                 `format_version`"
+            ),
+            LoadError::Empty { .. } => write!(
+                f,
+                "{path}: is empty: there is no project in it (a copy may be in the backups beside \
+                 it, ending in .bak)"
             ),
             LoadError::NewerVersion { found, .. } => write!(
                 f,
@@ -174,13 +186,42 @@ fn syntax_error(error: ron::error::SpannedError) -> LoadError {
         path: PathBuf::new(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        // The parser names our types; the reader knows only "the project".
+        message: error
+            .code
+            .to_string()
+            .replace("struct `VersionProbe`", "the project")
+            .replace("struct `Project`", "the project"),
     }
+}
+
+/// Whether `error` is at the first thing in `text` that is not white space: where a project's
+/// opening `(` belongs.
+fn at_first_token(text: &str, error: &ron::error::SpannedError) -> bool {
+    let mut line = 1;
+    let mut column = 1;
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (error.span.start.line, error.span.start.col) == (line, column)
 }
 
 /// Parses and validates project text. Errors carry an empty path; [`load_project`] fills it in.
 pub fn parse_project(text: &str) -> Result<Project, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: PathBuf::new(),
+        });
+    }
     // The version decides how the rest is read, but reading it alone costs a whole parse (the
     // probe skips every other field, value by value: more than half the time of opening a
     // large project). So the project is read first, and the probe only explains a failure:
@@ -188,7 +229,17 @@ pub fn parse_project(text: &str) -> Result<Project, LoadError> {
     let mut project: Project = match ron::from_str(text) {
         Ok(project) => project,
         Err(error) => {
-            let probe: VersionProbe = ron::from_str(text).map_err(syntax_error)?;
+            let probe: VersionProbe = ron::from_str(text).map_err(|probe_error| {
+                // Wrong from its first token (plain text, JSON, a document): no project at
+                // all, which is clearer than a parser's "expected struct" about it.
+                if at_first_token(text, &probe_error) {
+                    LoadError::NotAProject {
+                        path: PathBuf::new(),
+                    }
+                } else {
+                    syntax_error(probe_error)
+                }
+            })?;
             check_version(probe.format_version)?;
             return Err(syntax_error(error));
         }

@@ -120,10 +120,24 @@ fn hand_edited_files_in_any_order_load_and_save_canonically() {
     assert_eq!(loaded, project);
 }
 
+/// Regression (a new user's trial): a file that is no project at all was reported in the
+/// parser's words, "Expected opening `(` for struct `VersionProbe`".
 #[test]
-fn not_ron_reports_line_and_column() {
-    let error = error_for("{\n  \"format_version\": 1\n}\n");
-    assert!(error.contains("bad.continuum:1:1: syntax error"), "{error}");
+fn a_file_that_is_not_ron_at_all_is_said_to_be_no_project() {
+    for text in [
+        "{\n  \"format_version\": 1\n}\n",
+        "Interview with Mette\n",
+        "\n  <xml/>",
+    ] {
+        let error = error_for(text);
+        assert!(
+            error.contains(
+                "bad.continuum: is not a Continuum project: a project file begins with `(`"
+            ),
+            "{error}"
+        );
+        assert!(!error.contains("struct"), "{error}");
+    }
 }
 
 #[test]
@@ -143,8 +157,13 @@ fn truncated_file_is_a_syntax_error() {
 
 #[test]
 fn empty_file_is_refused() {
-    let error = error_for("");
-    assert!(error.contains("syntax error"), "{error}");
+    for text in ["", " \n\t\n"] {
+        let error = error_for(text);
+        assert!(
+            error.contains("bad.continuum: is empty: there is no project in it"),
+            "{error}"
+        );
+    }
 }
 
 #[test]
@@ -161,7 +180,10 @@ fn a_newer_format_version_is_refused_with_a_clear_message() {
 #[test]
 fn a_file_without_a_format_version_is_not_a_project() {
     let error = error_for("(title: \"x\")");
-    assert!(error.contains("no `format_version`"), "{error}");
+    assert!(
+        error.contains("is not a Continuum project") && error.contains("`format_version`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -27,7 +27,8 @@ pub(super) fn entries(
         ColourBy::Annotator => shown
             .iter()
             .map(|a| {
-                let name = if a.consensus {
+                // "Consensus (consensus)" said it twice: the layer is usually named so.
+                let name = if a.consensus && !a.name.to_lowercase().contains("consensus") {
                     format!("{} (consensus)", a.name)
                 } else {
                     a.name.clone()

@@ -219,18 +219,10 @@ fn zones_or_anchor_lines_and_colours_by_case_with_their_legend() {
         let index = project.cases.iter().position(|c| c.id == case).unwrap();
         assert_eq!(marker.colour, Colour::PALETTE[index]);
     }
-    let legend: Vec<&str> = by_case.shapes[by_case.axis_shapes..]
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Text { text, size, .. }
-                if *size == LEGEND_SIZE && !text.starts_with("Emotional") =>
-            {
-                Some(text.as_str())
-            }
-            _ => None,
-        })
-        .collect();
-    assert_eq!(legend, ["Hjemmeplejen Vestbo", "Dagcentret Lindely"]);
+    assert_eq!(
+        legend_texts(&by_case),
+        ["Hjemmeplejen Vestbo", "Dagcentret Lindely"]
+    );
     // By annotator, each marker has its annotator's own colour.
     for marker in &zones.markers {
         assert_eq!(
@@ -507,4 +499,43 @@ fn a_hundred_thousand_placements_make_a_figure_of_ordinary_size() {
     let map = layout(&project, &MapSettings::default());
     assert!(map.height < 200.0, "{}", map.height);
     assert!(crate::map::check_png_budget(&map, 4.0).is_ok());
+}
+
+/// The legend's names of `map`, poles aside.
+fn legend_texts(map: &MapLayout) -> Vec<String> {
+    map.shapes[map.axis_shapes..]
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, size, .. }
+                if *size == LEGEND_SIZE && !text.starts_with("Emotional") =>
+            {
+                Some(text.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Regression (a new user's trial): the legend said "Consensus (consensus)".
+#[test]
+fn the_consensus_layer_is_marked_in_the_legend_once() {
+    let mut project = sample();
+    let mut consensus = project.annotators[0].clone();
+    consensus.id = crate::model::AnnotatorId(9);
+    consensus.consensus = true;
+    consensus.name = "Consensus".into();
+    project.annotators.push(consensus);
+    let map = layout(&project, &MapSettings::default());
+    assert!(
+        legend_texts(&map).iter().any(|t| t == "Consensus"),
+        "{:?}",
+        legend_texts(&map)
+    );
+    project.annotators.last_mut().unwrap().name = "Settled".into();
+    let map = layout(&project, &MapSettings::default());
+    assert!(
+        legend_texts(&map)
+            .iter()
+            .any(|t| t == "Settled (consensus)")
+    );
 }
