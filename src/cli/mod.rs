@@ -103,7 +103,8 @@ pub enum CliCommand {
         name: String,
     },
     /// Write every placement as a CSV table (one row per placement, with its excerpt, transcript,
-    /// case, participant, role, position, nearest anchor, quote and memo).
+    /// case, participant, role, position, nearest anchor, quote and memo, and whether it is the
+    /// consensus layer's).
     ExportCsv {
         /// The project file.
         project: PathBuf,

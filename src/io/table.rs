@@ -11,7 +11,7 @@ pub const MAX_TABLE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The column names, in order. New columns go at the end, so scripts that read by position keep
 /// working.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "annotator",
     "excerpt",
     "transcript",
@@ -26,6 +26,9 @@ pub const COLUMNS: [&str; 14] = [
     "memo",
     "label",
     "codes",
+    // `true` for the team's settled layer: not a coder, so agreement read back from the table
+    // leaves it out, as agreement on the project does.
+    "consensus",
 ];
 
 /// Whether text fields that a spreadsheet would run as a formula are neutralised.
@@ -106,6 +109,7 @@ pub fn placements_csv(project: &Project, formulas: Formulas) -> String {
                 &excerpt.label,
                 // Codes never contain a line break; "; " keeps them apart and readable.
                 &excerpt.codes.join("; "),
+                if annotator.consensus { "true" } else { "false" },
             ];
             write_row(&mut writer, fields, formulas);
         }

@@ -96,7 +96,8 @@ impl Ratings {
 
     /// Reads a CSV table with at least the columns `annotator`, `excerpt` and `position` (any
     /// finite numbers; an empty position is a missing value); `case` and `role` columns, if
-    /// present, allow breakdowns. Errors name the line.
+    /// present, allow breakdowns. Rows whose `consensus` column says `true` (the team's settled
+    /// layer, as `export-csv` writes it) are no coder's and are left out. Errors name the line.
     pub fn from_csv(text: &str) -> Result<Self, String> {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
@@ -117,6 +118,7 @@ impl Ratings {
             ));
         };
         let (case_col, role_col) = (column("case"), column("role"));
+        let consensus_col = column("consensus");
         let mut ratings = Ratings::default();
         let mut seen = std::collections::HashSet::new();
         for (i, record) in reader.records().enumerate() {
@@ -129,6 +131,9 @@ impl Ratings {
                 return Err(format!(
                     "line {line}: the annotator and the excerpt must not be empty"
                 ));
+            }
+            if consensus_col.is_some_and(|col| field(col).eq_ignore_ascii_case("true")) {
+                continue;
             }
             let info = ratings.units.entry(unit.to_owned()).or_default();
             if let Some(col) = case_col.filter(|&c| !field(c).is_empty()) {

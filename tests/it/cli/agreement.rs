@@ -89,3 +89,35 @@ fn agreement_on_a_bad_table_names_the_line_and_on_one_annotator_says_why() {
         text(&out.stdout)
     );
 }
+
+/// Regression (a new user's trial): the exported table gave the consensus layer as one more
+/// coder, so agreement read back from it (α = 0.069) differed from the project's (−0.019).
+#[test]
+fn the_consensus_layer_is_no_coder_in_the_table_either() {
+    use continuum::model::*;
+    let mut project = continuum::io::load_project(&sample_path()).unwrap();
+    let mut consensus = project.annotators[0].clone();
+    consensus.id = AnnotatorId(99);
+    consensus.name = "Consensus".into();
+    consensus.consensus = true;
+    for placement in &mut consensus.placements {
+        placement.position = 1.0 - placement.position;
+    }
+    project.annotators.push(consensus);
+    let (dir, path) = crate::support::saved_in_temp("settled.continuum", &project);
+    let csv_path = dir.path().join("placements.csv");
+    let export = continuum(&[
+        "export-csv".as_ref(),
+        path.as_os_str(),
+        "--out".as_ref(),
+        csv_path.as_os_str(),
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let table = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(table.lines().next().unwrap().ends_with(",codes,consensus"));
+    assert_eq!(table.lines().filter(|l| l.ends_with(",true")).count(), 39);
+    let from_project = continuum(&["agreement".as_ref(), path.as_os_str()]);
+    let from_table = continuum(&["agreement".as_ref(), csv_path.as_os_str()]);
+    assert_eq!(text(&from_project.stdout), text(&from_table.stdout));
+    assert!(text(&from_table.stdout).contains("all: α = 0.972"));
+}
