@@ -114,27 +114,32 @@ impl ManageAnnotatorsDialog {
             .iter()
             .filter(|p| !p.memo.trim().is_empty())
             .count();
-        egui::Modal::new(egui::Id::unique("confirm-remove-annotator")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            ui.heading(format!("Remove “{}”?", annotator.name));
-            ui.label(format!(
-                "Their {} and {} will be deleted with them. \
+        super::dialog::steady_modal(ctx, egui::Id::unique("confirm-remove-annotator")).show(
+            ctx,
+            |ui| {
+                ui.set_width(420.0);
+                ui.heading(format!("Remove “{}”?", annotator.name));
+                ui.label(format!(
+                    "Their {} and {} will be deleted with them. \
                  Excerpts and the other annotators' work stay. Edit > Undo brings them back.",
-                crate::model::plural(annotator.placements.len(), "placement"),
-                crate::model::plural(memos, "placement memo")
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Remove").clicked() {
-                    out.edit(Edit::RemoveAnnotator(id));
-                    self.drafts.remove(&id);
-                    self.confirm_remove = None;
-                }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    self.confirm_remove = None;
-                }
-            });
-        });
+                    crate::model::plural(annotator.placements.len(), "placement"),
+                    crate::model::plural(memos, "placement memo")
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Remove").clicked() {
+                        out.edit(Edit::RemoveAnnotator(id));
+                        self.drafts.remove(&id);
+                        self.confirm_remove = None;
+                    }
+                    if ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        self.confirm_remove = None;
+                    }
+                });
+            },
+        );
     }
 }
 
@@ -145,7 +150,7 @@ impl Dialog for AddAnnotatorDialog {
         let view: &mut ViewState = cx.view;
         let out: &mut Outbox = cx.out;
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("add-annotator")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("add-annotator")).show(ctx, |ui| {
             ui.set_width(320.0);
             ui.heading("Add annotator");
             ui.add_space(6.0);
@@ -221,7 +226,7 @@ impl Dialog for ManageAnnotatorsDialog {
             return true;
         }
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("manage-annotators")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("manage-annotators")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading("Annotators");
             egui::Grid::new("annotators-grid")

@@ -47,6 +47,15 @@ pub trait Dialog: std::any::Any {
     }
 }
 
+/// A modal dialog that keeps its top where it is. Centred on the window, as egui places a
+/// modal, it moved up or down each time its content changed height (a box ticked, PNG chosen
+/// instead of SVG), and the user's next click missed.
+pub fn steady_modal(ctx: &egui::Context, id: egui::Id) -> egui::Modal {
+    let top = (0.12 * ctx.content_rect().height()).clamp(24.0, 110.0);
+    let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top));
+    egui::Modal::new(id).area(area)
+}
+
 /// One button of a question: its label and what it does, on hover.
 pub struct Answer<'a> {
     pub label: &'a str,
@@ -76,7 +85,7 @@ pub fn ask(
     answers: &[Answer<'_>],
 ) -> Option<usize> {
     let mut chosen = None;
-    egui::Modal::new(egui::Id::unique(("question", id))).show(ctx, |ui| {
+    steady_modal(ctx, egui::Id::unique(("question", id))).show(ctx, |ui| {
         ui.set_width(width);
         ui.heading(heading);
         ui.label(explanation);

@@ -194,7 +194,7 @@ impl ExportMapDialog {
     fn draw(&mut self, ctx: &egui::Context, project: &Project) -> ExportChoice {
         let mut choice = ExportChoice::Open;
         self.ticked.resize(project.annotators.len(), true);
-        egui::Modal::new(egui::Id::unique("export-map")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("export-map")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading("Export map");
             egui::Grid::new("export-grid")

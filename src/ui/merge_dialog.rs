@@ -50,7 +50,7 @@ impl Dialog for MergeDialog {
         let project: &Project = cx.project;
         let out: &mut Outbox = cx.out;
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("merge-dialog")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("merge-dialog")).show(ctx, |ui| {
             ui.set_width(640.0);
             ui.heading(format!("Merge annotators from {}", self.source));
             let r = &self.report;

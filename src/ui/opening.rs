@@ -69,7 +69,7 @@ impl Opening {
             Err(TryRecvError::Empty) => {}
         }
         let mut cancelled = false;
-        egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("opening")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading(format!("Opening {}", crate::io::file_label(&self.path)));
             ui.label(format!(

@@ -101,7 +101,7 @@ impl Dialog for QdpxImportDialog {
         let mut open = true;
         let mut reread = None;
         let title = format!("Import {}", self.file_name());
-        egui::Modal::new(egui::Id::unique("qdpx-import")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("qdpx-import")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(title);
             ui.add_space(4.0);

@@ -162,7 +162,7 @@ fn restore_prompt(
     more: usize,
 ) -> Option<RestoreChoice> {
     let mut choice = None;
-    egui::Modal::new(egui::Id::unique("restore-prompt")).show(ctx, |ui| {
+    super::dialog::steady_modal(ctx, egui::Id::unique("restore-prompt")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading("Restore unsaved work?");
         let file = leftover

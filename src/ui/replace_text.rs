@@ -48,7 +48,7 @@ impl Dialog for ReplaceTextDialog {
             .filter(|(_, r)| r.is_none())
             .map(|(e, _)| *e)
             .collect();
-        egui::Modal::new(egui::Id::unique("replace-text")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("replace-text")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(format!("Replace the text of “{}”", transcript.name));
             ui.label(format!(

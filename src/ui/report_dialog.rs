@@ -47,7 +47,7 @@ impl Dialog for ReportDialog {
     fn show(&mut self, ctx: &egui::Context, cx: &mut DialogContext<'_>) -> bool {
         let project = cx.project;
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("report-dialog")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("report-dialog")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading("Export report");
             ui.label(

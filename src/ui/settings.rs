@@ -57,7 +57,7 @@ impl Dialog for SettingsDialog {
         let project: &Project = cx.project;
         let out: &mut Outbox = cx.out;
         let mut open = true;
-        egui::Modal::new(egui::Id::unique("project-settings")).show(ctx, |ui| {
+        super::dialog::steady_modal(ctx, egui::Id::unique("project-settings")).show(ctx, |ui| {
             ui.set_width(680.0);
             ui.heading("Project settings");
             ui.add_space(6.0);

@@ -165,3 +165,23 @@ fn a_figure_exported_while_coding_blind_shows_only_the_blind_coders_markers() {
     assert_eq!(svg.matches("<circle").count(), 39 + 1);
     assert!(!svg.contains("Jonas"), "his name is not in the legend");
 }
+
+/// Regression (a new user's trial): the dialog was centred on the window, so it moved each time
+/// its content changed height (PNG chosen, an annotator ticked) and the next click missed.
+#[test]
+fn the_export_dialog_stays_put_while_its_content_changes_height() {
+    let (dir, path) = sample_copy();
+    let mut harness = figures_beside(&dir, &path);
+    harness.menu("File", "Export map…");
+    let top = |harness: &Window| harness.get_by_label("Export map").rect().top();
+    let before = top(&harness);
+    let height = |harness: &Window| harness.get_by_label("Export…").rect().top();
+    let buttons_before = height(&harness);
+    harness.click("PNG");
+    harness.click("Jonas Berg");
+    assert!(
+        height(&harness) > buttons_before,
+        "the PNG options made the dialog taller"
+    );
+    assert_eq!(top(&harness), before);
+}
