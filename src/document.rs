@@ -97,15 +97,18 @@ impl Document {
         self.path.as_deref()
     }
 
-    /// The file name for the window title, or "Untitled" for a project never saved.
+    /// The file name for the window title; for a project never saved, its title (an imported
+    /// or restored project is asked about by the name it was shown with), or "Untitled".
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "Untitled".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            )
+        if let Some(name) = self.path.as_deref().and_then(|p| p.file_name()) {
+            return name.to_string_lossy().into_owned();
+        }
+        let title = self.project().title.trim();
+        if title.is_empty() || title == crate::model::UNTITLED_PROJECT {
+            "Untitled".to_owned()
+        } else {
+            format!("“{title}”")
+        }
     }
 
     pub fn has_unsaved_changes(&self) -> bool {

@@ -24,7 +24,7 @@ pub use history::{COALESCE_WINDOW, History};
 pub use ids::{AnnotatorId, CaseId, ExcerptId, IdsExhausted, ParticipantId, TranscriptId};
 pub use project::{
     Annotator, Case, Excerpt, FORMAT_VERSION, FigureSettings, Participant, Placement, Project,
-    Speaker, Transcript, Turn, ViewSettings,
+    Speaker, Transcript, Turn, UNTITLED_PROJECT, ViewSettings,
 };
 pub use reanchor::reanchor;
 pub use text::{

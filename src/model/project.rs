@@ -260,9 +260,12 @@ pub struct Project {
     pub view: ViewSettings,
 }
 
+/// The title of a project nobody has named yet.
+pub const UNTITLED_PROJECT: &str = "Untitled project";
+
 impl Default for Project {
     fn default() -> Self {
-        Self::new("Untitled project")
+        Self::new(UNTITLED_PROJECT)
     }
 }
 

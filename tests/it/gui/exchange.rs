@@ -31,6 +31,14 @@ fn importing_qualcoders_export_opens_it_as_a_new_unsaved_project_with_its_coding
         "{}",
         app.window_title()
     );
+    // Named by its title until it is saved (a new user's trial: the restore prompt said the
+    // title, and quitting then asked to save "Untitled").
+    assert!(
+        app.window_title()
+            .contains(&format!("“{}”", project.title.trim())),
+        "{}",
+        app.window_title()
+    );
     let first = project.transcripts[0].id;
     assert_eq!(app.view_transcript(), Some(first));
 }
