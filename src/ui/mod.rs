@@ -19,6 +19,7 @@ mod file_flow;
 mod filter_choices;
 mod find_bar;
 mod findings_window;
+mod fonts;
 mod import_dialog;
 mod inspector;
 mod keys;
@@ -45,6 +46,7 @@ mod widgets;
 pub use app::{App, StartOptions};
 pub use commands::Command;
 pub use file_dialogs::{FileDialogs, NativeFileDialogs};
+pub use fonts::add_system_font_fallback;
 pub use recovery::AUTOSAVE_DELAY;
 
 /// Opens the main window and runs until it is closed.
@@ -55,11 +57,16 @@ pub fn run(options: StartOptions) -> eframe::Result {
             .with_app_id("continuum")
             .with_inner_size([1400.0, 860.0])
             .with_min_inner_size([900.0, 560.0]),
+        // Installed by us, below, as the tests install it.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(
         "Continuum",
         native_options,
-        Box::new(|cc| Ok(Box::new(App::new(cc, options)))),
+        Box::new(|cc| {
+            add_system_font_fallback(&cc.egui_ctx);
+            Ok(Box::new(App::new(cc, options)))
+        }),
     )
 }

@@ -270,3 +270,28 @@ fn opening_a_second_project_draws_its_own_transcript_text() {
     assert_eq!(shown_paragraphs(&harness), ["Hun kalder mig sin pige."]);
     assert!(!harness.shows(FIRST_QUESTION));
 }
+
+/// Regression (a new user's trial): text in a script the bundled fonts lack was drawn as empty
+/// boxes. The window looks in the system's fonts, installed as `ui::run` installs them. Kittest
+/// panics on a character no font has, so the frames drawing the Hebrew are the check; Hebrew,
+/// because DejaVu Sans has it and CI installs it (`fonts-dejavu-core`).
+#[test]
+fn a_transcript_in_a_script_the_bundled_fonts_lack_is_drawn_with_a_system_font() {
+    let mut project = Project::new("Scripts");
+    project
+        .transcripts
+        .push(transcript(1, "Rivka", "שלום, מה שלומך? Godt, tak."));
+    let (_dir, path) = saved_in_temp("scripts.continuum", &project);
+    let options = continuum::ui::StartOptions {
+        file: Some(path),
+        ..continuum::ui::StartOptions::default()
+    };
+    let mut harness = builder(WINDOW_SIZE).build_eframe(move |cc| {
+        continuum::ui::add_system_font_fallback(&cc.egui_ctx);
+        continuum::ui::App::new(cc, options)
+    });
+    harness.run();
+    assert!(harness.shows_containing("שלום"), "the transcript is shown");
+    let font = egui::FontId::proportional(14.0);
+    assert!(harness.ctx.fonts_mut(|f| f.has_glyph(&font, 'ש')));
+}
