@@ -162,7 +162,8 @@ pub fn toolbar(ui: &mut egui::Ui, project: &Project, view: &mut ViewState, out: 
         } else {
             "Select text in the transcript to make an excerpt; drag excerpts onto the continuum below."
         };
-        ui.label(egui::RichText::new(hint).weak());
+        // Cut with an ellipsis, the whole hint on hover, where the window is too narrow for it.
+        ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
     });
 }
 
@@ -174,9 +175,8 @@ pub fn status_bar(ui: &mut egui::Ui, doc: &Document, is_sample: bool) {
             None if is_sample => "Bundled sample (Save As… to keep your changes)".to_owned(),
             None => "Not saved yet".to_owned(),
         };
-        ui.label(egui::RichText::new(where_).small());
-        ui.separator();
-        ui.label(egui::RichText::new(project_counts(doc.project())).small());
+        // The save state first, at the right, so in a narrow window the path and the counts
+        // are cut short (with an ellipsis, whole on hover) instead of running under it.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let state = if doc.has_unsaved_changes() {
                 ui.label(
@@ -188,6 +188,17 @@ pub fn status_bar(ui: &mut egui::Ui, doc: &Document, is_sample: bool) {
                 ui.label(egui::RichText::new("All changes saved").small().weak())
             };
             super::widgets::announce_changes(ui, &state);
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                // A long path leaves the counts at least half of the room.
+                let path_width = 0.5 * ui.available_width();
+                ui.scope(|ui| {
+                    ui.set_max_width(path_width);
+                    ui.add(egui::Label::new(egui::RichText::new(where_).small()).truncate());
+                });
+                ui.separator();
+                let counts = egui::RichText::new(project_counts(doc.project())).small();
+                ui.add(egui::Label::new(counts).truncate());
+            });
         });
     });
 }
