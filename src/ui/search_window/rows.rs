@@ -60,7 +60,9 @@ fn heading(project: &Project, results: &Results, hit: &Hit) -> String {
 /// Widths of the fixed columns.
 const WHO_WIDTH: f32 = 110.0;
 const EXCERPT_WIDTH: f32 = 170.0;
-const GAP: f32 = 8.0;
+const GAP: f32 = 14.0;
+/// How wide the fade is that ends the right context before the excerpt column.
+const FADE_WIDTH: f32 = 28.0;
 
 /// How a hit line is drawn: its texts and state.
 pub(super) struct HitLine<'a> {
@@ -134,6 +136,28 @@ pub(super) fn hit_line(ui: &mut egui::Ui, rect: Rect, line: &HitLine<'_>) -> egu
         font.clone(),
         text,
     );
+    // The contexts fade out at their ends rather than stopping mid-word (against the speaker
+    // and the excerpt columns).
+    let background = if line.selected {
+        visuals.selection.bg_fill
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.window_fill
+    };
+    let edge = |left: f32| Rect::from_x_y_ranges(left..=left + FADE_WIDTH, rect.y_range());
+    fade(
+        painter,
+        edge(middle.left()),
+        background,
+        Color32::TRANSPARENT,
+    );
+    fade(
+        painter,
+        edge(middle.right() - FADE_WIDTH),
+        Color32::TRANSPARENT,
+        background,
+    );
     painter
         .with_clip_rect(clip(rect.right() - EXCERPT_WIDTH, rect.right()))
         .text(
@@ -153,4 +177,16 @@ pub(super) fn hit_line(ui: &mut egui::Ui, rect: Rect, line: &HitLine<'_>) -> egu
         egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, selected, &spoken)
     });
     response
+}
+
+/// Paints over `rect` in a gradient from `left` at its left edge to `right` at its right.
+fn fade(painter: &egui::Painter, rect: Rect, left: Color32, right: Color32) {
+    let mut mesh = egui::Mesh::default();
+    mesh.colored_vertex(rect.left_top(), left);
+    mesh.colored_vertex(rect.right_top(), right);
+    mesh.colored_vertex(rect.right_bottom(), right);
+    mesh.colored_vertex(rect.left_bottom(), left);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(0, 2, 3);
+    painter.add(egui::Shape::mesh(mesh));
 }
