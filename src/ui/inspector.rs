@@ -232,6 +232,24 @@ fn code_button(colour: Option<Colour>, text: String) -> egui::Button<'static> {
     }
 }
 
+/// The most chars of a code a chip shows: a code path such as NVivo's
+/// "rq2_curriculum_and_instruction/pedagogy/fun" ran past the inspector's edge, cut off.
+const CHIP_CHARS: usize = 32;
+
+/// `text` with its middle left out ("rq2_curriculum_…pedagogy/fun") if it has more than `most`
+/// chars: both ends of a code path say the most. The chip's hover says it whole.
+fn shortened(text: &str, most: usize) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= most {
+        return text.into();
+    }
+    let head = (most - 1) / 2;
+    let tail = most - 1 - head;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end}").into()
+}
+
 /// The excerpt's codes as removable chips (a right-click gives one a colour), a field to add one
 /// (Enter), and the project's other codes to pick from.
 fn codes_row(
@@ -253,7 +271,7 @@ fn codes_row(
             let colour = project.code_colour(code);
             let chip = ui
                 .add(
-                    code_button(colour, format!("{code}  ×"))
+                    code_button(colour, format!("{}  ×", shortened(code, CHIP_CHARS)))
                         .corner_radius(9.0)
                         .small(),
                 )
@@ -328,5 +346,23 @@ fn colour_menu(ui: &mut egui::Ui, code: &str, current: Option<Colour>, out: &mut
         .clicked()
     {
         set(None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn a_long_code_keeps_both_ends_and_a_short_one_is_whole() {
+        assert_eq!(shortened("reciprocity", 32), "reciprocity");
+        let long = "rq2_curriculum_and_instruction/pedagogy/fun";
+        let short = shortened(long, 32);
+        assert_eq!(short.chars().count(), 32);
+        assert!(
+            short.starts_with("rq2_curriculum_") && short.ends_with("pedagogy/fun"),
+            "{short}"
+        );
+        assert_eq!(shortened("æøåæøåæøå", 5), "æø…øå");
     }
 }

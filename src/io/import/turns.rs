@@ -3,6 +3,7 @@
 //! said. Import of whole files (encodings, Word, subtitles) builds on this.
 
 use crate::model::Turn;
+use std::collections::HashMap;
 
 /// The longest name we accept before a colon; longer prefixes are ordinary sentences.
 const MAX_SPEAKER_CHARS: usize = 40;
@@ -43,9 +44,53 @@ pub fn split_speaker_turns(source: &str) -> (String, Vec<Turn>) {
     (text, turns)
 }
 
+/// What a file says of one name before a colon.
+struct Named<'a> {
+    times: usize,
+    first_said: &'a str,
+    always_the_same: bool,
+}
+
+/// The speaker and words of `line`, judged by what the whole file says of its name (`named`)
+/// and whether a turn has begun.
+fn speaker_of<'a>(
+    line: &'a str,
+    turns_begun: bool,
+    named: &HashMap<&str, Named<'_>>,
+) -> Option<(&'a str, &'a str)> {
+    let (name, said) = speaker_prefix(line)?;
+    let Some(seen) = named.get(name) else {
+        return Some((name, said));
+    };
+    let heading = seen.times > 1 && seen.always_the_same && !said.is_empty();
+    let title = said.is_empty() && !turns_begun && seen.times == 1;
+    (!heading && !title).then_some((name, said))
+}
+
 /// [`split_speaker_turns`], also returning where each kept paragraph came from in `source`, in
 /// chars, in text order.
 pub fn split_speaker_turns_mapped(source: &str) -> (String, Vec<Turn>, Vec<KeptRun>) {
+    // What the file says of each name before a colon, to tell speakers from headings:
+    // - a name alone on its line ("Mette:", the turn on the lines below) before any turn has
+    //   begun is a speaker only if it speaks again: a title at the top stands once;
+    // - a "name" that says the same words every time is a repeated heading ("Kötelező oltás:
+    //   Alkotmánymódosítás is jöhet?" above each post of an NVivo export), not a speaker.
+    let mut named: HashMap<&str, Named> = HashMap::new();
+    for line in source.split(['\n', '\r']) {
+        if let Some((name, said)) = speaker_prefix(line.trim()) {
+            named
+                .entry(name)
+                .and_modify(|n| {
+                    n.times += 1;
+                    n.always_the_same &= n.first_said == said;
+                })
+                .or_insert(Named {
+                    times: 1,
+                    first_said: said,
+                    always_the_same: true,
+                });
+        }
+    }
     let mut text = String::new();
     let mut turns: Vec<Turn> = Vec::new();
     let mut runs = Vec::new();
@@ -68,7 +113,7 @@ pub fn split_speaker_turns_mapped(source: &str) -> (String, Vec<Turn>, Vec<KeptR
                 text.push('\n');
                 offset += 1;
             }
-            let (speaker, said) = match speaker_prefix(trimmed) {
+            let (speaker, said) = match speaker_of(trimmed, !turns.is_empty(), &named) {
                 Some((name, rest)) => (Some(name), rest),
                 None => (None, trimmed),
             };
@@ -126,6 +171,32 @@ mod tests {
                 ("Interviewer", "Fint.")
             ]
         );
+    }
+
+    /// Regression (a new user's trial): a title ending in a colon, alone on the first line,
+    /// became a speaker. A name alone on its line is one if it speaks again or turns have begun.
+    #[test]
+    fn a_title_alone_on_its_line_is_no_speaker_but_a_name_that_speaks_is() {
+        let (text, turns) = split_speaker_turns(
+            "Kötelező oltás:\nA szöveg.\nINTERVIEWER:\nHow are you?\nMETTE:\nFine.\nINTERVIEWER:\nGood.",
+        );
+        assert!(text.starts_with("Kötelező oltás:\nA szöveg."), "{text}");
+        let speakers: Vec<_> = turns.iter().map(|t| t.speaker.as_str()).collect();
+        assert_eq!(speakers, ["INTERVIEWER", "METTE", "INTERVIEWER"]);
+        // A line repeated with the same words above each part is a heading, not a speaker.
+        let (text, turns) = split_speaker_turns(
+            "Kötelező oltás: Alkotmánymódosítás is jöhet?\nAnna: Igen.\n\
+             Kötelező oltás: Alkotmánymódosítás is jöhet?\nAnna: Nem.",
+        );
+        assert!(
+            text.starts_with("Kötelező oltás: Alkotmánymódosítás"),
+            "{text}"
+        );
+        let speakers: Vec<_> = turns.iter().map(|t| t.speaker.as_str()).collect();
+        assert_eq!(speakers, ["Anna", "Anna"]);
+        // The price: a file of one turn, its name alone on the first line, reads it as a title.
+        let (text, turns) = split_speaker_turns("Mette:\nJeg er glad.");
+        assert_eq!((text.as_str(), turns.len()), ("Mette:\nJeg er glad.", 0));
     }
 
     /// Every kept char maps back onto the same char of the source, whatever the line ends.

@@ -98,7 +98,7 @@ impl Builder {
                 );
                 continue;
             };
-            let label = one_line(selection.attr("name").unwrap_or_default());
+            let label = label_of(selection.attr("name").unwrap_or_default());
             let slot = match by_span.get(&(start, end)) {
                 Some(&slot) => {
                     merged += 1;
@@ -157,5 +157,43 @@ impl Builder {
             ));
         }
         Ok(())
+    }
+}
+
+/// A selection's name as an excerpt's label, unless it only says where the selection is
+/// (QualCoder names every one "line:6", "line:8", …): an empty label shows the quote instead.
+fn label_of(name: &str) -> String {
+    static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(lines?|para(graph)?s?|pos(ition)?|chars?)?\s*[:#.]?\s*\d+(\s*[-–:,]\s*\d+)*$",
+        )
+        .expect("a valid pattern")
+    });
+    let name = one_line(name);
+    if PLACE.is_match(&name) {
+        String::new()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::label_of;
+
+    #[test]
+    fn a_name_that_only_says_where_the_selection_is_is_no_label() {
+        for place in ["line:6", "Line 23", "lines 3-5", "320-400", "12", "para. 4"] {
+            assert_eq!(label_of(place), "", "{place}");
+        }
+        for label in [
+            "Two families",
+            "Line manager's view",
+            "2 visits a day",
+            "Q3: trust",
+        ] {
+            assert_eq!(label_of(label), label);
+        }
+        assert_eq!(label_of("  Part of\n her week "), "Part of her week");
     }
 }
