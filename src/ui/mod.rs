@@ -37,6 +37,7 @@ mod report_dialog;
 mod screenshot;
 mod search_window;
 mod settings;
+mod side_panels;
 mod transcript_keys;
 mod transcript_list;
 mod transcript_view;

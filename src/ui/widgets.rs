@@ -78,7 +78,7 @@ pub fn name_region(ui: &egui::Ui, name: &str) {
 /// it after the panel is shown. egui 0.37 keys the handle by the parent's scope id, the panel's
 /// salt and "__resize" (`resize_widget_id` in its panel.rs); a test fails if that changes.
 pub fn name_resize_handle(ui: &egui::Ui, panel_salt: &str, region: &str) {
-    let handle = ui.scope_id().with(panel_salt).with("__resize");
+    let handle = super::side_panels::resize_handle(ui, panel_salt);
     ui.ctx().accesskit_node_builder(handle, |node| {
         node.set_label(format!("Resize {region}"));
     });

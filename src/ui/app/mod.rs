@@ -22,6 +22,7 @@ use super::opening::Opening;
 use super::outbox::{Outbox, Step};
 use super::recovery::{Autosave, Leftovers};
 use super::screenshot::ScreenshotTask;
+use super::side_panels::SideWidth;
 use super::transcript_view::TranscriptView;
 use super::view_state::ViewState;
 use super::{
@@ -83,6 +84,9 @@ pub struct App {
     flow: FileFlow,
     /// The continuum panel's least height, grown when its controls wrap (see `MAP_MIN_HEIGHT`).
     map_panel_min: f32,
+    /// The widths the transcript list and the inspector go back to when the window grows.
+    list_width: SideWidth,
+    inspector_width: SideWidth,
     screenshot: Option<ScreenshotTask>,
     title: String,
     /// A large project being read on a thread.
@@ -157,6 +161,8 @@ impl App {
             windows: Vec::new(),
             flow: FileFlow::default(),
             map_panel_min: MAP_PANEL_MIN_HEIGHT,
+            list_width: SideWidth::default(),
+            inspector_width: SideWidth::default(),
             screenshot: options.screenshot.map(ScreenshotTask::new),
             title: String::new(),
             opening,
@@ -403,25 +409,39 @@ impl App {
         let window_width = ctx.content_rect().width();
         // Never so wide that the middle is squeezed when the window shrinks: at 1000 px, panels
         // kept from a 1280-px window left the transcript 250 px and the map without its axis.
-        egui::Panel::left("transcripts")
+        let (default, max) = (
+            (0.18 * window_width).clamp(180.0, 240.0),
+            (0.22 * window_width).max(180.0),
+        );
+        let list = egui::Panel::left("transcripts")
             .resizable(true)
-            .default_size((0.18 * window_width).clamp(180.0, 240.0))
+            .default_size(default)
             .min_size(150.0)
-            .max_size((0.22 * window_width).max(180.0))
+            .max_size(max);
+        self.list_width
+            .restore(ui, list, "transcripts", default, max)
             .show(ui, |ui| {
                 widgets::name_region(ui, "Transcripts");
                 transcript_list::show(ui, project, &mut self.view)
             });
+        self.list_width.remember(ui, "transcripts");
         widgets::name_resize_handle(ui, "transcripts", "Transcripts");
-        egui::Panel::right("inspector")
+        let (default, max) = (
+            (0.24 * window_width).clamp(240.0, 330.0),
+            (0.3 * window_width).max(240.0),
+        );
+        let inspector = egui::Panel::right("inspector")
             .resizable(true)
-            .default_size((0.24 * window_width).clamp(240.0, 330.0))
+            .default_size(default)
             .min_size(200.0)
-            .max_size((0.3 * window_width).max(240.0))
+            .max_size(max);
+        self.inspector_width
+            .restore(ui, inspector, "inspector", default, max)
             .show(ui, |ui| {
                 widgets::name_region(ui, "Inspector");
                 inspector::show(ui, project, &mut self.view, out)
             });
+        self.inspector_width.remember(ui, "inspector");
         widgets::name_resize_handle(ui, "inspector", "Inspector");
         let window_height = ctx.content_rect().height();
         let map_panel = egui::Panel::bottom("continuum")

@@ -97,6 +97,44 @@ fn shrinking_the_window_shrinks_the_side_panels_before_the_middle() {
     assert!(width >= 440.0, "the map is {width} px wide");
 }
 
+/// Regression (a new user's trial): after the window was made small and then large again, the
+/// side panels stayed as narrow as the small window had made them, the transcript list wrapping
+/// every name. They come back to their width, and one the user dragged them to is kept.
+#[test]
+fn side_panels_come_back_to_their_width_when_the_window_grows_again() {
+    let mut harness = start_sized(vec2(1400.0, 860.0), StartOptions::default());
+    // A panel's width, from where its splitter is.
+    let width = |h: &Window, region: &str| {
+        let x = h.get_by_label(&format!("Resize {region}")).rect().center().x;
+        match region {
+            "Transcripts" => x,
+            _ => h.ctx.content_rect().right() - x,
+        }
+    };
+    let (list, inspector) = (width(&harness, "Transcripts"), width(&harness, "Inspector"));
+    harness.set_size(vec2(900.0, 600.0));
+    harness.run();
+    assert!(
+        width(&harness, "Transcripts") < list - 20.0,
+        "the small window narrows them"
+    );
+    harness.set_size(vec2(1400.0, 860.0));
+    harness.run();
+    assert_eq!(width(&harness, "Transcripts"), list);
+    assert_eq!(width(&harness, "Inspector"), inspector);
+
+    // A width the user chose is the one it comes back to.
+    let handle = harness.get_by_label("Resize Transcripts").rect().center();
+    harness.drag(handle, handle - vec2(40.0, 0.0));
+    let chosen = width(&harness, "Transcripts");
+    assert!(chosen < list - 30.0, "{chosen} after the drag");
+    harness.set_size(vec2(900.0, 600.0));
+    harness.run();
+    harness.set_size(vec2(1400.0, 860.0));
+    harness.run();
+    assert_eq!(width(&harness, "Transcripts"), chosen);
+}
+
 /// Regression (found by the session test): the Compare window opened at the top left, its corner
 /// over the File menu, so clicking File resized the window instead.
 #[test]
