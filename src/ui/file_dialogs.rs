@@ -33,13 +33,26 @@ pub trait FileDialogs {
     fn save_table(&self, _file_name: &str) -> Option<PathBuf> {
         None
     }
+    /// Asks for a co-author's copy of the project to merge annotators from. Titled as such by
+    /// the native dialogs ("Open project" said something else); otherwise a project is picked.
+    fn pick_merge_source(&self) -> Option<PathBuf> {
+        self.pick_project()
+    }
+    /// Asks for the one file holding a transcript's corrected text (Replace text of transcript).
+    fn pick_replacement_text(&self) -> Option<PathBuf> {
+        self.pick_transcripts().into_iter().next()
+    }
     /// The folder the next dialogs start in (the app says so before each one).
     fn start_in(&mut self, _folder: &Path) {}
 }
 
 /// The folder file dialogs start in: the open project's, else the user's home folder.
 pub fn start_folder(project_file: Option<&Path>) -> Option<PathBuf> {
-    project_file
+    // A project opened by a relative path ("continuum study.continuum") has the empty folder as
+    // its parent, and the dialogs opened at home.
+    let absolute = project_file.and_then(|file| std::path::absolute(file).ok());
+    absolute
+        .as_deref()
         .and_then(Path::parent)
         .filter(|folder| !folder.as_os_str().is_empty())
         .map(Path::to_path_buf)
@@ -203,6 +216,14 @@ impl FileDialogs for NativeFileDialogs {
         }
     }
 
+    fn pick_merge_source(&self) -> Option<PathBuf> {
+        self.open_one("Merge annotators from another project", PROJECT_FILTERS)
+    }
+
+    fn pick_replacement_text(&self) -> Option<PathBuf> {
+        self.open_one("Replace text of transcript", TRANSCRIPT_FILTERS)
+    }
+
     fn save_project(&self, file_name: &str) -> Option<PathBuf> {
         let path = self.save("Save project as", file_name, PROJECT_FILTERS)?;
         Some(with_extension(path, crate::io::PROJECT_EXTENSION))
@@ -278,6 +299,11 @@ mod tests {
         );
         let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
         assert_eq!(start_folder(None), home);
-        assert_eq!(start_folder(Some(Path::new("care.continuum"))), home);
+        // Regression (a new user's trial): a project opened by a relative path started the
+        // dialogs at home, not in its folder.
+        assert_eq!(
+            start_folder(Some(Path::new("care.continuum"))),
+            Some(std::env::current_dir().unwrap())
+        );
     }
 }

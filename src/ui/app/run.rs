@@ -257,7 +257,7 @@ impl App {
 
     /// Asks for a co-author's copy and shows what merging it would bring, before anything changes.
     fn start_merge(&mut self) {
-        let Some(path) = self.files().pick_project() else {
+        let Some(path) = self.files().pick_merge_source() else {
             return;
         };
         let other = match Document::open(&path) {
@@ -283,7 +283,7 @@ impl App {
                 .info("Open the transcript whose text you want to replace first.");
             return;
         };
-        let Some(path) = self.files().pick_transcripts().into_iter().next() else {
+        let Some(path) = self.files().pick_replacement_text() else {
             return;
         };
         let file = crate::io::file_label(&path);

@@ -105,7 +105,11 @@ fn side_panels_come_back_to_their_width_when_the_window_grows_again() {
     let mut harness = start_sized(vec2(1400.0, 860.0), StartOptions::default());
     // A panel's width, from where its splitter is.
     let width = |h: &Window, region: &str| {
-        let x = h.get_by_label(&format!("Resize {region}")).rect().center().x;
+        let x = h
+            .get_by_label(&format!("Resize {region}"))
+            .rect()
+            .center()
+            .x;
         match region {
             "Transcripts" => x,
             _ => h.ctx.content_rect().right() - x,
