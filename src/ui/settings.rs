@@ -40,7 +40,43 @@ impl SettingsDialog {
         continuum
             .anchors
             .sort_by(|a, b| a.position.total_cmp(&b.position));
+        // Two anchors at one place print their names over each other on the axis, and a
+        // placement would be "near" either.
+        if let Some(pair) = continuum
+            .anchors
+            .windows(2)
+            .find(|pair| pair[1].position - pair[0].position < 0.01)
+        {
+            return Err(format!(
+                "“{}” and “{}” are both at {:.2}: give each anchor a position of its own.",
+                pair[0].name, pair[1].name, pair[0].position
+            ));
+        }
         Ok(continuum)
+    }
+
+    /// A new anchor, in the middle of the widest gap between the anchors (or the poles), put
+    /// where it goes in the list.
+    fn add_anchor(&mut self) {
+        let anchors = &mut self.continuum.anchors;
+        let mut edges: Vec<f64> = anchors.iter().map(|a| a.position).collect();
+        edges.extend([0.0, 1.0]);
+        edges.sort_by(f64::total_cmp);
+        let (low, high) = edges
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+            .unwrap_or((0.0, 1.0));
+        let position = (low + high) / 2.0;
+        let at = anchors.partition_point(|a| a.position < position);
+        anchors.insert(
+            at,
+            Anchor {
+                name: "New anchor".to_owned(),
+                position,
+                description: String::new(),
+            },
+        );
     }
 }
 
@@ -130,11 +166,7 @@ impl Dialog for SettingsDialog {
             }
             ui.horizontal(|ui| {
                 if ui.button("Add anchor").clicked() {
-                    self.continuum.anchors.push(Anchor {
-                        name: "New anchor".to_owned(),
-                        position: 0.5,
-                        description: String::new(),
-                    });
+                    self.add_anchor();
                 }
                 if ui
                     .button("Reset to Family – Stranger")
@@ -144,6 +176,10 @@ impl Dialog for SettingsDialog {
                     self.continuum = Continuum::default();
                 }
             });
+            // A problem shown goes as soon as the draft is put right, not at the next Apply.
+            if self.error.is_some() {
+                self.error = self.checked().err();
+            }
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
             }
@@ -174,5 +210,35 @@ impl Dialog for SettingsDialog {
             });
         });
         open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SettingsDialog;
+    use crate::model::Project;
+
+    /// Regression (a new user's trial): an anchor added went to the end of the list at 0.50,
+    /// and two anchors at one position were accepted, their names printed over each other.
+    #[test]
+    fn a_new_anchor_goes_into_the_widest_gap_and_two_at_one_place_are_refused() {
+        let mut dialog = SettingsDialog::new(&Project::new("Study"));
+        dialog.add_anchor();
+        let positions: Vec<f64> = dialog
+            .continuum
+            .anchors
+            .iter()
+            .map(|a| a.position)
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert_eq!(dialog.continuum.anchors.len(), 5);
+        assert!(dialog.checked().is_ok());
+
+        let at = dialog.continuum.anchors[2].position;
+        dialog.continuum.anchors[3].position = at;
+        let error = dialog.checked().unwrap_err();
+        assert!(error.contains("are both at"), "{error}");
+        dialog.continuum.anchors[3].position = at + 0.1;
+        assert!(dialog.checked().is_ok());
     }
 }
