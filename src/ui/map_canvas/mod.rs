@@ -92,7 +92,7 @@ fn show_in(
     let axis_height = (map.height - map.axis_top) * scale;
     // The axis stays in view below scrolling lanes, unless zoomed so far that it would crowd
     // them out; then it scrolls with them.
-    let pinned = map.height * scale > rect.height() && axis_height <= 0.5 * rect.height();
+    let pinned = map.height * scale > rect.height() && axis_height <= 0.6 * rect.height();
     let lanes = if !pinned {
         rect
     } else {
