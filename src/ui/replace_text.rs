@@ -1,6 +1,7 @@
 //! "Replace text…": swaps a transcript's text for a corrected version. Before anything changes
-//! it reports which excerpts were found again in the new text and which were not (those would be
-//! deleted, with their placements); the replacement is one undoable step.
+//! it reports which excerpts were found again in the new text, which of them now quote corrected
+//! words, and which were not found (those would be deleted, with their placements); the
+//! replacement is one undoable step.
 
 use super::dialog::{Dialog, DialogContext};
 use super::outbox::Outbox;
@@ -12,6 +13,9 @@ pub struct ReplaceTextDialog {
     file: String,
     imported: ImportedText,
     found: Vec<(ExcerptId, Option<(usize, usize)>)>,
+    /// Excerpts found with words changed (followed through the correction): the old quote and
+    /// the new, so the user sees what each will say.
+    reworded: Vec<(String, String)>,
 }
 
 impl ReplaceTextDialog {
@@ -24,11 +28,23 @@ impl ReplaceTextDialog {
         let old = project.transcript(transcript)?;
         let excerpts = project.excerpts_of(transcript);
         let found = reanchor(&old.text, &imported.text, &excerpts);
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reworded = excerpts
+            .iter()
+            .zip(&found)
+            .filter_map(|(excerpt, (_, at))| {
+                let (start, end) = (*at)?;
+                let before = words(project.quote(excerpt));
+                let after = words(crate::model::char_slice(&imported.text, start, end));
+                (before != after).then_some((before, after))
+            })
+            .collect();
         Some(Self {
             transcript,
             file,
             imported,
             found,
+            reworded,
         })
     }
 }
@@ -68,6 +84,24 @@ impl Dialog for ReplaceTextDialog {
                     "were"
                 }
             ));
+            if !self.reworded.is_empty() {
+                ui.label(format!(
+                    "{} had words corrected and will quote the new ones:",
+                    crate::model::plural(self.reworded.len(), "excerpt")
+                ));
+                egui::ScrollArea::vertical()
+                    .id_salt("reworded")
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for (before, after) in &self.reworded {
+                            ui.label(format!(
+                                "• “{}” becomes “{}”",
+                                crate::model::short_label(before, 70),
+                                crate::model::short_label(after, 70)
+                            ));
+                        }
+                    });
+            }
             if !missing.is_empty() {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,

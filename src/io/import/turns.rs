@@ -62,7 +62,8 @@ fn speaker_of<'a>(
     let Some(seen) = named.get(name) else {
         return Some((name, said));
     };
-    let heading = seen.times > 1 && seen.always_the_same && !said.is_empty();
+    // Of three words or more: a speaker may well say "Ja." or "Mm hm" each time.
+    let heading = seen.times > 1 && seen.always_the_same && said.split_whitespace().count() >= 3;
     let title = said.is_empty() && !turns_begun && seen.times == 1;
     (!heading && !title).then_some((name, said))
 }
@@ -74,7 +75,8 @@ pub fn split_speaker_turns_mapped(source: &str) -> (String, Vec<Turn>, Vec<KeptR
     // - a name alone on its line ("Mette:", the turn on the lines below) before any turn has
     //   begun is a speaker only if it speaks again: a title at the top stands once;
     // - a "name" that says the same words every time is a repeated heading ("Kötelező oltás:
-    //   Alkotmánymódosítás is jöhet?" above each post of an NVivo export), not a speaker.
+    //   Alkotmánymódosítás is jöhet?" above each post of an NVivo export), not a speaker,
+    //   unless the words are few ("Ja.", as a participant may answer each time).
     let mut named: HashMap<&str, Named> = HashMap::new();
     for line in source.split(['\n', '\r']) {
         if let Some((name, said)) = speaker_prefix(line.trim()) {
@@ -194,6 +196,9 @@ mod tests {
         );
         let speakers: Vec<_> = turns.iter().map(|t| t.speaker.as_str()).collect();
         assert_eq!(speakers, ["Anna", "Anna"]);
+        // A speaker who says the same few words each time is still one.
+        let (_, turns) = split_speaker_turns("Mette: Ja.\nInterviewer: Altid?\nMette: Ja.");
+        assert_eq!(turns.len(), 3);
         // The price: a file of one turn, its name alone on the first line, reads it as a title.
         let (text, turns) = split_speaker_turns("Mette:\nJeg er glad.");
         assert_eq!((text.as_str(), turns.len()), ("Mette:\nJeg er glad.", 0));

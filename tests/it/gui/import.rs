@@ -78,13 +78,20 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
     let original = io::load_project(&path).unwrap();
     let birgitte = &original.transcripts[0];
     // The corrected transcript, as a transcriber would send it: "Name: text" lines, with a line
-    // added at the top (so every excerpt moves) and one quoted sentence reworded (so it is lost).
+    // added at the top (so every excerpt moves), a word in one quoted sentence corrected (so it
+    // is followed: a new user's trial lost it, with its placements) and another quoted sentence
+    // rewritten (so it is lost).
     let mut corrected = String::from("Interviewer: (Recording starts.)\n");
     for turn in &birgitte.turns {
-        let said = char_slice(&birgitte.text, turn.start, turn.end).replace(
-            "Closeness without the team around it",
-            "Closeness without a team around it",
-        );
+        let said = char_slice(&birgitte.text, turn.start, turn.end)
+            .replace(
+                "Closeness without the team around it",
+                "Closeness without a team around it",
+            )
+            .replace(
+                "it is not unprofessional to be fond of someone",
+                "liking people is part of the job",
+            );
         corrected.push_str(&format!("{}: {said}\n", turn.speaker));
     }
     let file = dir.path().join("birgitte-corrected.txt");
@@ -93,7 +100,12 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
     let mut harness = with_dialogs(Some(&path), FakeDialogs::importing(vec![file]));
     harness.menu("Project", "Replace text of transcript…");
     assert!(harness.shows_containing("6 of 7 excerpts were found in the new text"));
+    assert!(harness.shows_containing("1 excerpt had words corrected and will quote the new ones"));
     assert!(harness.shows_containing("“Closeness without the team around it can become a burden"));
+    assert!(
+        harness.shows_containing("becomes “Closeness without a team around it can become a burden")
+    );
+    assert!(harness.shows_containing("“it is not unprofessional to be fond of someone”"));
     assert_eq!(
         harness.state().project(),
         &original,
@@ -109,10 +121,13 @@ fn replacing_a_transcript_text_reports_lost_excerpts_first_and_moves_the_rest() 
         .filter(|e| e.transcript == birgitte.id)
     {
         let before = original.excerpt(excerpt.id).unwrap();
+        let expected = original
+            .quote(before)
+            .replace("without the team", "without a team");
         assert_eq!(
             project.quote(excerpt),
-            original.quote(before),
-            "excerpt {} keeps its quote",
+            expected,
+            "excerpt {} keeps its quote, corrected",
             excerpt.id
         );
         assert!(
