@@ -83,9 +83,15 @@ pub(super) fn marker_widgets(
             && !ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
         {
             // Already the selected excerpt (Escape out of the text brought the keyboard here):
-            // the caret stays where the reading was.
+            // the caret stays where the reading was. Of another interview, it is selected but
+            // that interview is not opened: Tab through the map opened one after another.
+            // Enter (a click) opens it.
             if view.selected_excerpt != Some(excerpt.id) {
-                view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+                if view.transcript == Some(excerpt.transcript) {
+                    view.select_excerpt(excerpt.id, excerpt.transcript, excerpt.start);
+                } else {
+                    view.selected_excerpt = Some(excerpt.id);
+                }
             }
             view.map.selection.clear();
             view.map.selection.insert(key);

@@ -482,3 +482,29 @@ fn each_resize_handle_says_which_panel_it_resizes() {
         );
     }
 }
+
+/// Regression (a new user's trial): each marker Tab passed opened its own interview, so moving
+/// through the map changed what was open. A marker of another interview is selected by Tab and
+/// opened by Enter.
+#[test]
+fn tab_onto_a_marker_of_another_interview_selects_it_and_enter_opens_it() {
+    let (_dir, mut harness) = open_sample_copy();
+    let open = harness.state().view_transcript();
+    harness.get_by_label("Marker: Two families").focus();
+    harness.run();
+    assert_eq!(harness.state().selected_excerpt().map(|e| e.0), Some(9));
+    assert_eq!(
+        harness.state().view_transcript(),
+        open,
+        "still the same interview"
+    );
+    harness.press(Key::Enter);
+    let mette = harness
+        .state()
+        .project()
+        .excerpt(continuum::model::ExcerptId(9))
+        .unwrap()
+        .transcript;
+    assert_eq!(harness.state().view_transcript(), Some(mette));
+    assert_eq!(harness.state().selected_excerpt().map(|e| e.0), Some(9));
+}
