@@ -107,7 +107,7 @@ impl Document {
         if title.is_empty() || title == crate::model::UNTITLED_PROJECT {
             "Untitled".to_owned()
         } else {
-            format!("“{title}”")
+            title.to_owned()
         }
     }
 

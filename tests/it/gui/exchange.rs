@@ -33,11 +33,9 @@ fn importing_qualcoders_export_opens_it_as_a_new_unsaved_project_with_its_coding
     );
     // Named by its title until it is saved (a new user's trial: the restore prompt said the
     // title, and quitting then asked to save "Untitled").
-    assert!(
-        app.window_title()
-            .contains(&format!("“{}”", project.title.trim())),
-        "{}",
-        app.window_title()
+    assert_eq!(
+        app.window_title(),
+        format!("● {} — Continuum", project.title.trim())
     );
     let first = project.transcripts[0].id;
     assert_eq!(app.view_transcript(), Some(first));
@@ -55,6 +53,9 @@ fn importing_over_unsaved_work_asks_first_and_cancel_keeps_it() {
     wait_for_texts(&mut harness, &["Open as new project"]);
     harness.click("Open as new project");
     assert!(harness.shows_containing("before opening the imported project?"));
+    // Asked about by its title, in one pair of quotes.
+    let asked = format!("Save the changes to “{}” before", imported.title.trim());
+    assert!(harness.shows_containing(&asked), "{asked}");
     harness.click("Cancel");
     assert_eq!(harness.state().project(), &imported);
     assert!(!harness.shows_containing("before opening the imported project?"));
