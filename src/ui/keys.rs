@@ -7,6 +7,40 @@ use super::outbox::Outbox;
 use super::view_state::ViewState;
 use crate::model::{AnnotatorId, Edit, ExcerptId, Project, Timestamp};
 
+/// F6 (or Shift+F6) moves the keyboard between the transcript text and the map, as F6 moves
+/// between the panes of a desktop program: Tab reaches the text only after every marker. From
+/// the text it goes to the selected excerpt's marker, else to the first placed excerpt of the
+/// open interview; from anywhere else, to the text.
+pub fn switch_region(ctx: &egui::Context, project: &Project, view: &mut ViewState) {
+    let pressed = ctx.input_mut(|i| {
+        i.consume_key(egui::Modifiers::NONE, egui::Key::F6)
+            | i.consume_key(egui::Modifiers::SHIFT, egui::Key::F6)
+    });
+    if !pressed {
+        return;
+    }
+    if !view.transcript_focused {
+        view.focus_text = true;
+        return;
+    }
+    let placed = |excerpt: ExcerptId| {
+        view.active_annotator
+            .is_some_and(|annotator| project.placement(annotator, excerpt).is_some())
+    };
+    let target = view.selected_excerpt.filter(|&e| placed(e)).or_else(|| {
+        let transcript = view.transcript?;
+        project
+            .excerpts_of(transcript)
+            .into_iter()
+            .map(|e| e.id)
+            .find(|&e| placed(e))
+    });
+    if let Some(excerpt) = target {
+        ctx.memory_mut(|m| m.surrender_focus(m.focused().unwrap_or(egui::Id::NULL)));
+        view.map.focus_marker = Some(excerpt);
+    }
+}
+
 /// Handles this frame's keys. `dialog_open`: a modal dialog or question owns the keyboard.
 pub fn handle(
     ctx: &egui::Context,

@@ -77,6 +77,8 @@ pub struct ViewState {
     /// Whether the transcript text had keyboard focus last frame: its keys move the caret, so the
     /// window's own key handling (nudging placements, Escape) leaves them alone.
     pub transcript_focused: bool,
+    /// The transcript text takes the keyboard next frame (F6 from elsewhere).
+    pub focus_text: bool,
     /// The settings of the last map export of this project, for the next one.
     pub export: Option<super::export_map::ExportMemory>,
     /// The find bar above the transcript.

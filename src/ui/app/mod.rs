@@ -542,6 +542,9 @@ impl eframe::App for App {
             self.dialog_open(),
             &mut out,
         );
+        if !self.dialog_open() {
+            keys::switch_region(&ctx, self.doc.project(), &mut self.view);
+        }
 
         // Phase 1: the panels draw and emit.
         egui::Panel::top("menu").show(ui, |ui| {

@@ -79,8 +79,11 @@ pub(super) fn marker_widgets(
         });
         // Reached by Tab (not by the pointer), a marker is selected as if clicked, so the arrow
         // keys move it and Delete takes it off; egui's arrow-key focus moves are held back.
-        if response.gained_focus()
-            && !ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
+        // (Sent here by Escape or F6 from the text, it is selected the same way.)
+        let sent_here = own && view.map.focus_marker == Some(marker.excerpt);
+        if sent_here
+            || response.gained_focus()
+                && !ui.input(|i| i.pointer.any_down() || i.pointer.any_released())
         {
             // Already the selected excerpt (Escape out of the text brought the keyboard here):
             // the caret stays where the reading was. Of another interview, it is selected but
@@ -96,7 +99,7 @@ pub(super) fn marker_widgets(
             view.map.selection.clear();
             view.map.selection.insert(key);
         }
-        if own && view.map.focus_marker == Some(marker.excerpt) {
+        if sent_here {
             response.request_focus();
         }
         if response.has_focus() {

@@ -18,14 +18,15 @@ pub(super) fn keyboard(
 ) -> Option<usize> {
     response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Transcript text"));
-    if response.clicked() || response.drag_started() {
+    let asked = std::mem::take(&mut view.focus_text);
+    if response.clicked() || response.drag_started() || asked {
         response.request_focus();
     }
     view.transcript_focused = response.has_focus();
     if !response.has_focus() {
         return None;
     }
-    if response.gained_focus() && view.text_selection.is_none() {
+    if (response.gained_focus() || asked) && view.text_selection.is_none() {
         // Reached by Tab or a screen reader: a caret at the top of the screen, so the keys (and
         // the screen reader, which reads from the caret) start where the reader is looking.
         let top = layout.paragraphs[*visible.start()].start;

@@ -508,3 +508,37 @@ fn tab_onto_a_marker_of_another_interview_selects_it_and_enter_opens_it() {
     assert_eq!(harness.state().view_transcript(), Some(mette));
     assert_eq!(harness.state().selected_excerpt().map(|e| e.0), Some(9));
 }
+
+/// Regression (a new user's trial): the transcript text came after every marker in the Tab
+/// order. F6 goes from anywhere to the text, and from the text to the map's marker.
+#[test]
+fn f6_moves_the_keyboard_between_the_transcript_and_the_map() {
+    let (_dir, mut harness) = open_sample_copy();
+    harness.press(Key::F6);
+    assert!(document(&harness).is_focused(), "F6 goes to the text");
+    harness.press(Key::F6);
+    assert!(!document(&harness).is_focused());
+    let focused: Vec<String> = harness
+        .query_all_by_role(Role::Button)
+        .filter(|n| n.is_focused())
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(focused.len(), 1, "{focused:?}");
+    assert!(focused[0].starts_with("Marker: "), "{focused:?}");
+    // The open interview's first placed excerpt, selected, so the arrows move it.
+    let selected = harness.state().selected_excerpt().expect("selected");
+    let open = harness.state().view_transcript();
+    assert_eq!(
+        Some(
+            harness
+                .state()
+                .project()
+                .excerpt(selected)
+                .unwrap()
+                .transcript
+        ),
+        open
+    );
+    harness.press(Key::F6);
+    assert!(document(&harness).is_focused(), "and back to the text");
+}
