@@ -83,6 +83,21 @@ impl Dialog for MergeDialog {
                             "{} on “{label}”: {:.2} here, {:.2} in {}",
                             conflict.annotator, conflict.ours.position, conflict.theirs.position, self.source
                         ));
+                        // The memos too, where they differ: the one not kept is dropped, so the
+                        // choice is made knowing what it drops.
+                        let (ours, theirs) = (conflict.ours.memo.trim(), conflict.theirs.memo.trim());
+                        if ours != theirs {
+                            let places = ["here".to_owned(), format!("in {}", self.source)];
+                            for (place, memo) in places.iter().zip([ours, theirs]) {
+                                let memo = if memo.is_empty() {
+                                    "none".to_owned()
+                                } else {
+                                    format!("“{}”", crate::model::short_label(memo, 90))
+                                };
+                                let line = format!("   memo {place}: {memo}");
+                                ui.label(egui::RichText::new(line).weak().small());
+                            }
+                        }
                         let current = self.choice(conflict);
                         let mut chosen = current;
                         ui.horizontal(|ui| {

@@ -194,6 +194,12 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
             Timestamp(7),
         ))
         .unwrap();
+    other
+        .apply(Edit::SetMemo {
+            target: MemoTarget::Placement(AnnotatorId(2), ExcerptId(1)),
+            text: "On second reading: a routine, not a bond.".to_owned(),
+        })
+        .unwrap();
     let other_path = dir.path().join("other.continuum");
     io::save_project(&other_path, &other).unwrap();
 
@@ -201,6 +207,21 @@ fn merging_another_copy_shows_each_conflict_to_settle_before_anything_changes() 
     harness.menu("File", "Merge annotators from another project…");
     assert!(harness.shows_containing("1 conflict: the same annotator"));
     assert!(harness.shows("Jonas Berg on “Part of her week”: 0.30 here, 0.90 in other.continuum"));
+    // The memos the choice keeps or drops (a new user's trial: only positions were shown).
+    let memo_here = original
+        .placement(AnnotatorId(2), ExcerptId(1))
+        .unwrap()
+        .memo
+        .clone();
+    let here = if memo_here.trim().is_empty() {
+        "none".to_owned()
+    } else {
+        format!("“{}”", continuum::model::short_label(memo_here.trim(), 90))
+    };
+    assert!(harness.shows(&format!("   memo here: {here}")));
+    assert!(
+        harness.shows("   memo in other.continuum: “On second reading: a routine, not a bond.”")
+    );
     assert_eq!(
         harness.state().project(),
         &original,
