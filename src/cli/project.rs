@@ -19,9 +19,10 @@ pub(super) fn new_project(
         )));
     }
     let title = title.map(str::to_owned).unwrap_or_else(|| {
-        path.file_stem().map_or("Untitled project".to_owned(), |s| {
-            s.to_string_lossy().into_owned()
-        })
+        path.file_stem()
+            .map_or(crate::model::UNTITLED_PROJECT.to_owned(), |s| {
+                s.to_string_lossy().into_owned()
+            })
     });
     let project = Project::new(&title);
     refuse_read_only(path, false)?;

@@ -58,7 +58,7 @@ impl Counts {
 pub fn show(ui: &mut egui::Ui, project: &Project, view: &mut ViewState) {
     ui.add_space(4.0);
     let title = match project.title.trim() {
-        "" => "Untitled project",
+        "" => crate::model::UNTITLED_PROJECT,
         title => title,
     };
     ui.label(egui::RichText::new(title).strong().size(15.0));
